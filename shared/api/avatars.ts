@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+export const GENDERS = ["female", "male", "any"] as const;
+export const AGE_RANGES = ["18-24", "25-34", "35-44", "45-54", "55+"] as const;
+export const AVATAR_NAME_MAX = 80;
+export const AVATAR_STYLE_MAX = 60;
+
+/** Metadata a user may set on an avatar. Strings are trimmed; control characters refused. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`)
+    .regex(/^[^\p{Cc}]*$/u, "must not contain control characters");
+
+export const AvatarMetadata = z.object({
+  name: text(AVATAR_NAME_MAX),
+  gender: z.enum(GENDERS).optional(),
+  ageRange: z.enum(AGE_RANGES).optional(),
+  style: text(AVATAR_STYLE_MAX).optional(),
+});
+
+export const AvatarPatch = AvatarMetadata.partial()
+  .extend({
+    gender: z.enum(GENDERS).nullable().optional(),
+    ageRange: z.enum(AGE_RANGES).nullable().optional(),
+    style: text(AVATAR_STYLE_MAX).nullable().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "send at least one field to change");
+
+export const Avatar = z.object({
+  id: z.string(),
+  name: z.string(),
+  baseImageUrl: z.string(),
+  thumbnailUrl: z.string(),
+  contentType: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  byteSize: z.number().int(),
+  gender: z.enum(GENDERS).nullable(),
+  ageRange: z.enum(AGE_RANGES).nullable(),
+  style: z.string().nullable(),
+  sourceType: z.enum(["upload", "ai_generated"]),
+  generationPrompt: z.string().nullable(),
+  usageCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Avatar = z.infer<typeof Avatar>;

@@ -1,0 +1,29 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { mkdirSync } from "node:fs";
+import { defineConfig } from "vitest/config";
+
+// wrangler.toml serves the web build as static assets; the API tests do not need it built.
+mkdirSync("web/build", { recursive: true });
+
+// Worker integration tests and shared/ unit tests run inside workerd (miniflare), with real
+// D1, R2, Queues and Durable Objects from wrangler.toml.
+export default defineConfig({
+  plugins: [
+    cloudflareTest(async () => ({
+      main: "./worker/index.ts",
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: {
+        bindings: {
+          TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+          BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
+        },
+      },
+    })),
+  ],
+  test: {
+    include: ["tests/**/*.test.ts", "shared/**/*.test.ts"],
+    exclude: ["tests/e2e/**"],
+    setupFiles: ["./tests/setup/apply-migrations.ts"],
+    testTimeout: 20_000,
+  },
+});

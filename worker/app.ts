@@ -1,0 +1,34 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "./env";
+import { ApiError, handleError } from "./errors";
+import { resolveCaller } from "./middleware/caller";
+import { requestId } from "./middleware/request-id";
+import { renderReferencePage } from "./openapi/reference-page";
+import { accountRoutes } from "./routes/account";
+import { authRoutes } from "./routes/auth";
+import { avatarRoutes } from "./routes/avatars";
+import { healthRoutes } from "./routes/health";
+
+const OPENAPI_INFO = { title: "Avatar & Pose Generator API", version: "1.0.0" };
+
+/** The API: every route under /api, one error envelope, one OpenAPI document. */
+export const app = new OpenAPIHono<AppEnv>();
+app.use("/api/*", requestId());
+app.use("/api/*", resolveCaller());
+
+const routes = app
+  .route("/api/auth", authRoutes)
+  .route("/api/v1/health", healthRoutes)
+  .route("/api/v1/account", accountRoutes)
+  .route("/api/v1/avatars", avatarRoutes);
+
+app.doc31("/api/v1/openapi.json", { openapi: "3.1.0", info: OPENAPI_INFO });
+app.get("/api/v1/docs", (c) =>
+  c.html(renderReferencePage(app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO }) as never)),
+);
+app.notFound(() => {
+  throw new ApiError(404, "not_found", "No such API route.");
+});
+app.onError(handleError);
+
+export type AppType = typeof routes;

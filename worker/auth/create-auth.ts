@@ -1,0 +1,62 @@
+import { apiKey } from "@better-auth/api-key";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { drizzle } from "drizzle-orm/d1";
+import * as schema from "../db/schema";
+import { optionalVar } from "../env";
+
+/** Sign-in and sign-up attempts allowed per client IP per minute. */
+export const AUTH_ATTEMPTS_PER_MINUTE = 10;
+
+/**
+ * better-auth on D1: email + password accounts (scrypt hashing), cookie sessions for the
+ * browser, API keys for programmatic clients. Built per request because D1 is a binding.
+ */
+export function createAuth(env: Env, requestOrigin: string) {
+  const origin = optionalVar(env, "APP_ORIGIN") ?? requestOrigin;
+  return betterAuth({
+    appName: "Avatar & Pose Generator",
+    baseURL: origin,
+    basePath: "/api/auth",
+    secret: env.BETTER_AUTH_SECRET,
+    // Cookie-authenticated POSTs must come from our own origin (better-auth checks Origin).
+    trustedOrigins: [origin],
+    database: drizzleAdapter(drizzle(env.DB, { schema }), { provider: "sqlite", schema }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+    },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    user: {
+      additionalFields: { role: { type: "string", defaultValue: "user", input: false } },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 300,
+      customRules: {
+        "/sign-in/*": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
+        "/sign-up/*": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
+      },
+    },
+    advanced: {
+      ipAddress: { ipAddressHeaders: ["cf-connecting-ip"] },
+      defaultCookieAttributes: { sameSite: "lax", httpOnly: true },
+      useSecureCookies: origin.startsWith("https://"),
+    },
+    telemetry: { enabled: false },
+    plugins: [
+      apiKey({
+        defaultPrefix: "apg_",
+        // Our own per-route limits apply; the plugin's default (10 requests a day) would not do.
+        rateLimit: { enabled: false },
+        enableMetadata: false,
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

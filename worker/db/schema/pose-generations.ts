@@ -1,0 +1,52 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { user } from "./auth";
+import { avatars } from "./avatars";
+import { createdAt, id, updatedAt } from "./columns";
+
+export const generationStatuses = [
+  "queued",
+  "running",
+  "completed",
+  "partial",
+  "failed",
+  "cancelled",
+] as const;
+
+export const poseGenerations = sqliteTable(
+  "pose_generations",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    avatarId: text("avatar_id")
+      .notNull()
+      .references(() => avatars.id, { onDelete: "cascade" }),
+    totalPoses: integer("total_poses").notNull(),
+    selectedPoseIds: text("selected_pose_ids", { mode: "json" }).$type<string[]>().notNull(),
+    quality: text("quality", { enum: ["sd", "hd"] }).notNull(),
+    fashionSettings: text("fashion_settings", { mode: "json" }).$type<Record<string, unknown>>(),
+    backgroundSettings: text("background_settings", { mode: "json" }).$type<
+      Record<string, unknown>
+    >(),
+    professionTheme: text("profession_theme"),
+    provider: text("provider"),
+    modelId: text("model_id"),
+    basePrompt: text("base_prompt"),
+    negativePrompt: text("negative_prompt"),
+    seed: integer("seed"),
+    status: text("status", { enum: generationStatuses }).notNull().default("queued"),
+    progress: integer("progress").notNull().default(0),
+    successfulPoses: integer("successful_poses").notNull().default(0),
+    failedPoses: integer("failed_poses").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("pose_generations_user_created_idx").on(t.userId, t.createdAt, t.id),
+    index("pose_generations_avatar_idx").on(t.avatarId),
+  ],
+);
+
+export type PoseGeneration = typeof poseGenerations.$inferSelect;

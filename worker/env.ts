@@ -1,0 +1,22 @@
+import type { Auth } from "./auth/create-auth";
+
+/** The signed-in caller, from a session cookie or an API key. */
+export interface Caller {
+  userId: string;
+  via: "session" | "api_key";
+}
+
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    auth: Auth;
+    caller: Caller | null;
+  };
+};
+
+/** Optional settings that are not declared in wrangler.toml (secrets and overrides). */
+export function optionalVar(env: Env, name: string): string | undefined {
+  const value = (env as unknown as Record<string, unknown>)[name];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}

@@ -1,0 +1,38 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "./env";
+
+/** An error the client caused or may see: becomes `{"error": {"code", "message"}}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found.`);
+
+/** The one error envelope every route answers with. */
+export function errorResponse(c: Context<AppEnv>, err: ApiError) {
+  const body: Record<string, unknown> = { code: err.code, message: err.message };
+  if (err.details !== undefined) body.details = err.details;
+  body.requestId = c.get("requestId");
+  return c.json({ error: body }, err.status);
+}
+
+/** Hono's onError: known errors keep their status; anything else is a bug and is logged. */
+export function handleError(err: Error, c: Context<AppEnv>) {
+  if (err instanceof ApiError) return errorResponse(c, err);
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    const code = status === 413 ? "payload_too_large" : "bad_request";
+    return errorResponse(c, new ApiError(status, code, err.message || "Bad request."));
+  }
+  console.error(JSON.stringify({ requestId: c.get("requestId"), error: String(err?.stack ?? err) }));
+  return errorResponse(c, new ApiError(500, "internal_error", "Something went wrong on our side."));
+}

@@ -1,0 +1,9 @@
+import { app } from "./app";
+import { consumeQueueBatch } from "./queue/consume-queue-batch";
+
+export { GenerationDurableObject } from "../durable-objects/generation";
+
+export default {
+  fetch: app.fetch,
+  queue: consumeQueueBatch,
+} satisfies ExportedHandler<Env>;

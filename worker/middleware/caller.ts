@@ -1,0 +1,36 @@
+import { createMiddleware } from "hono/factory";
+import { createAuth } from "../auth/create-auth";
+import type { AppEnv } from "../env";
+import { ApiError } from "../errors";
+
+/**
+ * Resolves who is calling: `Authorization: Bearer <api key>` for programmatic clients,
+ * else the session cookie. Sets `caller` (null when anonymous) and `auth`.
+ */
+export const resolveCaller = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const auth = createAuth(c.env, new URL(c.req.url).origin);
+    c.set("auth", auth);
+    c.set("caller", null);
+
+    const authorization = c.req.header("authorization");
+    if (authorization) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      if (!match?.[1]) throw new ApiError(401, "invalid_authorization", "Use 'Authorization: Bearer <API key>'.");
+      const result = await auth.api.verifyApiKey({ body: { key: match[1] } }).catch(() => null);
+      if (!result?.valid || !result.key) throw new ApiError(401, "invalid_api_key", "This API key is not valid.");
+      c.set("caller", { userId: result.key.referenceId, via: "api_key" });
+      return next();
+    }
+
+    const session = await auth.api.getSession({ headers: c.req.raw.headers }).catch(() => null);
+    if (session) c.set("caller", { userId: session.user.id, via: "session" });
+    return next();
+  });
+
+/** Routes behind it answer 401 to anonymous callers. */
+export const requireCaller = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    if (!c.get("caller")) throw new ApiError(401, "unauthenticated", "Sign in or send an API key.");
+    return next();
+  });

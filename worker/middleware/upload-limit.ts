@@ -1,0 +1,25 @@
+import { bodyLimit } from "hono/body-limit";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../env";
+import { ApiError } from "../errors";
+
+/** MAX_AVATAR_SIZE_MB in bytes (10 MB when unset or malformed). */
+export function maxUploadBytes(env: Env): number {
+  const mb = Number(env.MAX_AVATAR_SIZE_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 10) * 1024 * 1024;
+}
+
+/** Multipart framing and the text fields need a little room above the file's own limit. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/** Refuses request bodies over the upload limit before they are read or parsed. */
+export const uploadLimit = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const max = maxUploadBytes(c.env);
+    return bodyLimit({
+      maxSize: max + MULTIPART_OVERHEAD,
+      onError: () => {
+        throw new ApiError(413, "file_too_large", `The file is larger than ${max / 1024 / 1024} MB.`);
+      },
+    })(c, next);
+  });

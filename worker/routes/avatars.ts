@@ -1,0 +1,239 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { and, eq } from "drizzle-orm";
+import { Avatar, AvatarMetadata, AvatarPatch } from "../../shared/api/avatars";
+import { ErrorResponse } from "../../shared/api/errors";
+import { PageQuery, page } from "../../shared/api/pagination";
+import { inspectImage } from "../../shared/images/inspect-image";
+import { db } from "../db/client";
+import { newestFirst } from "../db/pagination";
+import { avatars, type Avatar as AvatarRow } from "../db/schema";
+import type { AppEnv } from "../env";
+import { ApiError, notFound } from "../errors";
+import { prepareAvatarImage } from "../images/avatar-images";
+import { requireCaller } from "../middleware/caller";
+import { maxUploadBytes, uploadLimit } from "../middleware/upload-limit";
+import { validationHook } from "../openapi/validation-hook";
+import { serveR2Object } from "../storage/serve-r2-object";
+import { r2Keys } from "../storage/r2-keys";
+
+export const MIN_SIDE = 256;
+export const MAX_SIDE = 4096;
+
+const errors = {
+  400: { description: "Invalid request", content: { "application/json": { schema: ErrorResponse } } },
+  401: { description: "Not signed in", content: { "application/json": { schema: ErrorResponse } } },
+  404: { description: "No such avatar of yours", content: { "application/json": { schema: ErrorResponse } } },
+} as const;
+
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+
+const UploadForm = AvatarMetadata.extend({
+  file: z
+    .instanceof(File, { message: "attach the image as the 'file' field" })
+    .openapi({ type: "string", format: "binary", description: "JPEG, PNG or WebP; 256–4096 px a side; at most MAX_AVATAR_SIZE_MB" }),
+});
+
+function toAvatar(row: AvatarRow): Avatar {
+  return {
+    id: row.id,
+    name: row.name,
+    baseImageUrl: row.baseImageUrl,
+    thumbnailUrl: row.thumbnailUrl,
+    contentType: row.contentType,
+    width: row.width,
+    height: row.height,
+    byteSize: row.byteSize,
+    gender: row.gender ?? null,
+    ageRange: (row.ageRange as Avatar["ageRange"]) ?? null,
+    style: row.style ?? null,
+    sourceType: row.sourceType,
+    generationPrompt: row.generationPrompt ?? null,
+    usageCount: row.usageCount,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+async function findOwned(env: Env, userId: string, id: string) {
+  const row = await db(env).query.avatars.findFirst({
+    where: and(eq(avatars.id, id), eq(avatars.userId, userId)),
+  });
+  if (!row) throw notFound("Avatar");
+  return row;
+}
+
+async function sha256Hex(bytes: Uint8Array) {
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Turns an uploaded file into checked bytes, or the 4xx that says what is wrong with it. */
+async function readUpload(env: Env, file: File) {
+  const max = maxUploadBytes(env);
+  if (file.size === 0) throw new ApiError(400, "empty_file", "The file is empty.");
+  if (file.size > max) throw new ApiError(413, "file_too_large", `The file is larger than ${max / 1024 / 1024} MB.`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const header = inspectImage(bytes);
+  if (!header.ok) throw new ApiError(header.code === "unsupported_image_type" ? 415 : 422, header.code, header.message);
+  const { displayWidth: w, displayHeight: h } = header;
+  if (w > MAX_SIDE || h > MAX_SIDE) {
+    throw new ApiError(422, "image_too_large", `The image is ${w}×${h} px; at most ${MAX_SIDE} px a side is accepted.`);
+  }
+  if (w < MIN_SIDE || h < MIN_SIDE) {
+    throw new ApiError(422, "image_too_small", `The image is ${w}×${h} px; at least ${MIN_SIDE} px a side is needed.`);
+  }
+  return { bytes, header };
+}
+
+const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+router.use("*", requireCaller());
+
+export const avatarRoutes = router
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      summary: "Upload an avatar photo",
+      middleware: [uploadLimit()] as const,
+      request: { body: { required: true, content: { "multipart/form-data": { schema: UploadForm } } } },
+      responses: {
+        201: { description: "Created", content: { "application/json": { schema: Avatar } } },
+        ...errors,
+        413: { description: "File too large", content: { "application/json": { schema: ErrorResponse } } },
+        415: { description: "Not a JPEG, PNG or WebP", content: { "application/json": { schema: ErrorResponse } } },
+        422: { description: "Unusable image", content: { "application/json": { schema: ErrorResponse } } },
+      },
+    }),
+    async (c) => {
+      const userId = c.get("caller")!.userId;
+      const { file, ...meta } = c.req.valid("form");
+      const { bytes, header } = await readUpload(c.env, file);
+      const image = prepareAvatarImage(bytes, header);
+
+      const id = crypto.randomUUID();
+      const imageKey = r2Keys.avatarOriginal(userId, id, image.originalContentType);
+      const thumbnailKey = r2Keys.avatarThumbnail(userId, id);
+      await Promise.all([
+        c.env.IMAGES.put(imageKey, image.original, { httpMetadata: { contentType: image.originalContentType } }),
+        c.env.IMAGES.put(thumbnailKey, image.thumbnail, { httpMetadata: { contentType: "image/jpeg" } }),
+      ]);
+      const [row] = await db(c.env)
+        .insert(avatars)
+        .values({
+          id,
+          userId,
+          ...meta,
+          baseImageUrl: `/api/v1/avatars/${id}/image`,
+          thumbnailUrl: `/api/v1/avatars/${id}/thumbnail`,
+          imageKey,
+          thumbnailKey,
+          contentType: image.originalContentType,
+          width: image.width,
+          height: image.height,
+          byteSize: image.original.byteLength,
+          sha256: await sha256Hex(image.original),
+          sourceType: "upload",
+        })
+        .returning();
+      return c.json(toAvatar(row!), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      summary: "List my avatars, newest first",
+      request: { query: PageQuery },
+      responses: {
+        200: { description: "A page of avatars", content: { "application/json": { schema: page(Avatar) } } },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const userId = c.get("caller")!.userId;
+      const pg = newestFirst(avatars, c.req.valid("query"));
+      const rows = await db(c.env)
+        .select()
+        .from(avatars)
+        .where(and(eq(avatars.userId, userId), pg.where))
+        .orderBy(...pg.orderBy)
+        .limit(pg.take);
+      const { items, nextCursor } = pg.page(rows);
+      return c.json({ items: items.map(toAvatar), nextCursor }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      summary: "One of my avatars",
+      request: { params: IdParam },
+      responses: { 200: { description: "The avatar", content: { "application/json": { schema: Avatar } } }, ...errors },
+    }),
+    async (c) => c.json(toAvatar(await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/{id}",
+      summary: "Rename an avatar or change its metadata",
+      request: {
+        params: IdParam,
+        body: { required: true, content: { "application/json": { schema: AvatarPatch } } },
+      },
+      responses: { 200: { description: "The avatar", content: { "application/json": { schema: Avatar } } }, ...errors },
+    }),
+    async (c) => {
+      const userId = c.get("caller")!.userId;
+      const { id } = c.req.valid("param");
+      await findOwned(c.env, userId, id);
+      const [row] = await db(c.env)
+        .update(avatars)
+        .set(c.req.valid("json"))
+        .where(and(eq(avatars.id, id), eq(avatars.userId, userId)))
+        .returning();
+      return c.json(toAvatar(row!), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/{id}",
+      summary: "Delete an avatar and its images",
+      request: { params: IdParam },
+      responses: { 204: { description: "Deleted" }, ...errors },
+    }),
+    async (c) => {
+      const userId = c.get("caller")!.userId;
+      const row = await findOwned(c.env, userId, c.req.valid("param").id);
+      await c.env.IMAGES.delete([row.imageKey, row.thumbnailKey]);
+      await db(c.env).delete(avatars).where(and(eq(avatars.id, row.id), eq(avatars.userId, userId)));
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/image",
+      summary: "The avatar's original image",
+      request: { params: IdParam },
+      responses: { 200: { description: "Image bytes" }, 304: { description: "Not modified" }, ...errors },
+    }),
+    async (c) => {
+      const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);
+      return serveR2Object(c, row.imageKey);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/thumbnail",
+      summary: "The avatar's 256 px thumbnail (JPEG)",
+      request: { params: IdParam },
+      responses: { 200: { description: "Image bytes" }, 304: { description: "Not modified" }, ...errors },
+    }),
+    async (c) => {
+      const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);
+      return serveR2Object(c, row.thumbnailKey);
+    },
+  );
