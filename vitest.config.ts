@@ -17,6 +17,11 @@ export default defineConfig({
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
           BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
         },
+        // Real photos for upload tests (workerd has no file system).
+        dataBlobBindings: {
+          FIXTURE_MESSI_JPG: "./tests/fixtures/messi5.jpg",
+          FIXTURE_ASTRONAUT_PNG: "./tests/fixtures/astronaut.png",
+        },
       },
     })),
   ],

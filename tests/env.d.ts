@@ -1,5 +1,7 @@
 declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+    FIXTURE_MESSI_JPG: ArrayBuffer;
+    FIXTURE_ASTRONAUT_PNG: ArrayBuffer;
   }
 }

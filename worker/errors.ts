@@ -15,6 +15,12 @@ export class ApiError extends Error {
   }
 }
 
+/** Hono's own HTTPExceptions (validators, body limits) in our words. */
+const HTTP_EXCEPTIONS: Record<number, [string, string]> = {
+  413: ["payload_too_large", "The request body is too large."],
+  415: ["unsupported_media_type", "This route does not accept that Content-Type; see /api/v1/docs."],
+};
+
 export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found.`);
 
 /** The one error envelope every route answers with. */
@@ -30,8 +36,8 @@ export function handleError(err: Error, c: Context<AppEnv>) {
   if (err instanceof ApiError) return errorResponse(c, err);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    const code = status === 413 ? "payload_too_large" : "bad_request";
-    return errorResponse(c, new ApiError(status, code, err.message || "Bad request."));
+    const known = HTTP_EXCEPTIONS[status];
+    return errorResponse(c, new ApiError(status, known?.[0] ?? "bad_request", known?.[1] ?? (err.message || "Bad request.")));
   }
   console.error(JSON.stringify({ requestId: c.get("requestId"), error: String(err?.stack ?? err) }));
   return errorResponse(c, new ApiError(500, "internal_error", "Something went wrong on our side."));
