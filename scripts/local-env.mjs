@@ -1,0 +1,66 @@
+// Shared by `npm start` and the browser tests: how to run wrangler here with no internet.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+
+export const ROOT = new URL("..", import.meta.url).pathname;
+
+/** wrangler must not try to reach Cloudflare for cf.json or metrics. */
+export const WRANGLER_ENV = {
+  ...process.env,
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  WRANGLER_SEND_METRICS: "false",
+  NO_D1_WARNING: "true",
+};
+
+/** Creates .dev.vars from the example, with a fresh random secret, when it is missing. */
+export function ensureDevVars() {
+  const path = `${ROOT}.dev.vars`;
+  if (existsSync(path)) return;
+  const example = readFileSync(`${ROOT}.dev.vars.example`, "utf8");
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(path, example.replace(/^BETTER_AUTH_SECRET=.*$/m, `BETTER_AUTH_SECRET=${secret}`));
+  console.log("Created .dev.vars with a fresh BETTER_AUTH_SECRET.");
+}
+
+/** Runs a command to completion in the repo, failing loudly. */
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: WRANGLER_ENV, ...options });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${result.status}`);
+}
+
+const wrangler = `${ROOT}node_modules/.bin/wrangler`;
+
+/** Applies D1 migrations to the local database (in persistTo when given). */
+export function migrateLocal(persistTo) {
+  const extra = persistTo ? ["--persist-to", persistTo] : [];
+  run(wrangler, ["d1", "migrations", "apply", "DB", "--local", ...extra]);
+}
+
+export function buildWeb() {
+  run(`${ROOT}node_modules/.bin/svelte-kit`, ["sync"], { cwd: `${ROOT}web` });
+  run(`${ROOT}node_modules/.bin/vite`, ["build", "--logLevel", "warn"], { cwd: `${ROOT}web` });
+}
+
+/** Starts `wrangler dev` on 127.0.0.1 and returns the child process. */
+export function startWorker({ port, persistTo, stdio = "inherit", vars = {} }) {
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false"];
+  if (persistTo) args.push("--persist-to", persistTo);
+  for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
+  return spawn(wrangler, args, { cwd: ROOT, stdio, env: WRANGLER_ENV });
+}
+
+/** Resolves once GET /api/v1/health answers 200, or rejects after the timeout. */
+export async function waitForHealth(origin, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${origin}/api/v1/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${origin} did not become healthy within ${timeoutMs / 1000} s`);
+}

@@ -1,0 +1,43 @@
+import { mkdirSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const SCREENSHOT_DIR = "test-results/screenshots";
+export const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+
+/** Debian's Chromium with the flags this sandbox (and CI) needs. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      ...extraArgs,
+    ],
+  });
+}
+
+/**
+ * Records every request the page makes that leaves 127.0.0.1 (data: and blob: are local).
+ * Tests assert the list stays empty: the app must never reach a CDN or any other host.
+ */
+export function watchOutsideRequests(page: Page): string[] {
+  const outside: string[] = [];
+  page.on("request", (req) => {
+    const url = new URL(req.url());
+    if (url.protocol === "data:" || url.protocol === "blob:") return;
+    if (url.hostname !== "127.0.0.1") outside.push(req.url());
+  });
+  return outside;
+}
+
+/** Saves a full-page PNG under test-results/screenshots. */
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+}

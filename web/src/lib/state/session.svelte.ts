@@ -1,0 +1,42 @@
+import { api, ApiRequestError } from "$lib/api/client";
+
+export interface Me {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+}
+
+/** Who is signed in, shared by every page. */
+class Session {
+  user = $state<Me | null>(null);
+  loaded = $state(false);
+
+  async load() {
+    try {
+      this.user = await api.get<Me>("/api/v1/account/me");
+    } catch (err) {
+      if (!(err instanceof ApiRequestError) || err.status !== 401) throw err;
+      this.user = null;
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  async signIn(email: string, password: string) {
+    await api.post("/api/auth/sign-in/email", { email, password });
+    await this.load();
+  }
+
+  async signUp(name: string, email: string, password: string) {
+    await api.post("/api/auth/sign-up/email", { name, email, password });
+    await this.load();
+  }
+
+  async signOut() {
+    await api.post("/api/auth/sign-out");
+    this.user = null;
+  }
+}
+
+export const session = new Session();

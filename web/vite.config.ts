@@ -1,0 +1,11 @@
+import { sveltekit } from "@sveltejs/kit/vite";
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  plugins: [sveltekit()],
+  server: {
+    // `vite dev` for UI work: the API stays on the Worker (npm start).
+    proxy: { "/api": "http://127.0.0.1:8787" },
+    fs: { allow: [".."] },
+  },
+});
