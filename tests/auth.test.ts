@@ -74,7 +74,11 @@ describe("accounts", () => {
       method: "POST",
       ip: clientIp(),
       headers: json,
-      body: JSON.stringify({ email: `c${crypto.randomUUID().slice(0, 8)}@example.com`, password: "correct horse battery", name: "c" }),
+      body: JSON.stringify({
+        email: `c${crypto.randomUUID().slice(0, 8)}@example.com`,
+        password: "correct horse battery",
+        name: "c",
+      }),
     });
     const setCookie = res.headers.get("set-cookie") ?? "";
     expect(setCookie).toMatch(/HttpOnly/i);

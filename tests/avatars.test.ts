@@ -39,7 +39,10 @@ async function userIdOf(user: TestUser) {
 describe("avatar upload", () => {
   it("stores a real JPEG with its 256 px thumbnail", async () => {
     const user = await signUp();
-    const res = await upload(user, avatarForm(messiJpg(), "messi.jpg", { name: "Messi", gender: "male", ageRange: "35-44" }));
+    const res = await upload(
+      user,
+      avatarForm(messiJpg(), "messi.jpg", { name: "Messi", gender: "male", ageRange: "35-44" }),
+    );
     expect(res.status).toBe(201);
     const avatar = (await res.json()) as AvatarBody;
     expect(avatar).toMatchObject({ name: "Messi", width: 548, height: 342, contentType: "image/jpeg", gender: "male" });
@@ -100,14 +103,39 @@ describe("avatar upload", () => {
 
   describe("refuses bad input with a clear 4xx and stores nothing", () => {
     const cases: [string, () => FormData, number, string][] = [
-      ["a text file named .jpg", () => avatarForm("hello, this is not an image at all", "photo.jpg", { name: "x" }), 415, "unsupported_image_type"],
-      ["a truncated JPEG", () => avatarForm(messiJpg().subarray(0, 9000), "cut.jpg", { name: "x" }), 422, "corrupt_image"],
-      ["an 11 MB file", () => avatarForm(new Uint8Array(11 * 1024 * 1024).fill(0xff), "big.jpg", { name: "x" }), 413, "file_too_large"],
-      ["a PNG claiming 30000×30000", () => avatarForm(pngClaiming(30000, 30000), "bomb.png", { name: "x" }), 422, "image_too_large"],
+      [
+        "a text file named .jpg",
+        () => avatarForm("hello, this is not an image at all", "photo.jpg", { name: "x" }),
+        415,
+        "unsupported_image_type",
+      ],
+      [
+        "a truncated JPEG",
+        () => avatarForm(messiJpg().subarray(0, 9000), "cut.jpg", { name: "x" }),
+        422,
+        "corrupt_image",
+      ],
+      [
+        "an 11 MB file",
+        () => avatarForm(new Uint8Array(11 * 1024 * 1024).fill(0xff), "big.jpg", { name: "x" }),
+        413,
+        "file_too_large",
+      ],
+      [
+        "a PNG claiming 30000×30000",
+        () => avatarForm(pngClaiming(30000, 30000), "bomb.png", { name: "x" }),
+        422,
+        "image_too_large",
+      ],
       ["a PNG of 100×100", () => avatarForm(pngClaiming(100, 100), "tiny.png", { name: "x" }), 422, "image_too_small"],
       [
         "an SVG",
-        () => avatarForm('<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512"><script>alert(1)</script></svg>', "a.svg", { name: "x" }),
+        () =>
+          avatarForm(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512"><script>alert(1)</script></svg>',
+            "a.svg",
+            { name: "x" },
+          ),
         415,
         "unsupported_image_type",
       ],
@@ -115,7 +143,12 @@ describe("avatar upload", () => {
       ["a missing file", () => avatarForm(null, "", { name: "x" }), 400, "invalid_request"],
       ["a missing name", () => avatarForm(messiJpg(), "m.jpg"), 400, "invalid_request"],
       ["an over-long name", () => avatarForm(messiJpg(), "m.jpg", { name: "n".repeat(81) }), 400, "invalid_request"],
-      ["an unknown gender", () => avatarForm(messiJpg(), "m.jpg", { name: "x", gender: "robot" }), 400, "invalid_request"],
+      [
+        "an unknown gender",
+        () => avatarForm(messiJpg(), "m.jpg", { name: "x", gender: "robot" }),
+        400,
+        "invalid_request",
+      ],
     ];
     for (const [what, form, status, code] of cases) {
       it(what, async () => {
@@ -160,7 +193,10 @@ describe("avatar library", () => {
     for (const name of ["one", "two", "three"]) {
       expect((await upload(user, avatarForm(messiJpg(), "m.jpg", { name }))).status).toBe(201);
     }
-    const first = (await (await user.fetch("/api/v1/avatars?limit=2")).json()) as { items: AvatarBody[]; nextCursor: string };
+    const first = (await (await user.fetch("/api/v1/avatars?limit=2")).json()) as {
+      items: AvatarBody[];
+      nextCursor: string;
+    };
     expect(first.items.map((a) => a.name)).toEqual(["three", "two"]);
     expect(first.nextCursor).toBeTruthy();
     const second = (await (await user.fetch(`/api/v1/avatars?limit=2&cursor=${first.nextCursor}`)).json()) as {
@@ -207,7 +243,9 @@ describe("avatar ownership", () => {
   it("gives another user 404 for someone's avatar, image, thumbnail, edit and delete", async () => {
     const owner = await signUp();
     const other = await signUp();
-    const avatar = (await (await upload(owner, avatarForm(messiJpg(), "m.jpg", { name: "Mine" }))).json()) as AvatarBody;
+    const avatar = (await (
+      await upload(owner, avatarForm(messiJpg(), "m.jpg", { name: "Mine" }))
+    ).json()) as AvatarBody;
     for (const path of [`/api/v1/avatars/${avatar.id}`, avatar.baseImageUrl, avatar.thumbnailUrl]) {
       await expectError(await other.fetch(path), 404, "not_found");
     }
@@ -228,7 +266,9 @@ describe("avatar ownership", () => {
 
   it("answers anonymous callers with 401 on every avatar route", async () => {
     const owner = await signUp();
-    const avatar = (await (await upload(owner, avatarForm(messiJpg(), "m.jpg", { name: "Mine" }))).json()) as AvatarBody;
+    const avatar = (await (
+      await upload(owner, avatarForm(messiJpg(), "m.jpg", { name: "Mine" }))
+    ).json()) as AvatarBody;
     const routes: [string, string][] = [
       ["GET", "/api/v1/avatars"],
       ["POST", "/api/v1/avatars"],

@@ -37,7 +37,10 @@ export function handleError(err: Error, c: Context<AppEnv>) {
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const known = HTTP_EXCEPTIONS[status];
-    return errorResponse(c, new ApiError(status, known?.[0] ?? "bad_request", known?.[1] ?? (err.message || "Bad request.")));
+    return errorResponse(
+      c,
+      new ApiError(status, known?.[0] ?? "bad_request", known?.[1] ?? (err.message || "Bad request.")),
+    );
   }
   console.error(JSON.stringify({ requestId: c.get("requestId"), error: String(err?.stack ?? err) }));
   return errorResponse(c, new ApiError(500, "internal_error", "Something went wrong on our side."));

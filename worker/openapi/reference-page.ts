@@ -33,7 +33,8 @@ function describe(s: Schema | undefined): string {
   const type = Array.isArray(s.type) ? s.type.join(" | ") : (s.type ?? "any");
   const bits = [s.format === "binary" ? "file" : type];
   if (s.type === "array" && s.items) bits[0] = `array of ${describe(s.items)}`;
-  if (s.minLength !== undefined || s.maxLength !== undefined) bits.push(`${s.minLength ?? 0}–${s.maxLength ?? "∞"} chars`);
+  if (s.minLength !== undefined || s.maxLength !== undefined)
+    bits.push(`${s.minLength ?? 0}–${s.maxLength ?? "∞"} chars`);
   if (s.minimum !== undefined || s.maximum !== undefined) bits.push(`${s.minimum ?? "−∞"}–${s.maximum ?? "∞"}`);
   if (s.description) bits.push(esc(s.description));
   return bits.join(", ");
@@ -42,14 +43,16 @@ function describe(s: Schema | undefined): string {
 function fields(s: Schema | undefined): string {
   if (!s?.properties) return "";
   const rows = Object.entries(s.properties).map(
-    ([name, f]) => `<tr><td><code>${esc(name)}</code>${s.required?.includes(name) ? " *" : ""}</td><td>${describe(f)}</td></tr>`,
+    ([name, f]) =>
+      `<tr><td><code>${esc(name)}</code>${s.required?.includes(name) ? " *" : ""}</td><td>${describe(f)}</td></tr>`,
   );
   return `<table>${rows.join("")}</table>`;
 }
 
 function operation(method: string, path: string, op: Operation): string {
   const params = (op.parameters ?? []).map(
-    (p) => `<tr><td><code>${esc(p.name)}</code>${p.required ? " *" : ""}</td><td>${esc(p.in)}</td><td>${describe(p.schema)}</td></tr>`,
+    (p) =>
+      `<tr><td><code>${esc(p.name)}</code>${p.required ? " *" : ""}</td><td>${esc(p.in)}</td><td>${describe(p.schema)}</td></tr>`,
   );
   const body = Object.entries(op.requestBody?.content ?? {})
     .map(([type, c]) => `<h4>Body <code>${esc(type)}</code></h4>${fields(c.schema)}`)

@@ -26,7 +26,8 @@ export const authRoutes = new Hono<AppEnv>().all("/*", async (c) => {
     .catch(() => null)) as { code?: string; message?: string } | null;
   const status = (res.status >= 500 ? 500 : res.status) as ContentfulStatusCode;
   const code = body?.code ? body.code.toLowerCase() : (CODES[status] ?? "auth_error");
-  const message = body?.message || (status === 429 ? "Too many attempts. Wait a minute and try again." : "Authentication failed.");
+  const message =
+    body?.message || (status === 429 ? "Too many attempts. Wait a minute and try again." : "Authentication failed.");
   const out = errorResponse(c, new ApiError(status, code, message));
   const retryAfter = res.headers.get("x-retry-after") ?? res.headers.get("retry-after");
   if (retryAfter) out.headers.set("retry-after", retryAfter);

@@ -28,9 +28,11 @@ const errors = {
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 
 const UploadForm = AvatarMetadata.extend({
-  file: z
-    .instanceof(File, { message: "attach the image as the 'file' field" })
-    .openapi({ type: "string", format: "binary", description: "JPEG, PNG or WebP; 256–4096 px a side; at most MAX_AVATAR_SIZE_MB" }),
+  file: z.instanceof(File, { message: "attach the image as the 'file' field" }).openapi({
+    type: "string",
+    format: "binary",
+    description: "JPEG, PNG or WebP; 256–4096 px a side; at most MAX_AVATAR_SIZE_MB",
+  }),
 });
 
 function toAvatar(row: AvatarRow): Avatar {
@@ -207,7 +209,9 @@ export const avatarRoutes = router
       const userId = c.get("caller")!.userId;
       const row = await findOwned(c.env, userId, c.req.valid("param").id);
       await c.env.IMAGES.delete([row.imageKey, row.thumbnailKey]);
-      await db(c.env).delete(avatars).where(and(eq(avatars.id, row.id), eq(avatars.userId, userId)));
+      await db(c.env)
+        .delete(avatars)
+        .where(and(eq(avatars.id, row.id), eq(avatars.userId, userId)));
       return c.body(null, 204);
     },
   )

@@ -3,14 +3,7 @@ import { user } from "./auth";
 import { avatars } from "./avatars";
 import { createdAt, id, updatedAt } from "./columns";
 
-export const generationStatuses = [
-  "queued",
-  "running",
-  "completed",
-  "partial",
-  "failed",
-  "cancelled",
-] as const;
+export const generationStatuses = ["queued", "running", "completed", "partial", "failed", "cancelled"] as const;
 
 export const poseGenerations = sqliteTable(
   "pose_generations",
@@ -26,9 +19,7 @@ export const poseGenerations = sqliteTable(
     selectedPoseIds: text("selected_pose_ids", { mode: "json" }).$type<string[]>().notNull(),
     quality: text("quality", { enum: ["sd", "hd"] }).notNull(),
     fashionSettings: text("fashion_settings", { mode: "json" }).$type<Record<string, unknown>>(),
-    backgroundSettings: text("background_settings", { mode: "json" }).$type<
-      Record<string, unknown>
-    >(),
+    backgroundSettings: text("background_settings", { mode: "json" }).$type<Record<string, unknown>>(),
     professionTheme: text("profession_theme"),
     provider: text("provider"),
     modelId: text("model_id"),

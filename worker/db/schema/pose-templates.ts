@@ -19,11 +19,15 @@ export const poseTemplates = sqliteTable(
     previewKey: text("preview_key"),
     difficulty: text("difficulty", { enum: ["simple", "medium", "complex"] }).notNull(),
     tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default([]),
-    gender: text("gender", { enum: ["female", "male", "any"] }).notNull().default("any"),
+    gender: text("gender", { enum: ["female", "male", "any"] })
+      .notNull()
+      .default("any"),
     productPlacement: text("product_placement"),
     successRate: real("success_rate"),
     isActive: integer("is_active", { mode: "boolean" }).notNull().default(true),
-    visibility: text("visibility", { enum: ["public", "private"] }).notNull().default("private"),
+    visibility: text("visibility", { enum: ["public", "private"] })
+      .notNull()
+      .default("private"),
     isBuiltIn: integer("is_built_in", { mode: "boolean" }).notNull().default(false),
     forkedFromId: text("forked_from_id"),
     createdAt: createdAt(),

@@ -14,7 +14,11 @@ export class ApiRequestError extends Error {
 
 async function toError(res: Response): Promise<ApiRequestError> {
   const body = (await res.json().catch(() => null)) as ErrorResponse | null;
-  return new ApiRequestError(res.status, body?.error?.code ?? "http_error", body?.error?.message ?? `HTTP ${res.status}`);
+  return new ApiRequestError(
+    res.status,
+    body?.error?.code ?? "http_error",
+    body?.error?.message ?? `HTTP ${res.status}`,
+  );
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -42,7 +46,10 @@ function upload<T>(path: string, form: FormData, onProgress: (fraction: number) 
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onerror = () => reject(new ApiRequestError(0, "network_error", ""));
     xhr.onload = () => {
-      const res = new Response(xhr.responseText, { status: xhr.status, headers: { "content-type": "application/json" } });
+      const res = new Response(xhr.responseText, {
+        status: xhr.status,
+        headers: { "content-type": "application/json" },
+      });
       if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as T);
       else toError(res).then(reject);
     };

@@ -3,7 +3,8 @@ import type { MessageKey } from "./en";
 /** Bahasa Indonesia. */
 export const id: Record<MessageKey, string> = {
   "app.name": "Avatar & Pose Generator",
-  "app.tagline": "Model Anda, dalam setiap pose. Unggah satu foto dan dapatkan foto produk yang konsisten dalam pose apa pun.",
+  "app.tagline":
+    "Model Anda, dalam setiap pose. Unggah satu foto dan dapatkan foto produk yang konsisten dalam pose apa pun.",
   "nav.avatars": "Avatar",
   "nav.apiDocs": "API",
   "nav.signIn": "Masuk",
