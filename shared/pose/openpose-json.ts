@@ -105,7 +105,9 @@ export function readOpenPose(json: unknown): ParsedOpenPose {
   for (const [n, person] of people.entries()) {
     for (const p of [...person.body, ...(person.face ?? []), ...(person.leftHand ?? []), ...(person.rightHand ?? [])]) {
       if (p && (p.x > doc.canvas_width || p.y > doc.canvas_height)) {
-        throw new OpenPoseError(`people[${n}] has a point at (${p.x}, ${p.y}), outside the ${doc.canvas_width}×${doc.canvas_height} canvas`);
+        throw new OpenPoseError(
+          `people[${n}] has a point at (${p.x}, ${p.y}), outside the ${doc.canvas_width}×${doc.canvas_height} canvas`,
+        );
       }
     }
   }

@@ -2,7 +2,16 @@
 // draw_handpose, draw_facepose), which is what control_v11p_sd15_openpose was trained on.
 // Points are normalised by the pose canvas and scaled to the output size, as the annotator does.
 import { BODY_COLORS, BODY_POINTS, DRAWN_LIMBS, HAND_EDGES, LIMBS, type Pose, type Slot } from "../pose/model";
-import { createImage, cvRound, ellipse2Poly, fillCircle, fillConvexPoly, thickLine, type Rgb, type RgbImage } from "./raster";
+import {
+  createImage,
+  cvRound,
+  ellipse2Poly,
+  fillCircle,
+  fillConvexPoly,
+  thickLine,
+  type Rgb,
+  type RgbImage,
+} from "./raster";
 
 const STICK_WIDTH = 4;
 const JOINT_RADIUS = 4;
@@ -77,7 +86,8 @@ function drawBody(img: RgbImage, pose: Pose, W: number, H: number) {
 }
 
 function drawHands(img: RgbImage, pose: Pose, W: number, H: number) {
-  const px = (p: Slot) => (p ? { x: Math.trunc((p.x / pose.canvasWidth) * W), y: Math.trunc((p.y / pose.canvasHeight) * H) } : null);
+  const px = (p: Slot) =>
+    p ? { x: Math.trunc((p.x / pose.canvasWidth) * W), y: Math.trunc((p.y / pose.canvasHeight) * H) } : null;
   const drawn = (q: { x: number; y: number } | null): q is { x: number; y: number } => !!q && q.x > EPS && q.y > EPS;
   for (const person of pose.people) {
     for (const hand of [person.leftHand, person.rightHand]) {

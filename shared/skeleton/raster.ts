@@ -189,7 +189,12 @@ export function fillConvexPoly(img: RgbImage, v: readonly Point[], c: Rgb, shift
     xmin = Math.min(xmin, q.x);
     const p = { x: q.x * up, y: q.y * up };
     if (shift === 0) {
-      line8(img, { x: shr(p0.x, XY_SHIFT), y: shr(p0.y, XY_SHIFT) }, { x: shr(p.x, XY_SHIFT), y: shr(p.y, XY_SHIFT) }, c);
+      line8(
+        img,
+        { x: shr(p0.x, XY_SHIFT), y: shr(p0.y, XY_SHIFT) },
+        { x: shr(p.x, XY_SHIFT), y: shr(p.y, XY_SHIFT) },
+        c,
+      );
     } else {
       line2(img, p0, p, c);
     }
@@ -214,7 +219,7 @@ export function fillConvexPoly(img: RgbImage, v: readonly Point[], c: Rgb, shift
       let idx0 = e.idx;
       let idx = idx0 + e.di;
       if (idx >= npts) idx -= npts;
-      for (; edges-- > 0; ) {
+      for (; edges-- > 0;) {
         const ty = shr(v[idx]!.y + delta, shift);
         if (ty > y) {
           const xs = v[idx0]!.x * up;
@@ -349,5 +354,10 @@ export function ellipse2Poly(cx: number, cy: number, ax: number, ay: number, ang
     if (!prev || pt.x !== prev.x || pt.y !== prev.y) pts.push(pt);
     prev = pt;
   }
-  return pts.length === 1 ? [{ x: cx, y: cy }, { x: cx, y: cy }] : pts;
+  return pts.length === 1
+    ? [
+        { x: cx, y: cy },
+        { x: cx, y: cy },
+      ]
+    : pts;
 }

@@ -6,7 +6,7 @@ import { renderSkeletonPng } from "../../shared/skeleton/render-png";
 
 const [out = "/tmp/skeleton-cases", count = "200", seedArg = "1"] = process.argv.slice(2);
 let seed = Number(seedArg);
-const rand = () => ((seed = (seed * 1664525 + 1013904223) % 4294967296) / 4294967296);
+const rand = () => (seed = (seed * 1664525 + 1013904223) % 4294967296) / 4294967296;
 const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
 
 mkdirSync(out, { recursive: true });
