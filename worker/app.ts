@@ -8,6 +8,8 @@ import { accountRoutes } from "./routes/account";
 import { authRoutes } from "./routes/auth";
 import { avatarRoutes } from "./routes/avatars";
 import { healthRoutes } from "./routes/health";
+import { skeletonRoutes } from "./routes/skeleton";
+import { templateRoutes } from "./routes/templates";
 
 const OPENAPI_INFO = { title: "Avatar & Pose Generator API", version: "1.0.0" };
 
@@ -20,7 +22,9 @@ const routes = app
   .route("/api/auth", authRoutes)
   .route("/api/v1/health", healthRoutes)
   .route("/api/v1/account", accountRoutes)
-  .route("/api/v1/avatars", avatarRoutes);
+  .route("/api/v1/avatars", avatarRoutes)
+  .route("/api/v1/templates", templateRoutes)
+  .route("/api/v1/skeleton", skeletonRoutes);
 
 app.doc31("/api/v1/openapi.json", { openapi: "3.1.0", info: OPENAPI_INFO });
 app.get("/api/v1/docs", (c) =>

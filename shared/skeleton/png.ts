@@ -26,7 +26,7 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 }
 
 /** Encodes an RGB image as a PNG (colour type 2, no interlace, filter 0 on every row). */
-export function encodePng(img: RgbImage): Uint8Array {
+export function encodePng(img: RgbImage): Uint8Array<ArrayBuffer> {
   const { width, height, data } = img;
   const stride = width * 3;
   const raw = new Uint8Array((stride + 1) * height);

@@ -10,4 +10,5 @@ export const r2Keys = {
   avatarOriginal: (userId: string, avatarId: string, contentType: string) =>
     `avatars/${userId}/${avatarId}/original.${EXTENSIONS[contentType] ?? "bin"}`,
   avatarThumbnail: (userId: string, avatarId: string) => `avatars/${userId}/${avatarId}/thumbnail.jpg`,
+  templatePreview: (templateId: string) => `templates/${templateId}/preview.png`,
 };

@@ -1,0 +1,33 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { ErrorResponse } from "../../shared/api/errors";
+import { SkeletonSize } from "../../shared/api/templates";
+import { renderSkeletonPng } from "../../shared/skeleton/render-png";
+import type { AppEnv } from "../env";
+import { jsonLimit } from "../middleware/json-limit";
+import { validationHook } from "../openapi/validation-hook";
+import { readKeypoints } from "./templates/read-keypoints";
+
+const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+router.use("*", jsonLimit());
+
+/** OpenPose JSON in, the ControlNet skeleton PNG out (the same code as `npm run skeleton`). */
+export const skeletonRoutes = router.openapi(
+  createRoute({
+    method: "post",
+    path: "/",
+    summary: "Render OpenPose JSON as the ControlNet skeleton PNG",
+    request: {
+      query: SkeletonSize,
+      body: { required: true, content: { "application/json": { schema: z.unknown().openapi({ type: "object" }) } } },
+    },
+    responses: {
+      200: { description: "PNG", content: { "image/png": { schema: z.string().openapi({ format: "binary" }) } } },
+      400: { description: "Invalid keypoints", content: { "application/json": { schema: ErrorResponse } } },
+      413: { description: "Body over 1 MB", content: { "application/json": { schema: ErrorResponse } } },
+    },
+  }),
+  async (c) => {
+    const pose = readKeypoints(c.req.valid("json"));
+    return c.body(renderSkeletonPng(pose, c.req.valid("query")), 200, { "content-type": "image/png" });
+  },
+);

@@ -1,0 +1,281 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { and, eq, like, or, sql } from "drizzle-orm";
+import { ErrorResponse } from "../../../shared/api/errors";
+import { PageQuery, page } from "../../../shared/api/pagination";
+import {
+  NewTemplate,
+  SkeletonSize,
+  Template,
+  TemplatePatch,
+  TemplateQuery,
+  TemplateWithKeypoints,
+} from "../../../shared/api/templates";
+import { readOpenPose } from "../../../shared/pose/openpose-json";
+import { renderSkeletonPng } from "../../../shared/skeleton/render-png";
+import { db } from "../../db/client";
+import { newestFirst } from "../../db/pagination";
+import { poseTemplates } from "../../db/schema";
+import type { AppEnv } from "../../env";
+import { ApiError } from "../../errors";
+import { requireCaller } from "../../middleware/caller";
+import { jsonLimit } from "../../middleware/json-limit";
+import { validationHook } from "../../openapi/validation-hook";
+import { r2Keys } from "../../storage/r2-keys";
+import { findEditable, findReadable, ownedBy } from "./access";
+import { readKeypoints, storedKeypoints } from "./read-keypoints";
+import { toTemplate } from "./to-template";
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const errors = {
+  400: json(ErrorResponse, "Invalid request"),
+  401: json(ErrorResponse, "Not signed in"),
+  403: json(ErrorResponse, "Not the owner"),
+  404: json(ErrorResponse, "No such template visible to you"),
+};
+const IdParam = z.object({ id: z.string().min(1).max(80) });
+const png = {
+  description: "PNG image",
+  content: { "image/png": { schema: z.string().openapi({ format: "binary" }) } },
+};
+const PREVIEW_SIZE = { width: 256, height: 384 };
+
+/** The stored pose of a template row. */
+const poseOf = (row: { keypointsJson: string }) => readOpenPose(JSON.parse(row.keypointsJson)).pose;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+router.on(["POST", "PATCH"], "*", jsonLimit());
+router.use("/:id/fork", requireCaller());
+
+export const templateRoutes = router
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      summary: "Browse templates: everyone's public ones plus mine",
+      request: { query: PageQuery.extend(TemplateQuery.shape) },
+      responses: { 200: json(page(Template), "A page of templates"), 400: errors[400] },
+    }),
+    async (c) => {
+      const userId = c.get("caller")?.userId ?? null;
+      const query = c.req.valid("query");
+      if (query.mine === "true" && !userId)
+        throw new ApiError(401, "unauthenticated", "Sign in to list your own templates.");
+      const t = poseTemplates;
+      const visible =
+        query.mine === "true"
+          ? eq(t.userId, userId!)
+          : userId
+            ? or(and(eq(t.visibility, "public"), eq(t.isActive, true)), eq(t.userId, userId))
+            : and(eq(t.visibility, "public"), eq(t.isActive, true));
+      const q = query.q ? `%${escapeLike(query.q)}%` : null;
+      const pg = newestFirst(t, query);
+      const rows = await db(c.env)
+        .select()
+        .from(t)
+        .where(
+          and(
+            visible,
+            query.category ? eq(t.category, query.category) : undefined,
+            query.difficulty ? eq(t.difficulty, query.difficulty) : undefined,
+            query.gender ? or(eq(t.gender, query.gender), eq(t.gender, "any")) : undefined,
+            query.tag ? sql`exists (select 1 from json_each(${t.tags}) where value = ${query.tag})` : undefined,
+            q
+              ? or(
+                  sql`${t.name} like ${q} escape '\\'`,
+                  sql`${t.description} like ${q} escape '\\'`,
+                  sql`${t.tags} like ${q} escape '\\'`,
+                )
+              : undefined,
+            pg.where,
+          ),
+        )
+        .orderBy(...pg.orderBy)
+        .limit(pg.take);
+      const { items, nextCursor } = pg.page(rows);
+      return c.json({ items: items.map((r) => toTemplate(r, userId)), nextCursor }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      summary: "Create a template from OpenPose JSON",
+      middleware: [requireCaller()] as const,
+      request: { body: { required: true, content: { "application/json": { schema: NewTemplate } } } },
+      responses: { 201: json(TemplateWithKeypoints, "Created"), ...errors, 413: json(ErrorResponse, "Body over 1 MB") },
+    }),
+    async (c) => {
+      const userId = c.get("caller")!.userId;
+      const { keypoints, ...fields } = c.req.valid("json");
+      const pose = readKeypoints(keypoints);
+      const [row] = await db(c.env)
+        .insert(poseTemplates)
+        .values({
+          ...fields,
+          userId,
+          keypointsJson: storedKeypoints(pose),
+          canvasWidth: pose.canvasWidth,
+          canvasHeight: pose.canvasHeight,
+        })
+        .returning();
+      return c.json({ ...toTemplate(row!, userId), keypoints: JSON.parse(row!.keypointsJson) }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      summary: "One template with its keypoints",
+      request: { params: IdParam },
+      responses: { 200: json(TemplateWithKeypoints, "The template"), 404: errors[404] },
+    }),
+    async (c) => {
+      const userId = c.get("caller")?.userId ?? null;
+      const row = await findReadable(c.env, c.req.valid("param").id, userId);
+      return c.json({ ...toTemplate(row, userId), keypoints: JSON.parse(row.keypointsJson) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/{id}",
+      summary: "Change my template (fields, keypoints, visibility)",
+      middleware: [requireCaller()] as const,
+      request: {
+        params: IdParam,
+        body: { required: true, content: { "application/json": { schema: TemplatePatch } } },
+      },
+      responses: { 200: json(TemplateWithKeypoints, "The template"), ...errors },
+    }),
+    async (c) => {
+      const userId = c.get("caller")!.userId;
+      const { id } = c.req.valid("param");
+      await findEditable(c.env, id, userId);
+      const { keypoints, ...fields } = c.req.valid("json");
+      const pose = keypoints === undefined ? null : readKeypoints(keypoints);
+      const [row] = await db(c.env)
+        .update(poseTemplates)
+        .set({
+          ...fields,
+          ...(pose && {
+            keypointsJson: storedKeypoints(pose),
+            canvasWidth: pose.canvasWidth,
+            canvasHeight: pose.canvasHeight,
+          }),
+        })
+        .where(ownedBy(id, userId))
+        .returning();
+      if (pose) await c.env.IMAGES.delete(r2Keys.templatePreview(id));
+      return c.json({ ...toTemplate(row!, userId), keypoints: JSON.parse(row!.keypointsJson) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/{id}",
+      summary: "Delete my template",
+      middleware: [requireCaller()] as const,
+      request: { params: IdParam },
+      responses: { 204: { description: "Deleted" }, ...errors },
+    }),
+    async (c) => {
+      const userId = c.get("caller")!.userId;
+      const { id } = c.req.valid("param");
+      await findEditable(c.env, id, userId);
+      await db(c.env).delete(poseTemplates).where(ownedBy(id, userId));
+      await c.env.IMAGES.delete(r2Keys.templatePreview(id));
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/fork",
+      summary: "Copy a template I can see into a private one of my own",
+      request: { params: IdParam },
+      responses: { 201: json(TemplateWithKeypoints, "The copy"), 401: errors[401], 404: errors[404] },
+    }),
+    async (c) => {
+      const userId = c.get("caller")!.userId;
+      const source = await findReadable(c.env, c.req.valid("param").id, userId);
+      const [row] = await db(c.env)
+        .insert(poseTemplates)
+        .values({
+          userId,
+          name: source.name.length > 73 ? source.name.slice(0, 73) : `${source.name} (copy)`,
+          description: source.description,
+          category: source.category,
+          keypointsJson: source.keypointsJson,
+          canvasWidth: source.canvasWidth,
+          canvasHeight: source.canvasHeight,
+          difficulty: source.difficulty,
+          tags: source.tags,
+          gender: source.gender,
+          productPlacement: source.productPlacement,
+          visibility: "private",
+          forkedFromId: source.id,
+        })
+        .returning();
+      return c.json({ ...toTemplate(row!, userId), keypoints: JSON.parse(row!.keypointsJson) }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/openpose.json",
+      summary: "The template's keypoints as OpenPose JSON",
+      request: { params: IdParam },
+      responses: { 200: json(z.unknown(), "OpenPose JSON"), 404: errors[404] },
+    }),
+    async (c) => {
+      const row = await findReadable(c.env, c.req.valid("param").id, c.get("caller")?.userId ?? null);
+      c.header("content-disposition", `inline; filename="${row.id}.openpose.json"`);
+      return c.json(JSON.parse(row.keypointsJson) as unknown, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/skeleton.png",
+      summary: "The ControlNet skeleton image (optionally at ?width=&height=)",
+      request: { params: IdParam, query: SkeletonSize },
+      responses: { 200: png, 400: errors[400], 404: errors[404] },
+    }),
+    async (c) => {
+      const row = await findReadable(c.env, c.req.valid("param").id, c.get("caller")?.userId ?? null);
+      const bytes = renderSkeletonPng(poseOf(row), c.req.valid("query"));
+      return c.body(bytes, 200, {
+        "content-type": "image/png",
+        "cache-control": `${row.visibility === "public" ? "public" : "private"}, max-age=300`,
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/preview.png",
+      summary: "A small preview of the skeleton, kept in R2",
+      request: { params: IdParam },
+      responses: { 200: png, 404: errors[404] },
+    }),
+    async (c) => {
+      const row = await findReadable(c.env, c.req.valid("param").id, c.get("caller")?.userId ?? null);
+      const key = r2Keys.templatePreview(row.id);
+      // Rendered on first request and kept: the seed migration cannot write to R2.
+      let bytes = await c.env.IMAGES.get(key).then((o) => o?.arrayBuffer());
+      if (!bytes) {
+        const rendered = renderSkeletonPng(poseOf(row), PREVIEW_SIZE);
+        await c.env.IMAGES.put(key, rendered, { httpMetadata: { contentType: "image/png" } });
+        bytes = rendered.buffer as ArrayBuffer;
+      }
+      return c.body(bytes, 200, {
+        "content-type": "image/png",
+        "cache-control": `${row.visibility === "public" ? "public" : "private"}, max-age=300`,
+      });
+    },
+  );
