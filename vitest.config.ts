@@ -21,12 +21,14 @@ export default defineConfig({
         dataBlobBindings: {
           FIXTURE_MESSI_JPG: "./tests/fixtures/messi5.jpg",
           FIXTURE_ASTRONAUT_PNG: "./tests/fixtures/astronaut.png",
+          // A model npm ships, for the TFLite metadata writer.
+          FIXTURE_POSE_LANDMARK_TFLITE: "./node_modules/@mediapipe/pose/pose_landmark_lite.tflite",
         },
       },
     })),
   ],
   test: {
-    include: ["tests/**/*.test.ts", "shared/**/*.test.ts"],
+    include: ["tests/**/*.test.ts", "shared/**/*.test.ts", "scripts/**/*.test.ts"],
     exclude: ["tests/e2e/**"],
     setupFiles: ["./tests/setup/apply-migrations.ts"],
     testTimeout: 20_000,

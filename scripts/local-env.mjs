@@ -37,7 +37,9 @@ export function migrateLocal(persistTo) {
   run(wrangler, ["d1", "migrations", "apply", "DB", "--local", ...extra]);
 }
 
+/** Wasm and models into web/static, then the SvelteKit build into web/build. */
 export function buildWeb() {
+  run(`${ROOT}node_modules/.bin/tsx`, ["scripts/build-web-assets.ts"]);
   run(`${ROOT}node_modules/.bin/svelte-kit`, ["sync"], { cwd: `${ROOT}web` });
   run(`${ROOT}node_modules/.bin/vite`, ["build", "--logLevel", "warn"], { cwd: `${ROOT}web` });
 }

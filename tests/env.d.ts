@@ -3,5 +3,6 @@ declare namespace Cloudflare {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
     FIXTURE_MESSI_JPG: ArrayBuffer;
     FIXTURE_ASTRONAUT_PNG: ArrayBuffer;
+    FIXTURE_POSE_LANDMARK_TFLITE: ArrayBuffer;
   }
 }
