@@ -2,6 +2,7 @@ import { unzlibSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { readOpenPose } from "../pose/openpose-json";
 import { drawControlNetSkeleton } from "./draw-controlnet";
+import { rgbBytes } from "./raster";
 
 const cases = import.meta.glob("../../tests/fixtures/skeleton/*.json", { eager: true, import: "default" });
 const goldens = import.meta.glob("../../tests/fixtures/skeleton/*.rgb.zlib.b64", {
@@ -22,9 +23,10 @@ describe("ControlNet skeleton drawing", () => {
       const { pose } = readOpenPose(doc);
       const img = drawControlNetSkeleton(pose, { width: doc.render_width, height: doc.render_height });
       const want = decode(goldens[path.replace(/\.json$/, ".rgb.zlib.b64")]!);
-      expect(img.data.length).toBe(want.length);
+      const got = rgbBytes(img);
+      expect(got.length).toBe(want.length);
       let differing = 0;
-      for (let i = 0; i < want.length; i++) if (img.data[i] !== want[i]) differing++;
+      for (let i = 0; i < want.length; i++) if (got[i] !== want[i]) differing++;
       expect(differing).toBe(0);
     });
   }
@@ -32,7 +34,8 @@ describe("ControlNet skeleton drawing", () => {
   it("dims limbs to 60 % and draws joints at full colour", () => {
     const { pose } = readOpenPose(cases["../../tests/fixtures/skeleton/standing.json"]);
     const img = drawControlNetSkeleton(pose);
-    const at = (x: number, y: number) => [...img.data.subarray((y * img.width + x) * 3, (y * img.width + x) * 3 + 3)];
+    const rgb = rgbBytes(img);
+    const at = (x: number, y: number) => [...rgb.subarray((y * img.width + x) * 3, (y * img.width + x) * 3 + 3)];
     expect(at(256, 200)).toEqual([255, 85, 0]); // neck joint
     expect(at(256, 160)).toEqual([0, 0, 153]); // neck→nose limb, 255 × 0.6
     expect(at(5, 5)).toEqual([0, 0, 0]);

@@ -17,7 +17,6 @@ const STICK_WIDTH = 4;
 const JOINT_RADIUS = 4;
 const HAND_JOINT_RADIUS = 4;
 const FACE_POINT_RADIUS = 3;
-const LIMB_DIMMING = 0.6;
 const EPS = 0.01;
 
 export interface DrawOptions {
@@ -46,6 +45,14 @@ function rainbow(h: number): Rgb {
 
 const HAND_COLORS = HAND_EDGES.map((_, i) => rainbow(i / HAND_EDGES.length));
 
+/**
+ * The annotator fills limbs, multiplies the canvas by 0.6 (uint8 truncation), then draws joints
+ * at full colour. Fills overwrite and never blend, so every pixel before dimming is one limb's
+ * colour or black: drawing limbs in pre-dimmed colours gives the same pixels without a pass
+ * over the canvas.
+ */
+const DIMMED_COLORS = BODY_COLORS.map((c) => c.map((v) => Math.floor(v * 0.6)) as unknown as Rgb);
+
 function drawBody(img: RgbImage, pose: Pose, W: number, H: number) {
   const nx = (p: NonNullable<Slot>) => (p.x / pose.canvasWidth) * W;
   const ny = (p: NonNullable<Slot>) => (p.y / pose.canvasHeight) * H;
@@ -71,12 +78,9 @@ function drawBody(img: RgbImage, pose: Pose, W: number, H: number) {
         Math.trunc(angle),
         1,
       );
-      fillConvexPoly(img, polygon, BODY_COLORS[i]!);
+      fillConvexPoly(img, polygon, DIMMED_COLORS[i]!);
     }
   }
-  // The annotator dims everything drawn so far (uint8 truncation), then draws joints at full colour.
-  const d = img.data;
-  for (let i = 0; i < d.length; i++) d[i] = Math.floor(d[i]! * LIMB_DIMMING);
   for (let i = 0; i < BODY_POINTS; i++) {
     for (const person of pose.people) {
       const p = person.body[i];

@@ -1,6 +1,6 @@
-// Minimal PNG writer for 8-bit RGB: the skeleton is flat colour on black, so plain deflate
-// (fflate, pure JS, same bytes in the Worker, the browser and Node) is small and fast.
-import { zlibSync } from "fflate";
+// Minimal PNG writer for 8-bit RGB skeleton images: pure code, so the Worker, the browser and
+// the CLI write the same bytes.
+import { deflateRuns, scanZeros } from "./deflate-runs";
 import type { RgbImage } from "./raster";
 
 const CRC_TABLE = new Uint32Array(256).map((_, n) => {
@@ -25,12 +25,40 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
+/**
+ * Where a run of zeros starting at raw offset `from` ends, from the rows' drawn extents: black
+ * outside them is skipped without reading; inside, the bytes are checked.
+ */
+function zeroRunEnd(img: RgbImage): (from: number) => number {
+  const rowBytes = img.stride;
+  const n = rowBytes * img.height;
+  const words = new Uint32Array(img.data.buffer, img.data.byteOffset, img.data.byteOffset % 4 === 0 ? n >> 2 : 0);
+  return (from) => {
+    let i = from;
+    for (let y = Math.floor(i / rowBytes); y < img.height; y++) {
+      const rowStart = y * rowBytes;
+      const left = img.rowLeft[y]!;
+      const right = img.rowRight[y]!;
+      if (left > right) {
+        i = rowStart + rowBytes;
+        continue;
+      }
+      const contentStart = rowStart + 1 + left * 3;
+      const contentEnd = rowStart + 1 + (right + 1) * 3;
+      if (i < contentStart) return contentStart;
+      if (i < contentEnd) {
+        const end = scanZeros(img.data, words, i, contentEnd);
+        if (end < contentEnd) return end;
+      }
+      i = rowStart + rowBytes;
+    }
+    return n;
+  };
+}
+
 /** Encodes an RGB image as a PNG (colour type 2, no interlace, filter 0 on every row). */
 export function encodePng(img: RgbImage): Uint8Array<ArrayBuffer> {
-  const { width, height, data } = img;
-  const stride = width * 3;
-  const raw = new Uint8Array((stride + 1) * height);
-  for (let y = 0; y < height; y++) raw.set(data.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  const { width, height } = img;
   const header = new Uint8Array(13);
   const hv = new DataView(header.buffer);
   hv.setUint32(0, width);
@@ -39,7 +67,7 @@ export function encodePng(img: RgbImage): Uint8Array<ArrayBuffer> {
   const parts = [
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),
-    chunk("IDAT", zlibSync(raw, { level: 6 })),
+    chunk("IDAT", deflateRuns(img.data, img.stride, zeroRunEnd(img))),
     chunk("IEND", new Uint8Array(0)),
   ];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));

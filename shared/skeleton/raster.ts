@@ -3,11 +3,19 @@
 // exactly those pixels. Integer arithmetic follows OpenCV's int64 fixed point (16 fraction bits);
 // C++ integer division truncates toward zero, `>>` on int64 floors.
 
-/** An RGB image, 3 bytes per pixel, rows top to bottom. */
+/**
+ * An RGB image, 3 bytes per pixel, rows top to bottom, stored as PNG scanlines: each row starts
+ * with a filter byte (always 0, "none"), so the encoder compresses `data` as it is.
+ */
 export interface RgbImage {
   width: number;
   height: number;
+  /** Bytes per row: 1 + width × 3. */
+  stride: number;
   data: Uint8Array;
+  /** Leftmost and rightmost column drawn in each row (left > right: untouched, all black). */
+  rowLeft: Int32Array;
+  rowRight: Int32Array;
 }
 
 export type Rgb = readonly [number, number, number];
@@ -17,7 +25,20 @@ const XY_SHIFT = 16;
 const XY_ONE = 1 << XY_SHIFT;
 
 export function createImage(width: number, height: number): RgbImage {
-  return { width, height, data: new Uint8Array(width * height * 3) };
+  const stride = width * 3 + 1;
+  return {
+    width,
+    height,
+    stride,
+    data: new Uint8Array(stride * height),
+    rowLeft: new Int32Array(height).fill(width),
+    rowRight: new Int32Array(height).fill(-1),
+  };
+}
+
+function touch(img: RgbImage, y: number, x1: number, x2: number) {
+  if (x1 < img.rowLeft[y]!) img.rowLeft[y] = x1;
+  if (x2 > img.rowRight[y]!) img.rowRight[y] = x2;
 }
 
 const shr = (v: number, bits: number) => Math.floor(v / 2 ** bits);
@@ -30,8 +51,10 @@ export function cvRound(v: number): number {
 }
 
 function hline(img: RgbImage, y: number, x1: number, x2: number, c: Rgb) {
+  touch(img, y, x1, x2);
   const d = img.data;
-  for (let i = (y * img.width + x1) * 3, end = (y * img.width + x2) * 3; i <= end; i += 3) {
+  const row = y * img.stride + 1;
+  for (let i = row + x1 * 3, end = row + x2 * 3; i <= end; i += 3) {
     d[i] = c[0];
     d[i + 1] = c[1];
     d[i + 2] = c[2];
@@ -39,7 +62,8 @@ function hline(img: RgbImage, y: number, x1: number, x2: number, c: Rgb) {
 }
 
 function put(img: RgbImage, x: number, y: number, c: Rgb) {
-  const i = (y * img.width + x) * 3;
+  touch(img, y, x, x);
+  const i = y * img.stride + 1 + x * 3;
   img.data[i] = c[0];
   img.data[i + 1] = c[1];
   img.data[i + 2] = c[2];
@@ -86,34 +110,62 @@ function clipLine(w: number, h: number, p1: Point, p2: Point): boolean {
 
 /** OpenCV's Line with an 8-connected LineIterator, walked left to right. */
 export function line8(img: RgbImage, a: Point, b: Point, c: Rgb) {
-  let p1 = { ...a };
-  let p2 = { ...b };
-  const outside = (p: Point) => p.x < 0 || p.x >= img.width || p.y < 0 || p.y >= img.height;
-  if ((outside(p1) || outside(p2)) && !clipLine(img.width, img.height, p1, p2)) return;
-  let dx = p2.x - p1.x;
-  let dy = p2.y - p1.y;
+  const { width: w, height: h } = img;
+  let x1 = a.x;
+  let y1 = a.y;
+  let x2 = b.x;
+  let y2 = b.y;
+  // Neighbouring ends (most polygon outline segments): the line is just its two ends.
+  if (Math.abs(x2 - x1) <= 1 && Math.abs(y2 - y1) <= 1) {
+    if (x1 >= 0 && x1 < w && y1 >= 0 && y1 < h) put(img, x1, y1, c);
+    if (x2 >= 0 && x2 < w && y2 >= 0 && y2 < h) put(img, x2, y2, c);
+    return;
+  }
+  if (x1 < 0 || x1 >= w || y1 < 0 || y1 >= h || x2 < 0 || x2 >= w || y2 < 0 || y2 >= h) {
+    const p1 = { x: x1, y: y1 };
+    const p2 = { x: x2, y: y2 };
+    if (!clipLine(w, h, p1, p2)) return;
+    ({ x: x1, y: y1 } = p1);
+    ({ x: x2, y: y2 } = p2);
+  }
+  let dx = x2 - x1;
+  let dy = y2 - y1;
   if (dx < 0) {
     dx = -dx;
     dy = -dy;
-    [p1, p2] = [p2, p1];
+    x1 = x2;
+    y1 = y2;
   }
   const sy = dy < 0 ? -1 : 1;
   dy = Math.abs(dy);
   // Major axis first: x unless the line is steeper than 45°.
   const steep = dy > dx;
-  const major = steep ? { x: 0, y: sy } : { x: 1, y: 0 };
-  const minor = steep ? { x: 1, y: 0 } : { x: 0, y: sy };
+  const majorX = steep ? 0 : 1;
+  const majorY = steep ? sy : 0;
+  const minorX = steep ? 1 : 0;
+  const minorY = steep ? 0 : sy;
   if (steep) [dx, dy] = [dy, dx];
   let err = dx - (dy + dy);
   const plusDelta = dx + dx;
   const minusDelta = -(dy + dy);
-  let { x, y } = p1;
+  const d = img.data;
+  let x = x1;
+  let y = y1;
   for (let i = 0; i <= dx; i++) {
-    put(img, x, y, c);
-    const step = err < 0;
-    err += minusDelta + (step ? plusDelta : 0);
-    x += major.x + (step ? minor.x : 0);
-    y += major.y + (step ? minor.y : 0);
+    touch(img, y, x, x);
+    const k = y * img.stride + 1 + x * 3;
+    d[k] = c[0];
+    d[k + 1] = c[1];
+    d[k + 2] = c[2];
+    if (err < 0) {
+      err += minusDelta + plusDelta;
+      x += majorX + minorX;
+      y += majorY + minorY;
+    } else {
+      err += minusDelta;
+      x += majorX;
+      y += majorY;
+    }
   }
 }
 
@@ -360,4 +412,13 @@ export function ellipse2Poly(cx: number, cy: number, ax: number, ay: number, ang
         { x: cx, y: cy },
       ]
     : pts;
+}
+
+/** The pixels alone, 3 bytes each, without the scanline filter bytes. */
+export function rgbBytes(img: RgbImage): Uint8Array {
+  const out = new Uint8Array(img.width * img.height * 3);
+  for (let y = 0; y < img.height; y++) {
+    out.set(img.data.subarray(y * img.stride + 1, (y + 1) * img.stride), y * img.width * 3);
+  }
+  return out;
 }

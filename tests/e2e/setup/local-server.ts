@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-// @ts-expect-error plain ESM script shared with `npm start`
 import { buildWeb, migrateLocal, startWorker, waitForHealth } from "../../../scripts/local-env.mjs";
 
 declare module "vitest" {

@@ -7,7 +7,7 @@ import { run } from "../scripts/local-env.mjs";
 
 const GOAL_BYTES = 1024 * 1024;
 
-function files(dir) {
+function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? files(path) : [path];
@@ -28,7 +28,7 @@ export function benchBundleSize() {
       raw += bytes.length;
       gzipped += gzipSync(bytes, { level: 9 }).length;
     }
-    const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+    const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
     console.log(
       `worker bundle: ${modules.length} modules, ${kib(raw)} raw, ${kib(gzipped)} gzipped (goal ≤ ${kib(GOAL_BYTES)}) ${gzipped <= GOAL_BYTES ? "OK" : "OVER"}`,
     );

@@ -1,0 +1,6 @@
+// `npm run bench`: prints every speed and size figure the project tracks.
+import { benchBundleSize } from "./bundle-size";
+import { benchSkeletonRender } from "./skeleton-render";
+
+benchSkeletonRender();
+benchBundleSize();
