@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { mkdirSync } from "node:fs";
 import { defineConfig } from "vitest/config";
+import { startFakeProvider } from "./tests/fakes/fake-provider-server";
 
 // wrangler.toml serves the web build as static assets; the API tests do not need it built.
 mkdirSync("web/build", { recursive: true });
@@ -9,23 +10,36 @@ mkdirSync("web/build", { recursive: true });
 // D1, R2, Queues and Durable Objects from wrangler.toml.
 export default defineConfig({
   plugins: [
-    cloudflareTest(async () => ({
-      main: "./worker/index.ts",
-      wrangler: { configPath: "./wrangler.toml" },
-      miniflare: {
-        bindings: {
-          TEST_MIGRATIONS: await readD1Migrations("./migrations"),
-          BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
+    cloudflareTest(async () => {
+      // The FAKE provider (tests/fakes) on 127.0.0.1: the Worker under test reaches it over HTTP.
+      const fake = await startFakeProvider(0, { unref: true });
+      return {
+        main: "./worker/index.ts",
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+            BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
+            FAKE_PROVIDER_URL: fake.url,
+            HF_TOKEN: "hf_test_token",
+            HF_ENDPOINT_URL: `${fake.url}/hf/sd`,
+            HF_ENDPOINT_URL_HD: `${fake.url}/hf/hd`,
+            PROVIDER_ORDER: "huggingface",
+            PROVIDER_TIMEOUT_MS: "1500",
+            PROVIDER_RETRY_BASE_MS: "5",
+            PROVIDER_RETRY_MAX_MS: "50",
+            PROVIDER_MAX_ATTEMPTS: "6",
+          },
+          // Real photos for upload tests (workerd has no file system).
+          dataBlobBindings: {
+            FIXTURE_MESSI_JPG: "./tests/fixtures/messi5.jpg",
+            FIXTURE_ASTRONAUT_PNG: "./tests/fixtures/astronaut.png",
+            // A model npm ships, for the TFLite metadata writer.
+            FIXTURE_POSE_LANDMARK_TFLITE: "./node_modules/@mediapipe/pose/pose_landmark_lite.tflite",
+          },
         },
-        // Real photos for upload tests (workerd has no file system).
-        dataBlobBindings: {
-          FIXTURE_MESSI_JPG: "./tests/fixtures/messi5.jpg",
-          FIXTURE_ASTRONAUT_PNG: "./tests/fixtures/astronaut.png",
-          // A model npm ships, for the TFLite metadata writer.
-          FIXTURE_POSE_LANDMARK_TFLITE: "./node_modules/@mediapipe/pose/pose_landmark_lite.tflite",
-        },
-      },
-    })),
+      };
+    }),
   ],
   test: {
     include: ["tests/**/*.test.ts", "shared/**/*.test.ts", "scripts/**/*.test.ts"],

@@ -4,5 +4,6 @@ declare namespace Cloudflare {
     FIXTURE_MESSI_JPG: ArrayBuffer;
     FIXTURE_ASTRONAUT_PNG: ArrayBuffer;
     FIXTURE_POSE_LANDMARK_TFLITE: ArrayBuffer;
+    FAKE_PROVIDER_URL: string;
   }
 }

@@ -1,0 +1,271 @@
+// A FAKE image provider for tests and local demos — never used by production code paths.
+// Speaks the Hugging Face endpoint protocol (POST /hf/*: JSON {inputs: base64, parameters} or raw
+// bytes) and AUTOMATIC1111's (POST /sdapi/v1/txt2img), answers with a deterministic image made
+// from what it received (the skeleton on a background coloured by the prompt), records every
+// request, and injects faults on demand through /__fake/*:
+//   POST /__fake/config  {latencyMs?, faults?: FaultRule[]}   POST /__fake/reset
+//   GET  /__fake/requests?trace=PREFIX                          GET  /__fake/health
+import { createHash } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { unzlibSync } from "fflate";
+import { encodePng } from "../../shared/skeleton/png";
+import { createImage } from "../../shared/skeleton/raster";
+
+export type FaultKind = "loading" | "rate_limit" | "error500" | "hang" | "non_image" | "bad_request";
+
+export interface FaultRule {
+  kind: FaultKind;
+  /** Only requests whose x-request-id starts with this (tests scope faults to their own user). */
+  trace?: string;
+  /** Only requests whose prompt contains this. */
+  match?: string;
+  /** How many matching requests it hits (default: all). */
+  times?: number;
+  /** Chance per matching request, 0–1 (default 1), from a seeded generator. */
+  probability?: number;
+  estimatedTime?: number;
+  retryAfter?: number;
+}
+
+export interface RecordedRequest {
+  seq: number;
+  protocol: "hf" | "a1111";
+  path: string;
+  trace: string;
+  authorization: string | null;
+  prompt: string;
+  negativePrompt: string;
+  width: number;
+  height: number;
+  controlImage: string;
+  avatarImage: string | null;
+  fault: FaultKind | null;
+  at: number;
+}
+
+interface State {
+  latencyMs: number;
+  faults: FaultRule[];
+  requests: RecordedRequest[];
+  seed: number;
+}
+
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+};
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Pixels of a PNG written by our encoder (8-bit RGB, filter 0 rows), or null. */
+function decodeOwnPng(bytes: Uint8Array): { width: number; height: number; rgb: Uint8Array } | null {
+  try {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const width = view.getUint32(16);
+    const height = view.getUint32(20);
+    let pos = 8;
+    const idat: Uint8Array[] = [];
+    while (pos < bytes.length) {
+      const len = view.getUint32(pos);
+      const type = String.fromCharCode(...bytes.subarray(pos + 4, pos + 8));
+      if (type === "IDAT") idat.push(bytes.subarray(pos + 8, pos + 8 + len));
+      pos += 12 + len;
+    }
+    const raw = unzlibSync(Buffer.concat(idat));
+    const rgb = new Uint8Array(width * height * 3);
+    for (let y = 0; y < height; y++)
+      rgb.set(raw.subarray(y * (width * 3 + 1) + 1, (y + 1) * (width * 3 + 1)), y * width * 3);
+    return { width, height, rgb };
+  } catch {
+    return null;
+  }
+}
+
+/** The skeleton on a background whose colour comes from a hash of the prompt and avatar. */
+function deterministicImage(control: Uint8Array, prompt: string, avatar: string | null, width: number, height: number) {
+  const hash = createHash("sha256")
+    .update(prompt)
+    .update(avatar ?? "")
+    .digest();
+  const skeleton = decodeOwnPng(control);
+  const w = skeleton?.width ?? width;
+  const h = skeleton?.height ?? height;
+  const img = createImage(w, h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const s = skeleton ? skeleton.rgb.subarray((y * w + x) * 3, (y * w + x) * 3 + 3) : null;
+      const lit = s && (s[0]! | s[1]! | s[2]!) !== 0;
+      const o = y * img.stride + 1 + x * 3;
+      img.data[o] = lit ? s[0]! : 80 + (hash[0]! % 120);
+      img.data[o + 1] = lit ? s[1]! : 80 + (hash[1]! % 120);
+      img.data[o + 2] = lit ? s[2]! : 80 + (hash[2]! % 120);
+    }
+  }
+  img.rowLeft.fill(0);
+  img.rowRight.fill(w - 1);
+  return encodePng(img);
+}
+
+function nextRandom(state: State) {
+  state.seed = (state.seed * 1103515245 + 12345) % 2147483648;
+  return state.seed / 2147483648;
+}
+
+function pickFault(state: State, trace: string, prompt: string): FaultRule | null {
+  for (const rule of state.faults) {
+    if (rule.trace && !trace.startsWith(rule.trace)) continue;
+    if (rule.match && !prompt.includes(rule.match)) continue;
+    if (rule.times !== undefined && rule.times <= 0) continue;
+    if (rule.probability !== undefined && nextRandom(state) >= rule.probability) continue;
+    if (rule.times !== undefined) rule.times--;
+    return rule;
+  }
+  return null;
+}
+
+async function handleGenerate(state: State, protocol: "hf" | "a1111", req: IncomingMessage, res: ServerResponse) {
+  const body = await readBody(req);
+  let prompt = "";
+  let negativePrompt = "";
+  let width = 512;
+  let height = 768;
+  let control = new Uint8Array(body);
+  let avatar: string | null = null;
+  if (protocol === "hf") {
+    if (req.headers["content-type"]?.startsWith("application/json")) {
+      const payload = JSON.parse(body.toString("utf8")) as { inputs: string; parameters?: Record<string, unknown> };
+      const p = payload.parameters ?? {};
+      control = Buffer.from(payload.inputs, "base64");
+      prompt = String(p.prompt ?? "");
+      negativePrompt = String(p.negative_prompt ?? "");
+      const size = p.target_size as { width?: number; height?: number } | undefined;
+      width = size?.width ?? width;
+      height = size?.height ?? height;
+      avatar = typeof p.reference_image === "string" ? p.reference_image : null;
+    }
+  } else {
+    const payload = JSON.parse(body.toString("utf8")) as Record<string, unknown> & {
+      alwayson_scripts?: { controlnet?: { args?: { image?: string; module?: string }[] } };
+    };
+    prompt = String(payload.prompt ?? "");
+    negativePrompt = String(payload.negative_prompt ?? "");
+    width = Number(payload.width ?? width);
+    height = Number(payload.height ?? height);
+    const units = payload.alwayson_scripts?.controlnet?.args ?? [];
+    control = Buffer.from(units[0]?.image ?? "", "base64");
+    avatar = units[1]?.image ?? null;
+  }
+  const trace = String(req.headers["x-request-id"] ?? "");
+  const fault = pickFault(state, trace, prompt);
+  state.requests.push({
+    seq: state.requests.length,
+    protocol,
+    path: req.url ?? "",
+    trace,
+    authorization: (req.headers.authorization as string | undefined) ?? null,
+    prompt,
+    negativePrompt,
+    width,
+    height,
+    controlImage: Buffer.from(control).toString("base64"),
+    avatarImage: avatar,
+    fault: fault?.kind ?? null,
+    at: Date.now(),
+  });
+  if (state.latencyMs) await new Promise((r) => setTimeout(r, state.latencyMs));
+  const err = (
+    status: number,
+    message: string,
+    extra: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) => json(res, status, protocol === "hf" ? { error: message, ...extra } : { detail: message, ...extra }, headers);
+  switch (fault?.kind) {
+    case "loading":
+      return err(503, "Model fake/controlnet is currently loading", { estimated_time: fault.estimatedTime ?? 0.05 });
+    case "rate_limit":
+      return err(
+        429,
+        "Rate limit reached. You reached free usage limit (reset hourly).",
+        {},
+        { "retry-after": String(fault.retryAfter ?? 0) },
+      );
+    case "error500":
+      return err(500, "Internal Server Error");
+    case "bad_request":
+      return err(400, "The input image is not valid for this model");
+    case "hang":
+      return; // never answer; the client's timeout must fire
+    case "non_image":
+      if (protocol === "a1111") return json(res, 200, { images: [Buffer.from("not an image").toString("base64")] });
+      res.writeHead(200, { "content-type": "text/html" });
+      return res.end("<html><body>Service page</body></html>");
+  }
+  const png = deterministicImage(control, prompt, avatar, width, height);
+  if (protocol === "a1111")
+    return json(res, 200, { images: [Buffer.from(png).toString("base64")], parameters: {}, info: "{}" });
+  res.writeHead(200, { "content-type": "image/png" });
+  res.end(png);
+}
+
+export interface FakeProvider {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Starts the fake on 127.0.0.1 (port 0 picks a free one); `unref` lets the test process exit around it. */
+export async function startFakeProvider(port = 0, { unref = false } = {}): Promise<FakeProvider> {
+  const state: State = { latencyMs: 0, faults: [], requests: [], seed: 42 };
+  const hanging = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://fake");
+    const route = `${req.method} ${url.pathname}`;
+    hanging.add(res);
+    res.on("close", () => hanging.delete(res));
+    const done = (p: Promise<unknown>) =>
+      Promise.resolve(p).catch((e: unknown) => json(res, 500, { error: `fake provider: ${String(e)}` }));
+    if (route === "GET /__fake/health") return json(res, 200, { ok: true, fake: true });
+    if (route === "GET /__fake/requests") {
+      const trace = url.searchParams.get("trace") ?? "";
+      return json(
+        res,
+        200,
+        state.requests.filter((r) => r.trace.startsWith(trace)),
+      );
+    }
+    if (route === "POST /__fake/reset") {
+      Object.assign(state, { latencyMs: 0, faults: [], requests: [], seed: 42 });
+      return json(res, 200, { ok: true });
+    }
+    if (route === "POST /__fake/config") {
+      return done(
+        readBody(req).then((b) => {
+          const cfg = JSON.parse(b.toString("utf8")) as { latencyMs?: number; faults?: FaultRule[]; append?: boolean };
+          if (cfg.latencyMs !== undefined) state.latencyMs = cfg.latencyMs;
+          if (cfg.faults) state.faults = cfg.append ? [...state.faults, ...cfg.faults] : cfg.faults;
+          json(res, 200, { ok: true });
+        }),
+      );
+    }
+    if (req.method === "POST" && url.pathname.startsWith("/hf/")) return done(handleGenerate(state, "hf", req, res));
+    if (route === "POST /sdapi/v1/txt2img") return done(handleGenerate(state, "a1111", req, res));
+    json(res, 404, { error: `fake provider: no route ${route}` });
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  if (unref) server.unref();
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

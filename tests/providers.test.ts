@@ -1,0 +1,90 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { a1111Provider } from "../worker/providers/a1111";
+import { huggingFaceProvider } from "../worker/providers/huggingface";
+import { ProviderError, type PoseImageProvider, type PoseImageRequest } from "../worker/providers/provider";
+import { configuredProviders } from "../worker/providers/registry";
+import { messiJpg } from "./helpers/images";
+import { fakeProvider } from "./helpers/fake-provider";
+
+const controlPng = Uint8Array.from(
+  atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC"),
+  (c) => c.charCodeAt(0),
+);
+
+function request(trace: string, prompt = "professional photo"): PoseImageRequest & { trace: string } {
+  return {
+    trace,
+    controlImage: controlPng,
+    avatarImage: messiJpg(),
+    avatarContentType: "image/jpeg",
+    prompt,
+    negativePrompt: "blurry",
+    width: 512,
+    height: 768,
+    quality: "sd",
+  };
+}
+
+const adapters: [string, (trace: string) => PoseImageProvider][] = [
+  ["huggingface", () => huggingFaceProvider(env)!],
+  [
+    "a1111",
+    () =>
+      a1111Provider({
+        ...env,
+        A1111_URL: env.FAKE_PROVIDER_URL,
+        A1111_REFERENCE_MODULE: "ip-adapter_clip_sd15",
+      } as Env)!,
+  ],
+];
+
+describe("provider adapters against the fake provider's wire protocols", () => {
+  for (const [name, make] of adapters) {
+    describe(name, () => {
+      it("sends the skeleton, the avatar and the prompt, and returns the image", async () => {
+        const trace = `adapter-ok-${name}-${crypto.randomUUID()}`;
+        const image = await make(trace).generatePose({ ...request(trace), traceId: trace });
+        expect(image.contentType).toBe("image/png");
+        expect([...image.bytes.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+        const [seen] = await fakeProvider.requests(trace);
+        expect(seen).toMatchObject({ prompt: "professional photo", negativePrompt: "blurry", width: 512, height: 768 });
+        expect(seen!.controlImage).toBe(btoa(String.fromCharCode(...controlPng)));
+        expect(seen!.avatarImage!.length).toBeGreaterThan(1000);
+        expect(Uint8Array.from(atob(seen!.avatarImage!), (c) => c.charCodeAt(0))).toEqual(messiJpg());
+        if (name === "huggingface") expect(seen!.authorization).toBe("Bearer hf_test_token");
+      });
+
+      const failures: [string, Record<string, unknown>, string, number | undefined][] = [
+        ["a cold-start 503 with estimated_time", { kind: "loading", estimatedTime: 7 }, "loading", 7000],
+        ["a 429 with Retry-After", { kind: "rate_limit", retryAfter: 3 }, "rate_limited", 3000],
+        ["a 500", { kind: "error500" }, "server", undefined],
+        ["a hang past the timeout", { kind: "hang" }, "timeout", undefined],
+        ["a 200 without an image", { kind: "non_image" }, "bad_response", undefined],
+        ["a 400 (permanent)", { kind: "bad_request" }, "rejected", undefined],
+      ];
+      for (const [what, fault, kind, retryAfterMs] of failures) {
+        it(`turns ${what} into a ${kind} error`, async () => {
+          const trace = `adapter-${kind}-${name}-${crypto.randomUUID()}`;
+          await fakeProvider.faults([{ ...(fault as object), trace } as never]);
+          const err = await make(trace)
+            .generatePose({ ...request(trace), traceId: trace })
+            .catch((e: unknown) => e);
+          expect(err).toBeInstanceOf(ProviderError);
+          expect((err as ProviderError).kind).toBe(kind);
+          expect((err as ProviderError).retryable).toBe(kind !== "rejected");
+          if (retryAfterMs !== undefined) expect((err as ProviderError).retryAfterMs).toBe(retryAfterMs);
+        });
+      }
+    });
+  }
+
+  it("lists only configured providers, in PROVIDER_ORDER", () => {
+    expect(configuredProviders(env).map((p) => p.name)).toEqual(["huggingface"]);
+    const both = { ...env, A1111_URL: "http://gpu.example:7860", PROVIDER_ORDER: "a1111,huggingface" } as Env;
+    expect(configuredProviders(both).map((p) => p.name)).toEqual(["a1111", "huggingface"]);
+    expect(configuredProviders({ ...env, HF_TOKEN: "" } as Env)).toEqual([]);
+    expect(configuredProviders(env)[0]!.local).toBe(true);
+    expect(configuredProviders(both)[0]!.local).toBe(false);
+  });
+});

@@ -1,0 +1,122 @@
+// A self-hosted AUTOMATIC1111 / Forge server with sd-webui-controlnet: txt2img with the skeleton
+// as an openpose ControlNet unit (module "none": it is already a skeleton) and, when
+// A1111_REFERENCE_MODULE is set (e.g. "ip-adapter_clip_sd15"), the avatar as a second unit.
+import { sniffImageFormat, IMAGE_CONTENT_TYPES } from "../../shared/images/inspect-image";
+import { optionalVar } from "../env";
+import {
+  ProviderError,
+  errorForStatus,
+  errorForThrown,
+  parseRetryAfter,
+  type PoseImageProvider,
+  type PoseImageRequest,
+  type ProviderImage,
+} from "./provider";
+import { isLocalUrl, providerTimeoutMs } from "./settings";
+
+const NAME = "a1111";
+
+const base64 = (bytes: Uint8Array) => {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+};
+
+export function a1111Provider(env: Env): PoseImageProvider | null {
+  const baseUrl = optionalVar(env, "A1111_URL")?.replace(/\/+$/, "");
+  if (!baseUrl) return null;
+  const auth = optionalVar(env, "A1111_AUTH"); // "user:password" for --api-auth
+  const models = {
+    sd: optionalVar(env, "A1111_CONTROLNET_MODEL_SD") ?? "control_v11p_sd15_openpose",
+    hd: optionalVar(env, "A1111_CONTROLNET_MODEL_HD") ?? "thibaud_xl_openpose",
+  };
+  const reference = {
+    module: optionalVar(env, "A1111_REFERENCE_MODULE"),
+    model: optionalVar(env, "A1111_REFERENCE_MODEL"),
+  };
+  const timeoutMs = providerTimeoutMs(env);
+  return {
+    name: NAME,
+    label: "Self-hosted Stable Diffusion (A1111/Forge)",
+    local: isLocalUrl(baseUrl),
+    estimatedCost: () => 0,
+    async generatePose(req: PoseImageRequest): Promise<ProviderImage> {
+      const units: Record<string, unknown>[] = [
+        {
+          enabled: true,
+          image: base64(req.controlImage),
+          module: "none",
+          model: models[req.quality],
+          weight: 1.0,
+          guidance_start: 0,
+          guidance_end: 1,
+          control_mode: "Balanced",
+          resize_mode: "Just Resize",
+          pixel_perfect: true,
+        },
+      ];
+      if (reference.module) {
+        units.push({
+          enabled: true,
+          image: base64(req.avatarImage),
+          module: reference.module,
+          ...(reference.model ? { model: reference.model } : {}),
+          weight: 0.7,
+        });
+      }
+      const body = {
+        prompt: req.prompt,
+        negative_prompt: req.negativePrompt,
+        width: req.width,
+        height: req.height,
+        steps: req.quality === "hd" ? 30 : 20,
+        cfg_scale: 7,
+        sampler_name: "DPM++ 2M Karras",
+        seed: req.seed ?? -1,
+        batch_size: 1,
+        alwayson_scripts: { controlnet: { args: units } },
+      };
+      const signal = req.signal
+        ? AbortSignal.any([req.signal, AbortSignal.timeout(timeoutMs)])
+        : AbortSignal.timeout(timeoutMs);
+      let res: Response;
+      try {
+        res = await fetch(`${baseUrl}/sdapi/v1/txt2img`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            ...(auth ? { authorization: `Basic ${btoa(auth)}` } : {}),
+            ...(req.traceId ? { "x-request-id": req.traceId } : {}),
+          },
+          body: JSON.stringify(body),
+          signal,
+        });
+      } catch (err) {
+        throw errorForThrown(NAME, err);
+      }
+      if (!res.ok) {
+        const detail = (await res.json().catch(() => null)) as {
+          detail?: unknown;
+          error?: string;
+          estimated_time?: number;
+        } | null;
+        const message = typeof detail?.detail === "string" ? detail.detail : (detail?.error ?? `HTTP ${res.status}`);
+        const estimated = typeof detail?.estimated_time === "number" ? detail.estimated_time * 1000 : undefined;
+        throw errorForStatus(NAME, res.status, message, estimated ?? parseRetryAfter(res.headers.get("retry-after")));
+      }
+      const json = (await res.json().catch(() => null)) as { images?: unknown } | null;
+      const first = Array.isArray(json?.images) ? json!.images[0] : undefined;
+      if (typeof first !== "string")
+        throw new ProviderError("bad_response", "The server answered without an image.", NAME);
+      let bytes: Uint8Array;
+      try {
+        bytes = Uint8Array.from(atob(first.replace(/^data:image\/\w+;base64,/, "")), (c) => c.charCodeAt(0));
+      } catch {
+        throw new ProviderError("bad_response", "The server's image is not valid base64.", NAME);
+      }
+      const format = sniffImageFormat(bytes);
+      if (!format) throw new ProviderError("bad_response", "The server answered without an image.", NAME);
+      return { bytes, contentType: IMAGE_CONTENT_TYPES[format], model: models[req.quality] };
+    },
+  };
+}

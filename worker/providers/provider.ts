@@ -1,0 +1,101 @@
+// One interface for every image provider: a control image (the skeleton), the avatar and a
+// prompt in; image bytes out. Failures are ProviderErrors whose kind decides retrying.
+
+export interface PoseImageRequest {
+  /** The ControlNet skeleton PNG at the output size. */
+  controlImage: Uint8Array;
+  /** The avatar photo, the identity/appearance reference. */
+  avatarImage: Uint8Array;
+  avatarContentType: string;
+  prompt: string;
+  negativePrompt: string;
+  width: number;
+  height: number;
+  quality: "sd" | "hd";
+  seed?: number;
+  signal?: AbortSignal;
+  /** Sent as x-request-id so a provider's logs (and the test fake) can tie calls to a pose. */
+  traceId?: string;
+}
+
+export interface ProviderImage {
+  bytes: Uint8Array;
+  contentType: string;
+  model: string;
+}
+
+export type ProviderErrorKind =
+  | "loading" // 503 while the model warms up (estimated_time)
+  | "rate_limited" // 429
+  | "server" // other 5xx
+  | "timeout" // no answer in time
+  | "bad_response" // 200 without an image
+  | "rejected" // 4xx: the request itself is wrong or refused; retrying will not help
+  | "not_configured";
+
+export class ProviderError extends Error {
+  constructor(
+    readonly kind: ProviderErrorKind,
+    message: string,
+    readonly provider: string,
+    /** How long the provider asked us to wait (Retry-After, estimated_time), in ms. */
+    readonly retryAfterMs?: number,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+
+  get retryable() {
+    return this.kind !== "rejected" && this.kind !== "not_configured";
+  }
+}
+
+export interface PoseImageProvider {
+  /** Stable name used in settings, rows and metrics: "huggingface", "a1111", … */
+  readonly name: string;
+  /** Human label for the UI. */
+  readonly label: string;
+  /** True when its base URL points at this machine (the fake provider for tests and demos). */
+  readonly local: boolean;
+  /** Estimated cost of one image in US dollars, for metrics. */
+  estimatedCost(quality: "sd" | "hd"): number;
+  generatePose(request: PoseImageRequest): Promise<ProviderImage>;
+}
+
+/** Seconds or an HTTP date (RFC 9110 Retry-After) → milliseconds; undefined when absent or bad. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** ProviderError for an HTTP failure status. */
+export function errorForStatus(
+  provider: string,
+  status: number,
+  message: string,
+  retryAfterMs?: number,
+): ProviderError {
+  if (status === 503 && retryAfterMs !== undefined)
+    return new ProviderError("loading", message, provider, retryAfterMs, status);
+  if (status === 429) return new ProviderError("rate_limited", message, provider, retryAfterMs, status);
+  if (status >= 500) return new ProviderError("server", message, provider, retryAfterMs, status);
+  if (status === 408) return new ProviderError("timeout", message, provider, undefined, status);
+  return new ProviderError("rejected", message, provider, undefined, status);
+}
+
+/** Wraps an abort/timeout or network failure as a ProviderError. */
+export function errorForThrown(provider: string, err: unknown): ProviderError {
+  if (err instanceof ProviderError) return err;
+  const name = (err as { name?: string })?.name;
+  if (name === "TimeoutError" || name === "AbortError") {
+    return new ProviderError("timeout", "The provider did not answer in time.", provider);
+  }
+  return new ProviderError(
+    "server",
+    `Could not reach the provider: ${String((err as Error)?.message ?? err)}`,
+    provider,
+  );
+}
