@@ -1,12 +1,322 @@
 import { DurableObject } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import type { GenerationState, PoseState } from "../shared/api/generations";
+import { db } from "../worker/db/client";
+import { poseGenerations } from "../worker/db/schema";
+import type { PoseJob } from "../worker/pipeline/pose-job";
+
+type PoseStatus = PoseState["status"];
+type GenerationStatus = GenerationState["status"];
+
+interface Meta {
+  generationId: string;
+  userId: string;
+  avatarId: string;
+  quality: "sd" | "hd";
+  provider: string | null;
+  total: number;
+  status: GenerationStatus;
+  createdAt: number;
+  completedAt: number | null;
+}
+
+export interface Claim {
+  proceed: boolean;
+  /** When another worker holds the pose: try again after this long. */
+  retryAfterMs?: number;
+  attempt?: number;
+}
+
+export interface PoseOutcome {
+  success: boolean;
+  error?: string;
+  provider?: string;
+}
+
+/** A pose claimed by a worker is its own for this long before the alarm calls it stuck. */
+const DEFAULT_LEASE_MS = 10 * 60_000;
 
 /**
- * One instance per generation (addressed by `idFromName(generationId)`): it will own the run's
- * state and push live progress. The pipeline gives it its behaviour; here it keeps a snapshot.
+ * One per generation (`idFromName(generationId)`). It owns the run: which poses are queued,
+ * running, done; exact counters; the D1 row's progress; live pushes to WebSocket viewers.
+ * Queue consumers claim a pose before working on it and report its outcome here.
  */
 export class GenerationDurableObject extends DurableObject<Env> {
-  /** The last state saved for this generation, or null before the run starts. */
-  async snapshot(): Promise<Record<string, unknown> | null> {
-    return (await this.ctx.storage.get<Record<string, unknown>>("state")) ?? null;
+  private sql = this.ctx.storage.sql;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS poses (
+      template_id TEXT PRIMARY KEY, position INTEGER NOT NULL, status TEXT NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0, error TEXT, provider TEXT,
+      round INTEGER NOT NULL DEFAULT 0, lease_until INTEGER)`);
+  }
+
+  private get leaseMs() {
+    const v = Number((this.env as unknown as Record<string, string>).POSE_LEASE_MS);
+    return Number.isFinite(v) && v > 0 ? v : DEFAULT_LEASE_MS;
+  }
+
+  private async meta(): Promise<Meta | null> {
+    return (await this.ctx.storage.get<Meta>("meta")) ?? null;
+  }
+
+  private pose(templateId: string) {
+    return this.sql
+      .exec<{ status: PoseStatus; round: number; lease_until: number | null; attempts: number }>(
+        "SELECT status, round, lease_until, attempts FROM poses WHERE template_id = ?",
+        templateId,
+      )
+      .toArray()[0];
+  }
+
+  /** Starts the run: one queue message per pose. Calling it again changes nothing. */
+  async start(init: Omit<Meta, "total" | "status" | "createdAt" | "completedAt"> & { poseTemplateIds: string[] }) {
+    if (await this.meta()) return this.state();
+    const meta: Meta = {
+      generationId: init.generationId,
+      userId: init.userId,
+      avatarId: init.avatarId,
+      quality: init.quality,
+      provider: init.provider,
+      total: init.poseTemplateIds.length,
+      status: "queued",
+      createdAt: Date.now(),
+      completedAt: null,
+    };
+    init.poseTemplateIds.forEach((id, i) =>
+      this.sql.exec("INSERT INTO poses (template_id, position, status) VALUES (?, ?, 'queued')", id, i),
+    );
+    await this.ctx.storage.put("meta", meta);
+    await this.enqueue(init.poseTemplateIds.map((id) => ({ poseTemplateId: id, round: 0 })));
+    return this.publish();
+  }
+
+  private async enqueue(poses: { poseTemplateId: string; round: number }[]) {
+    const meta = (await this.meta())!;
+    const messages = poses.map((p) => ({
+      body: { type: "pose", generationId: meta.generationId, userId: meta.userId, ...p } satisfies PoseJob,
+    }));
+    for (let i = 0; i < messages.length; i += 100) await this.env.POSE_QUEUE.sendBatch(messages.slice(i, i + 100));
+  }
+
+  /** A worker asks to work on a pose. No: done, cancelled, a stale message, or someone else has it. */
+  async claim(templateId: string, round: number): Promise<Claim> {
+    const meta = await this.meta();
+    const pose = this.pose(templateId);
+    if (!meta || !pose || meta.status === "cancelled" || pose.round !== round) return { proceed: false };
+    if (pose.status === "succeeded" || pose.status === "failed" || pose.status === "cancelled")
+      return { proceed: false };
+    const now = Date.now();
+    if (pose.status === "running" && (pose.lease_until ?? 0) > now) {
+      return { proceed: false, retryAfterMs: (pose.lease_until ?? now) - now };
+    }
+    this.sql.exec(
+      "UPDATE poses SET status = 'running', attempts = attempts + 1, lease_until = ? WHERE template_id = ?",
+      now + this.leaseMs,
+      templateId,
+    );
+    if (meta.status === "queued") await this.ctx.storage.put("meta", { ...meta, status: "running" });
+    await this.scheduleAlarm();
+    await this.publish();
+    return { proceed: true, attempt: pose.attempts + 1 };
+  }
+
+  /** Asked before every provider call: false once the generation is cancelled. */
+  async checkpoint(templateId: string, round: number): Promise<boolean> {
+    const meta = await this.meta();
+    const pose = this.pose(templateId);
+    return !!meta && meta.status !== "cancelled" && pose?.status === "running" && pose.round === round;
+  }
+
+  /** The worker gives the pose back (it will come again later, e.g. after a long provider wait). */
+  async release(templateId: string, round: number) {
+    this.sql.exec(
+      "UPDATE poses SET status = 'queued', lease_until = NULL WHERE template_id = ? AND round = ? AND status = 'running'",
+      templateId,
+      round,
+    );
+    return this.publish();
+  }
+
+  /** A pose's outcome. Ignored unless that pose is running in that round (redeliveries, cancels). */
+  async complete(templateId: string, round: number, outcome: PoseOutcome): Promise<{ accepted: boolean }> {
+    const pose = this.pose(templateId);
+    if (!pose || pose.round !== round || pose.status !== "running") return { accepted: false };
+    this.sql.exec(
+      "UPDATE poses SET status = ?, error = ?, provider = ?, lease_until = NULL WHERE template_id = ?",
+      outcome.success ? "succeeded" : "failed",
+      outcome.success ? null : (outcome.error ?? "failed"),
+      outcome.provider ?? null,
+      templateId,
+    );
+    await this.publish();
+    return { accepted: true };
+  }
+
+  /** A message that kept failing reached the dead-letter queue: its pose has failed. */
+  async deadLettered(templateId: string, round: number) {
+    const pose = this.pose(templateId);
+    if (
+      !pose ||
+      pose.round !== round ||
+      pose.status === "succeeded" ||
+      pose.status === "cancelled" ||
+      pose.status === "failed"
+    ) {
+      return this.state();
+    }
+    this.sql.exec(
+      "UPDATE poses SET status = 'failed', error = ?, lease_until = NULL WHERE template_id = ?",
+      "Gave up after repeated delivery failures.",
+      templateId,
+    );
+    return this.publish();
+  }
+
+  /** Stops the remaining poses. */
+  async cancel() {
+    const meta = await this.meta();
+    if (!meta || isFinal(meta.status)) return this.state();
+    this.sql.exec("UPDATE poses SET status = 'cancelled', lease_until = NULL WHERE status IN ('queued', 'running')");
+    await this.ctx.storage.put("meta", { ...meta, status: "cancelled", completedAt: Date.now() });
+    return this.publish();
+  }
+
+  /** Runs the failed poses again (a new round, so old messages for them are ignored). */
+  async retryFailed() {
+    const meta = await this.meta();
+    if (!meta) return null;
+    const failed = this.sql
+      .exec<{ template_id: string; round: number }>("SELECT template_id, round FROM poses WHERE status = 'failed'")
+      .toArray();
+    if (failed.length === 0) return this.state();
+    this.sql.exec(
+      "UPDATE poses SET status = 'queued', error = NULL, round = round + 1, lease_until = NULL WHERE status = 'failed'",
+    );
+    await this.ctx.storage.put("meta", { ...meta, status: "running", completedAt: null });
+    await this.enqueue(failed.map((p) => ({ poseTemplateId: p.template_id, round: p.round + 1 })));
+    return this.publish();
+  }
+
+  /** Poses whose worker vanished (lease expired) fail, so the run can finish. */
+  async alarm() {
+    const now = Date.now();
+    const stuck = this.sql
+      .exec<{ n: number }>("SELECT count(*) AS n FROM poses WHERE status = 'running' AND lease_until < ?", now)
+      .one().n;
+    if (stuck > 0) {
+      this.sql.exec(
+        "UPDATE poses SET status = 'failed', error = 'Timed out: no result in time.', lease_until = NULL WHERE status = 'running' AND lease_until < ?",
+        now,
+      );
+      await this.publish();
+    }
+    await this.scheduleAlarm();
+  }
+
+  private async scheduleAlarm() {
+    const next = this.sql
+      .exec<{ t: number | null }>("SELECT min(lease_until) AS t FROM poses WHERE status = 'running'")
+      .one().t;
+    if (next) await this.ctx.storage.setAlarm(next + 1000);
+  }
+
+  /** Live updates: the current state at once, then every change. */
+  async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket")
+      return new Response("expected a WebSocket", { status: 426 });
+    const pair = new WebSocketPair();
+    this.ctx.acceptWebSocket(pair[1]);
+    pair[1].send(JSON.stringify({ type: "state", state: await this.state() }));
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+
+  async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer) {
+    if (message === "ping") ws.send("pong");
+  }
+
+  async webSocketClose(ws: WebSocket) {
+    // The peer's code may be one that must not be sent (1005, 1006): answer with a plain close.
+    ws.close(1000, "bye");
+  }
+
+  /** The generation as the API shows it. */
+  async state(): Promise<GenerationState | null> {
+    const meta = await this.meta();
+    if (!meta) return null;
+    const rows = this.sql
+      .exec<{
+        template_id: string;
+        status: PoseStatus;
+        attempts: number;
+        error: string | null;
+        provider: string | null;
+      }>("SELECT template_id, status, attempts, error, provider FROM poses ORDER BY position")
+      .toArray();
+    const count = (s: PoseStatus) => rows.filter((r) => r.status === s).length;
+    const finished = count("succeeded") + count("failed") + count("cancelled");
+    const base = `/api/v1/generations/${meta.generationId}`;
+    return {
+      id: meta.generationId,
+      avatarId: meta.avatarId,
+      status: meta.status,
+      quality: meta.quality,
+      provider: meta.provider,
+      totalPoses: meta.total,
+      successfulPoses: count("succeeded"),
+      failedPoses: count("failed"),
+      progress: Math.floor((100 * finished) / Math.max(meta.total, 1)),
+      createdAt: new Date(meta.createdAt).toISOString(),
+      completedAt: meta.completedAt ? new Date(meta.completedAt).toISOString() : null,
+      downloadUrl: `${base}/download.zip`,
+      poses: rows.map((r) => ({
+        poseTemplateId: r.template_id,
+        status: r.status,
+        attempts: r.attempts,
+        error: r.error,
+        provider: r.provider,
+        imageUrl: r.status === "succeeded" ? `${base}/poses/${r.template_id}/image` : null,
+      })),
+    };
+  }
+
+  /** Settles the overall status, mirrors it into D1 and pushes it to every viewer. */
+  private async publish(): Promise<GenerationState | null> {
+    let meta = (await this.meta())!;
+    const open = this.sql
+      .exec<{ n: number }>("SELECT count(*) AS n FROM poses WHERE status IN ('queued', 'running')")
+      .one().n;
+    if (open === 0 && !isFinal(meta.status)) {
+      const ok = this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM poses WHERE status = 'succeeded'").one().n;
+      meta = {
+        ...meta,
+        status: ok === meta.total ? "completed" : ok > 0 ? "partial" : "failed",
+        completedAt: Date.now(),
+      };
+      await this.ctx.storage.put("meta", meta);
+    }
+    const state = (await this.state())!;
+    await db(this.env)
+      .update(poseGenerations)
+      .set({
+        status: state.status,
+        progress: state.progress,
+        successfulPoses: state.successfulPoses,
+        failedPoses: state.failedPoses,
+        completedAt: meta.completedAt ? new Date(meta.completedAt) : null,
+      })
+      .where(eq(poseGenerations.id, meta.generationId));
+    const message = JSON.stringify({ type: "state", state });
+    for (const ws of this.ctx.getWebSockets()) {
+      try {
+        ws.send(message);
+      } catch {
+        // a viewer that went away; the runtime closes it
+      }
+    }
+    return state;
   }
 }
+
+const isFinal = (s: GenerationStatus) => s === "completed" || s === "partial" || s === "failed" || s === "cancelled";

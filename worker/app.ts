@@ -7,7 +7,9 @@ import { renderReferencePage } from "./openapi/reference-page";
 import { accountRoutes } from "./routes/account";
 import { authRoutes } from "./routes/auth";
 import { avatarRoutes } from "./routes/avatars";
+import { generationLiveRoute, generationRoutes } from "./routes/generations";
 import { healthRoutes } from "./routes/health";
+import { providerRoutes } from "./routes/providers";
 import { skeletonRoutes } from "./routes/skeleton";
 import { templateRoutes } from "./routes/templates";
 
@@ -24,7 +26,10 @@ const routes = app
   .route("/api/v1/account", accountRoutes)
   .route("/api/v1/avatars", avatarRoutes)
   .route("/api/v1/templates", templateRoutes)
-  .route("/api/v1/skeleton", skeletonRoutes);
+  .route("/api/v1/skeleton", skeletonRoutes)
+  .route("/api/v1/providers", providerRoutes)
+  .route("/api/v1/generations", generationLiveRoute)
+  .route("/api/v1/generations", generationRoutes);
 
 app.doc31("/api/v1/openapi.json", { openapi: "3.1.0", info: OPENAPI_INFO });
 app.get("/api/v1/docs", (c) =>

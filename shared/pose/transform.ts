@@ -96,3 +96,14 @@ export function fitPose(pose: Pose, width: number, height: number, margin = 0.05
   const ty = (height - bh * s) / 2 - box.minY * s;
   return affine(pose, [s, 0, 0, s, tx, ty], canvas);
 }
+
+/**
+ * Puts the pose on a width×height canvas at the largest uniform scale that fits its own canvas,
+ * centred (letterboxed), so a template of any aspect keeps its proportions at the output size.
+ */
+export function letterboxPose(pose: Pose, width: number, height: number): Pose {
+  const s = Math.min(width / pose.canvasWidth, height / pose.canvasHeight);
+  const tx = (width - pose.canvasWidth * s) / 2;
+  const ty = (height - pose.canvasHeight * s) / 2;
+  return affine(pose, [s, 0, 0, s, tx, ty], { canvasWidth: width, canvasHeight: height });
+}

@@ -3,7 +3,7 @@
 // bytes) and AUTOMATIC1111's (POST /sdapi/v1/txt2img), answers with a deterministic image made
 // from what it received (the skeleton on a background coloured by the prompt), records every
 // request, and injects faults on demand through /__fake/*:
-//   POST /__fake/config  {latencyMs?, faults?: FaultRule[]}   POST /__fake/reset
+//   POST /__fake/config  {latencyMs?, faults?: FaultRule[], append?, clearTrace?}   POST /__fake/reset
 //   GET  /__fake/requests?trace=PREFIX                          GET  /__fake/health
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -245,8 +245,14 @@ export async function startFakeProvider(port = 0, { unref = false } = {}): Promi
     if (route === "POST /__fake/config") {
       return done(
         readBody(req).then((b) => {
-          const cfg = JSON.parse(b.toString("utf8")) as { latencyMs?: number; faults?: FaultRule[]; append?: boolean };
+          const cfg = JSON.parse(b.toString("utf8")) as {
+            latencyMs?: number;
+            faults?: FaultRule[];
+            append?: boolean;
+            clearTrace?: string;
+          };
           if (cfg.latencyMs !== undefined) state.latencyMs = cfg.latencyMs;
+          if (cfg.clearTrace) state.faults = state.faults.filter((f) => !f.trace?.startsWith(cfg.clearTrace!));
           if (cfg.faults) state.faults = cfg.append ? [...state.faults, ...cfg.faults] : cfg.faults;
           json(res, 200, { ok: true });
         }),

@@ -10,6 +10,13 @@ export const fakeProvider = {
       body: JSON.stringify({ faults, append: true, ...(latencyMs !== undefined ? { latencyMs } : {}) }),
     });
   },
+  async clear(trace: string) {
+    await fetch(`${env.FAKE_PROVIDER_URL}/__fake/config`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ clearTrace: trace }),
+    });
+  },
   async requests(trace = ""): Promise<RecordedRequest[]> {
     const res = await fetch(`${env.FAKE_PROVIDER_URL}/__fake/requests?trace=${encodeURIComponent(trace)}`);
     return (await res.json()) as RecordedRequest[];

@@ -10,5 +10,6 @@ export const requestId = () =>
     const id = incoming && SAFE_ID.test(incoming) ? incoming : crypto.randomUUID();
     c.set("requestId", id);
     await next();
-    c.res.headers.set("x-request-id", id);
+    // A WebSocket upgrade's 101 response has immutable headers.
+    if (c.res.status !== 101) c.res.headers.set("x-request-id", id);
   });

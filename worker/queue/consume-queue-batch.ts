@@ -1,10 +1,17 @@
-// Entry for both the pose-job queue and its dead-letter queue. The generation pipeline
-// registers its message handlers here; until it does, messages are logged and acknowledged
-// so that nothing loops through retries.
+import { isPoseJob, type PoseJob } from "../pipeline/pose-job";
+import { deadLetterPoseJob, runPoseJob } from "../pipeline/run-pose-job";
 
-export async function consumeQueueBatch(batch: MessageBatch<unknown>, _env: Env): Promise<void> {
-  for (const message of batch.messages) {
-    console.warn(JSON.stringify({ queue: batch.queue, id: message.id, note: "no handler for this message" }));
-    message.ack();
-  }
+/** Entry for the pose-job queue and its dead-letter queue; a batch's messages run concurrently. */
+export async function consumeQueueBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  const deadLetters = batch.queue.endsWith("-dlq");
+  await Promise.all(
+    batch.messages.map(async (message) => {
+      if (!isPoseJob(message.body)) {
+        console.warn(JSON.stringify({ queue: batch.queue, id: message.id, note: "not a pose job; dropped" }));
+        return message.ack();
+      }
+      const job = message as Message<PoseJob>;
+      return deadLetters ? deadLetterPoseJob(env, job) : runPoseJob(env, job);
+    }),
+  );
 }

@@ -11,4 +11,7 @@ export const r2Keys = {
     `avatars/${userId}/${avatarId}/original.${EXTENSIONS[contentType] ?? "bin"}`,
   avatarThumbnail: (userId: string, avatarId: string) => `avatars/${userId}/${avatarId}/thumbnail.jpg`,
   templatePreview: (templateId: string) => `templates/${templateId}/preview.png`,
+  /** One stage's image of one pose: base (pose), later fashion, background, final. */
+  generationImage: (generationId: string, poseTemplateId: string, stage: string) =>
+    `generations/${generationId}/${poseTemplateId}/${stage}.jpg`,
 };

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+export const QUALITIES = ["sd", "hd"] as const;
+export const GENERATION_STATUSES = ["queued", "running", "completed", "partial", "failed", "cancelled"] as const;
+export const POSE_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
+/** Output size per quality (2:3 portrait, the templates' aspect). */
+export const OUTPUT_SIZE = { sd: { width: 512, height: 768 }, hd: { width: 1024, height: 1536 } } as const;
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .regex(/^[^\p{Cc}]*$/u, "must not contain control characters");
+
+/** POST /api/v1/generations; the pose count limit (MAX_POSES_PER_GENERATION) is checked by the route. */
+export const NewGeneration = z
+  .object({
+    avatarId: z.string().min(1).max(64),
+    poseTemplateIds: z
+      .array(z.string().min(1).max(80))
+      .min(1, "pick at least one pose")
+      .refine((ids) => new Set(ids).size === ids.length, "each pose may be picked once"),
+    quality: z.enum(QUALITIES).default("sd"),
+    prompt: text(1000).optional(),
+    negativePrompt: text(1000).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .optional(),
+    provider: z.string().min(1).max(40).optional(),
+  })
+  .strict();
+
+export const PoseState = z.object({
+  poseTemplateId: z.string(),
+  status: z.enum(POSE_STATUSES),
+  attempts: z.number().int(),
+  error: z.string().nullable(),
+  provider: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+});
+export type PoseState = z.infer<typeof PoseState>;
+
+export const GenerationState = z.object({
+  id: z.string(),
+  avatarId: z.string(),
+  status: z.enum(GENERATION_STATUSES),
+  quality: z.enum(QUALITIES),
+  provider: z.string().nullable(),
+  totalPoses: z.number().int(),
+  successfulPoses: z.number().int(),
+  failedPoses: z.number().int(),
+  /** 0–100: finished poses (succeeded, failed or cancelled) over all poses. */
+  progress: z.number().int(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+  downloadUrl: z.string(),
+  poses: z.array(PoseState),
+});
+export type GenerationState = z.infer<typeof GenerationState>;
+
+export const GenerationSummary = GenerationState.omit({ poses: true });

@@ -1,0 +1,3 @@
+/** The Durable Object that owns a generation. */
+export const generationStub = (env: Env, generationId: string) =>
+  env.GENERATION.get(env.GENERATION.idFromName(generationId));

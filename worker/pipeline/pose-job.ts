@@ -1,0 +1,20 @@
+/** The queue message for one pose of a generation. `round` grows each time failed poses are retried. */
+export interface PoseJob {
+  type: "pose";
+  generationId: string;
+  userId: string;
+  poseTemplateId: string;
+  round: number;
+}
+
+export function isPoseJob(body: unknown): body is PoseJob {
+  const b = body as Partial<PoseJob> | null;
+  return (
+    !!b &&
+    b.type === "pose" &&
+    typeof b.generationId === "string" &&
+    typeof b.userId === "string" &&
+    typeof b.poseTemplateId === "string" &&
+    typeof b.round === "number"
+  );
+}

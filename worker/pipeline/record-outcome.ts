@@ -1,0 +1,53 @@
+// Writes a pose's outcome to D1: its GeneratedPose row (one per pose: a redelivered or retried
+// pose updates it, never adds a second), a metrics row, and the template's success rate.
+import { eq, sql } from "drizzle-orm";
+import { db } from "../db/client";
+import { generatedPoses, poseMetrics, poseTemplates } from "../db/schema";
+import type { PoseContext } from "./stage";
+
+export interface Outcome {
+  success: boolean;
+  error: string | null;
+  elapsedMs: number;
+}
+
+export async function recordOutcome(ctx: PoseContext, outcome: Outcome) {
+  const { env, job } = ctx;
+  const d = db(env);
+  const row = {
+    userId: job.userId,
+    generationId: job.generationId,
+    poseTemplateId: job.poseTemplateId,
+    prompt: ctx.prompt,
+    outputUrl: outcome.success ? `/api/v1/generations/${job.generationId}/poses/${job.poseTemplateId}/image` : null,
+    outputKey: outcome.success ? (ctx.current?.key ?? null) : null,
+    success: outcome.success,
+    generationTime: outcome.elapsedMs,
+    provider: ctx.provider,
+    error: outcome.error,
+    attempts: ctx.attempts,
+  };
+  await d
+    .insert(generatedPoses)
+    .values(row)
+    .onConflictDoUpdate({ target: [generatedPoses.generationId, generatedPoses.poseTemplateId], set: row });
+  await d.insert(poseMetrics).values({
+    userId: job.userId,
+    generationId: job.generationId,
+    poseTemplateId: job.poseTemplateId,
+    provider: ctx.provider,
+    model: ctx.model,
+    quality: ctx.generation.quality,
+    attempts: ctx.attempts,
+    generationTime: outcome.elapsedMs,
+    success: outcome.success,
+    errorClass: outcome.success ? null : ctx.lastErrorClass,
+    estimatedCostUsd: ctx.costUsd,
+  });
+  await d
+    .update(poseTemplates)
+    .set({
+      successRate: sql`(select avg(${poseMetrics.success}) from ${poseMetrics} where ${poseMetrics.poseTemplateId} = ${job.poseTemplateId})`,
+    })
+    .where(eq(poseTemplates.id, job.poseTemplateId));
+}

@@ -1,0 +1,98 @@
+// Runs one pose (one queue message): claim it from its generation's Durable Object, run every
+// stage, record the outcome, report back. Safe to receive twice: the claim refuses finished poses.
+import { and, eq } from "drizzle-orm";
+import { buildPosePrompt } from "../../shared/prompts/pose-prompt";
+import { OUTPUT_SIZE } from "../../shared/api/generations";
+import { db } from "../db/client";
+import { avatars, poseGenerations, poseTemplates } from "../db/schema";
+import { Cancelled, RetriesExhausted, RetryLater } from "../providers/retry";
+import { generationStub } from "./generation-stub";
+import type { PoseJob } from "./pose-job";
+import { recordOutcome } from "./record-outcome";
+import type { PoseContext } from "./stage";
+import { STAGES } from "./stages";
+
+/** Deliveries of one message before an unexpected error (not a provider's) fails the pose. */
+const MAX_DELIVERIES = 3;
+
+class PoseInputMissing extends Error {}
+
+async function loadContext(env: Env, job: PoseJob, proceed: () => Promise<boolean>): Promise<PoseContext> {
+  const d = db(env);
+  const generation = await d.query.poseGenerations.findFirst({
+    where: and(eq(poseGenerations.id, job.generationId), eq(poseGenerations.userId, job.userId)),
+  });
+  if (!generation) throw new PoseInputMissing("The generation no longer exists.");
+  const avatar = await d.query.avatars.findFirst({
+    where: and(eq(avatars.id, generation.avatarId), eq(avatars.userId, job.userId)),
+  });
+  const template = await d.query.poseTemplates.findFirst({ where: eq(poseTemplates.id, job.poseTemplateId) });
+  if (!avatar) throw new PoseInputMissing("The avatar was deleted.");
+  if (!template) throw new PoseInputMissing("The pose template was deleted.");
+  const object = await env.IMAGES.get(avatar.imageKey);
+  if (!object) throw new PoseInputMissing("The avatar's image is missing.");
+  return {
+    env,
+    job,
+    generation,
+    avatar,
+    avatarBytes: new Uint8Array(await object.arrayBuffer()),
+    template,
+    size: OUTPUT_SIZE[generation.quality],
+    prompt: buildPosePrompt(generation.basePrompt ?? "", template),
+    negativePrompt: generation.negativePrompt ?? "",
+    current: null,
+    provider: null,
+    model: null,
+    attempts: 0,
+    costUsd: 0,
+    lastErrorClass: null,
+    proceed,
+  };
+}
+
+export async function runPoseJob(env: Env, message: Message<PoseJob>): Promise<void> {
+  const job = message.body;
+  const stub = generationStub(env, job.generationId);
+  const claim = await stub.claim(job.poseTemplateId, job.round);
+  if (!claim.proceed) {
+    if (claim.retryAfterMs) message.retry({ delaySeconds: Math.ceil(claim.retryAfterMs / 1000) });
+    else message.ack();
+    return;
+  }
+  const started = Date.now();
+  let ctx: PoseContext | null = null;
+  const fail = async (error: string) => {
+    if (ctx) await recordOutcome(ctx, { success: false, error, elapsedMs: Date.now() - started });
+    await stub.complete(job.poseTemplateId, job.round, { success: false, error, provider: ctx?.provider ?? undefined });
+    message.ack();
+  };
+  try {
+    ctx = await loadContext(env, job, () => stub.checkpoint(job.poseTemplateId, job.round));
+    for (const stage of STAGES) if (stage.applies(ctx)) await stage.run(ctx);
+    await recordOutcome(ctx, { success: true, error: null, elapsedMs: Date.now() - started });
+    await stub.complete(job.poseTemplateId, job.round, { success: true, provider: ctx.provider ?? undefined });
+    message.ack();
+  } catch (err) {
+    if (err instanceof Cancelled) return message.ack();
+    if (err instanceof RetryLater) {
+      // A long provider wait (a model warming up): come back later instead of holding a Worker.
+      await stub.release(job.poseTemplateId, job.round);
+      return message.retry({ delaySeconds: Math.ceil(err.delayMs / 1000) });
+    }
+    if (err instanceof RetriesExhausted) return fail(err.cause.message);
+    if (err instanceof PoseInputMissing) return fail(err.message);
+    console.error(JSON.stringify({ job, error: String((err as Error)?.stack ?? err) }));
+    if (message.attempts < MAX_DELIVERIES) {
+      await stub.release(job.poseTemplateId, job.round);
+      return message.retry({ delaySeconds: 2 ** message.attempts });
+    }
+    return fail("An internal error stopped this pose.");
+  }
+}
+
+/** A pose message the queue gave up on: the pose fails with that reason. */
+export async function deadLetterPoseJob(env: Env, message: Message<PoseJob>): Promise<void> {
+  await generationStub(env, message.body.generationId).deadLettered(message.body.poseTemplateId, message.body.round);
+  message.ack();
+}

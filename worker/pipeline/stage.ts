@@ -1,0 +1,31 @@
+import type { Avatar, PoseGeneration, PoseTemplate } from "../db/schema";
+import type { PoseJob } from "./pose-job";
+
+/** Everything a pose's stages share while it runs. Stages read it and add their image. */
+export interface PoseContext {
+  env: Env;
+  job: PoseJob;
+  generation: PoseGeneration;
+  avatar: Avatar;
+  avatarBytes: Uint8Array;
+  template: PoseTemplate;
+  size: { width: number; height: number };
+  prompt: string;
+  negativePrompt: string;
+  /** The last stage's stored image; the pose's result once every stage ran. */
+  current: { stage: string; key: string } | null;
+  provider: string | null;
+  model: string | null;
+  attempts: number;
+  costUsd: number;
+  lastErrorClass: string | null;
+  /** False once the generation is cancelled: stages stop before calling a provider. */
+  proceed: () => Promise<boolean>;
+}
+
+/** One step of a pose's pipeline (pose, then fashion, background, theme). */
+export interface Stage {
+  name: string;
+  applies(ctx: PoseContext): boolean;
+  run(ctx: PoseContext): Promise<void>;
+}

@@ -1,0 +1,87 @@
+// The pose stage: the template's skeleton at the output size plus the avatar, through the
+// configured providers in order (each with retries), stored as base.jpg.
+import { PhotonImage } from "@cf-wasm/photon";
+import { OUTPUT_SIZE } from "../../../shared/api/generations";
+import { readOpenPose } from "../../../shared/pose/openpose-json";
+import { letterboxPose } from "../../../shared/pose/transform";
+import { renderSkeletonPng } from "../../../shared/skeleton/render-png";
+import { ProviderError } from "../../providers/provider";
+import { configuredProviders } from "../../providers/registry";
+import { RetriesExhausted, withRetries } from "../../providers/retry";
+import { retryPolicy } from "../../providers/settings";
+import { r2Keys } from "../../storage/r2-keys";
+import type { Stage } from "../stage";
+
+/** Re-encodes a provider's image as JPEG; an undecodable image is the provider's bad answer. */
+function toJpeg(bytes: Uint8Array, provider: string): Uint8Array {
+  let image: PhotonImage;
+  try {
+    image = PhotonImage.new_from_byteslice(bytes);
+  } catch {
+    throw new ProviderError("bad_response", "The provider's image could not be decoded.", provider);
+  }
+  try {
+    return image.get_bytes_jpeg(92);
+  } finally {
+    image.free();
+  }
+}
+
+export const poseStage: Stage = {
+  name: "pose",
+  applies: () => true,
+  async run(ctx) {
+    const { env, generation, job } = ctx;
+    const size = OUTPUT_SIZE[generation.quality];
+    const skeleton = letterboxPose(readOpenPose(JSON.parse(ctx.template.keypointsJson)).pose, size.width, size.height);
+    const controlImage = renderSkeletonPng(skeleton);
+    const providers = configuredProviders(env).filter((p) => !generation.provider || p.name === generation.provider);
+    if (providers.length === 0) {
+      throw new RetriesExhausted(new ProviderError("not_configured", "No image provider is configured.", "none"), 0);
+    }
+    let last: RetriesExhausted | null = null;
+    for (const provider of providers) {
+      try {
+        const { value, attempts } = await withRetries(
+          async (n) => {
+            const image = await provider.generatePose({
+              controlImage,
+              avatarImage: ctx.avatarBytes,
+              avatarContentType: ctx.avatar.contentType,
+              prompt: ctx.prompt,
+              negativePrompt: ctx.negativePrompt,
+              width: size.width,
+              height: size.height,
+              quality: generation.quality,
+              ...(generation.seed !== null ? { seed: generation.seed } : {}),
+              traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.${n}`,
+            });
+            return { model: image.model, jpeg: toJpeg(image.bytes, provider.name) };
+          },
+          retryPolicy(env),
+          {
+            proceed: ctx.proceed,
+            onAttempt: (log) => {
+              ctx.lastErrorClass = log.error?.kind ?? null;
+            },
+          },
+        );
+        const key = r2Keys.generationImage(job.generationId, job.poseTemplateId, "base");
+        await env.IMAGES.put(key, value.jpeg, { httpMetadata: { contentType: "image/jpeg" } });
+        ctx.attempts += attempts;
+        ctx.provider = provider.name;
+        ctx.model = value.model;
+        ctx.costUsd += provider.estimatedCost(generation.quality);
+        ctx.current = { stage: "base", key };
+        return;
+      } catch (err) {
+        if (!(err instanceof RetriesExhausted)) throw err;
+        // This provider gave up; the next configured one (a fallback) gets its turn.
+        ctx.attempts += err.attempts;
+        ctx.provider = provider.name;
+        last = err;
+      }
+    }
+    throw last!;
+  },
+};
