@@ -29,6 +29,8 @@ export default defineConfig({
             PROVIDER_RETRY_BASE_MS: "5",
             PROVIDER_RETRY_MAX_MS: "50",
             PROVIDER_MAX_ATTEMPTS: "6",
+            PROVIDER_CONCURRENCY: "50",
+            PROVIDER_RATE_PER_MINUTE: "100000",
           },
           // Real photos for upload tests (workerd has no file system).
           dataBlobBindings: {

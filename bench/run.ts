@@ -1,6 +1,8 @@
 // `npm run bench`: prints every speed and size figure the project tracks.
 import { benchBundleSize } from "./bundle-size";
+import { benchGenerationThroughput } from "./generation-throughput";
 import { benchSkeletonRender } from "./skeleton-render";
 
 benchSkeletonRender();
 benchBundleSize();
+await benchGenerationThroughput();

@@ -92,18 +92,19 @@ function deterministicImage(control: Uint8Array, prompt: string, avatar: string 
     .update(prompt)
     .update(avatar ?? "")
     .digest();
+  const bg = [80 + (hash[0]! % 120), 80 + (hash[1]! % 120), 80 + (hash[2]! % 120)];
   const skeleton = decodeOwnPng(control);
   const w = skeleton?.width ?? width;
   const h = skeleton?.height ?? height;
   const img = createImage(w, h);
+  const src = skeleton?.rgb;
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const s = skeleton ? skeleton.rgb.subarray((y * w + x) * 3, (y * w + x) * 3 + 3) : null;
-      const lit = s && (s[0]! | s[1]! | s[2]!) !== 0;
-      const o = y * img.stride + 1 + x * 3;
-      img.data[o] = lit ? s[0]! : 80 + (hash[0]! % 120);
-      img.data[o + 1] = lit ? s[1]! : 80 + (hash[1]! % 120);
-      img.data[o + 2] = lit ? s[2]! : 80 + (hash[2]! % 120);
+    let o = y * img.stride + 1;
+    for (let i = y * w * 3, end = i + w * 3; i < end; i += 3, o += 3) {
+      const lit = src !== undefined && (src[i]! | src[i + 1]! | src[i + 2]!) !== 0;
+      img.data[o] = lit ? src[i]! : bg[0]!;
+      img.data[o + 1] = lit ? src[i + 1]! : bg[1]!;
+      img.data[o + 2] = lit ? src[i + 2]! : bg[2]!;
     }
   }
   img.rowLeft.fill(0);
@@ -177,7 +178,11 @@ async function handleGenerate(state: State, protocol: "hf" | "a1111", req: Incom
     fault: fault?.kind ?? null,
     at: Date.now(),
   });
-  if (state.latencyMs) await new Promise((r) => setTimeout(r, state.latencyMs));
+  // The image is made first and counts toward the latency, so answers take latencyMs, not more.
+  const arrived = Date.now();
+  const png = fault ? null : deterministicImage(control, prompt, avatar, width, height);
+  const wait = state.latencyMs - (Date.now() - arrived);
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const err = (
     status: number,
     message: string,
@@ -205,11 +210,10 @@ async function handleGenerate(state: State, protocol: "hf" | "a1111", req: Incom
       res.writeHead(200, { "content-type": "text/html" });
       return res.end("<html><body>Service page</body></html>");
   }
-  const png = deterministicImage(control, prompt, avatar, width, height);
   if (protocol === "a1111")
-    return json(res, 200, { images: [Buffer.from(png).toString("base64")], parameters: {}, info: "{}" });
+    return json(res, 200, { images: [Buffer.from(png!).toString("base64")], parameters: {}, info: "{}" });
   res.writeHead(200, { "content-type": "image/png" });
-  res.end(png);
+  res.end(png!);
 }
 
 export interface FakeProvider {

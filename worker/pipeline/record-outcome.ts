@@ -27,27 +27,30 @@ export async function recordOutcome(ctx: PoseContext, outcome: Outcome) {
     error: outcome.error,
     attempts: ctx.attempts,
   };
-  await d
-    .insert(generatedPoses)
-    .values(row)
-    .onConflictDoUpdate({ target: [generatedPoses.generationId, generatedPoses.poseTemplateId], set: row });
-  await d.insert(poseMetrics).values({
-    userId: job.userId,
-    generationId: job.generationId,
-    poseTemplateId: job.poseTemplateId,
-    provider: ctx.provider,
-    model: ctx.model,
-    quality: ctx.generation.quality,
-    attempts: ctx.attempts,
-    generationTime: outcome.elapsedMs,
-    success: outcome.success,
-    errorClass: outcome.success ? null : ctx.lastErrorClass,
-    estimatedCostUsd: ctx.costUsd,
-  });
-  await d
-    .update(poseTemplates)
-    .set({
-      successRate: sql`(select avg(${poseMetrics.success}) from ${poseMetrics} where ${poseMetrics.poseTemplateId} = ${job.poseTemplateId})`,
-    })
-    .where(eq(poseTemplates.id, job.poseTemplateId));
+  // One round trip: the pose row, its metrics, and the template's success rate from all metrics.
+  await d.batch([
+    d
+      .insert(generatedPoses)
+      .values(row)
+      .onConflictDoUpdate({ target: [generatedPoses.generationId, generatedPoses.poseTemplateId], set: row }),
+    d.insert(poseMetrics).values({
+      userId: job.userId,
+      generationId: job.generationId,
+      poseTemplateId: job.poseTemplateId,
+      provider: ctx.provider,
+      model: ctx.model,
+      quality: ctx.generation.quality,
+      attempts: ctx.attempts,
+      generationTime: outcome.elapsedMs,
+      success: outcome.success,
+      errorClass: outcome.success ? null : ctx.lastErrorClass,
+      estimatedCostUsd: ctx.costUsd,
+    }),
+    d
+      .update(poseTemplates)
+      .set({
+        successRate: sql`(select avg(${poseMetrics.success}) from ${poseMetrics} where ${poseMetrics.poseTemplateId} = ${job.poseTemplateId})`,
+      })
+      .where(eq(poseTemplates.id, job.poseTemplateId)),
+  ]);
 }

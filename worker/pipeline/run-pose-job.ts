@@ -23,10 +23,10 @@ async function loadContext(env: Env, job: PoseJob, proceed: () => Promise<boolea
     where: and(eq(poseGenerations.id, job.generationId), eq(poseGenerations.userId, job.userId)),
   });
   if (!generation) throw new PoseInputMissing("The generation no longer exists.");
-  const avatar = await d.query.avatars.findFirst({
-    where: and(eq(avatars.id, generation.avatarId), eq(avatars.userId, job.userId)),
-  });
-  const template = await d.query.poseTemplates.findFirst({ where: eq(poseTemplates.id, job.poseTemplateId) });
+  const [avatar, template] = await Promise.all([
+    d.query.avatars.findFirst({ where: and(eq(avatars.id, generation.avatarId), eq(avatars.userId, job.userId)) }),
+    d.query.poseTemplates.findFirst({ where: eq(poseTemplates.id, job.poseTemplateId) }),
+  ]);
   if (!avatar) throw new PoseInputMissing("The avatar was deleted.");
   if (!template) throw new PoseInputMissing("The pose template was deleted.");
   const object = await env.IMAGES.get(avatar.imageKey);

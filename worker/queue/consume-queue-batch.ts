@@ -1,17 +1,31 @@
+import { optionalVar } from "../env";
 import { isPoseJob, type PoseJob } from "../pipeline/pose-job";
 import { deadLetterPoseJob, runPoseJob } from "../pipeline/run-pose-job";
 
-/** Entry for the pose-job queue and its dead-letter queue; a batch's messages run concurrently. */
+/** Poses one consumer invocation runs at once (POSE_CONCURRENCY, default 5). */
+export function poseConcurrency(env: Env): number {
+  const n = Number(optionalVar(env, "POSE_CONCURRENCY"));
+  return Number.isInteger(n) && n > 0 ? n : 5;
+}
+
+/**
+ * Entry for the pose-job queue and its dead-letter queue. A batch is worked through by a pool of
+ * POSE_CONCURRENCY: a finished pose frees its slot for the next at once (no waiting for the
+ * batch's slowest pose), and each message is acked or retried on its own.
+ */
 export async function consumeQueueBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const deadLetters = batch.queue.endsWith("-dlq");
-  await Promise.all(
-    batch.messages.map(async (message) => {
+  const pending = [...batch.messages];
+  const worker = async () => {
+    for (let message = pending.shift(); message; message = pending.shift()) {
       if (!isPoseJob(message.body)) {
         console.warn(JSON.stringify({ queue: batch.queue, id: message.id, note: "not a pose job; dropped" }));
-        return message.ack();
+        message.ack();
+        continue;
       }
       const job = message as Message<PoseJob>;
-      return deadLetters ? deadLetterPoseJob(env, job) : runPoseJob(env, job);
-    }),
-  );
+      await (deadLetters ? deadLetterPoseJob(env, job) : runPoseJob(env, job));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(poseConcurrency(env), pending.length) }, worker));
 }

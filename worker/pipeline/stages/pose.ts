@@ -2,18 +2,27 @@
 // configured providers in order (each with retries), stored as base.jpg.
 import { PhotonImage } from "@cf-wasm/photon";
 import { OUTPUT_SIZE } from "../../../shared/api/generations";
+import { inspectImage } from "../../../shared/images/inspect-image";
 import { readOpenPose } from "../../../shared/pose/openpose-json";
 import { letterboxPose } from "../../../shared/pose/transform";
 import { renderSkeletonPng } from "../../../shared/skeleton/render-png";
 import { ProviderError } from "../../providers/provider";
+import { withProviderSlot } from "../../providers/provider-slot";
 import { configuredProviders } from "../../providers/registry";
 import { RetriesExhausted, withRetries } from "../../providers/retry";
 import { retryPolicy } from "../../providers/settings";
 import { r2Keys } from "../../storage/r2-keys";
 import type { Stage } from "../stage";
 
-/** Re-encodes a provider's image as JPEG; an undecodable image is the provider's bad answer. */
+/**
+ * The provider's image as JPEG: a complete JPEG is kept as it came; anything else is decoded and
+ * re-encoded. An image that cannot be read is the provider's bad answer (and is retried).
+ */
 function toJpeg(bytes: Uint8Array, provider: string): Uint8Array {
+  const header = inspectImage(bytes);
+  if (header.ok && header.format === "jpeg") return bytes;
+  if (!header.ok)
+    throw new ProviderError("bad_response", `The provider's image is unusable: ${header.message}`, provider);
   let image: PhotonImage;
   try {
     image = PhotonImage.new_from_byteslice(bytes);
@@ -44,18 +53,24 @@ export const poseStage: Stage = {
       try {
         const { value, attempts } = await withRetries(
           async (n) => {
-            const image = await provider.generatePose({
-              controlImage,
-              avatarImage: ctx.avatarBytes,
-              avatarContentType: ctx.avatar.contentType,
-              prompt: ctx.prompt,
-              negativePrompt: ctx.negativePrompt,
-              width: size.width,
-              height: size.height,
-              quality: generation.quality,
-              ...(generation.seed !== null ? { seed: generation.seed } : {}),
-              traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.${n}`,
-            });
+            const image = await withProviderSlot(
+              env,
+              provider.name,
+              () =>
+                provider.generatePose({
+                  controlImage,
+                  avatarImage: ctx.avatarBytes,
+                  avatarContentType: ctx.avatar.contentType,
+                  prompt: ctx.prompt,
+                  negativePrompt: ctx.negativePrompt,
+                  width: size.width,
+                  height: size.height,
+                  quality: generation.quality,
+                  ...(generation.seed !== null ? { seed: generation.seed } : {}),
+                  traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.${n}`,
+                }),
+              { maxInlineWaitMs: retryPolicy(env).maxInlineWaitMs, proceed: ctx.proceed },
+            );
             return { model: image.model, jpeg: toJpeg(image.bytes, provider.name) };
           },
           retryPolicy(env),

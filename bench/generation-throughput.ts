@@ -1,0 +1,146 @@
+// 50 poses through the real local stack (wrangler dev: Worker, Queue, Durable Object, D1, R2)
+// against the FAKE provider with a fixed latency L. Prints wall time ÷ (⌈50/C⌉ × L), where C is
+// how many poses the queue consumer runs at once, then the same run with ~30 % transient faults:
+// final success rate, duplicated provider work, lost poses. Traffic stays on 127.0.0.1.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { migrateLocal, startWorker, waitForHealth } from "../scripts/local-env.mjs";
+import { startFakeProvider, type RecordedRequest } from "../tests/fakes/fake-provider-server";
+
+const POSES = 50;
+const LATENCY_MS = 2000;
+/** Provider calls in flight at once (PROVIDER_CONCURRENCY, passed to the Worker below). */
+const CONCURRENCY = 5;
+
+async function session(origin: string) {
+  const email = `bench-${Date.now()}@example.com`;
+  const res = await fetch(`${origin}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ email, password: "bench password 1", name: "Bench" }),
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return (path: string, init: RequestInit = {}) =>
+    fetch(`${origin}${path}`, { ...init, headers: { origin, cookie, ...(init.headers as Record<string, string>) } });
+}
+
+type Call = Awaited<ReturnType<typeof session>>;
+
+async function fiftyTemplates(call: Call): Promise<string[]> {
+  const page = (await (await call("/api/v1/templates?limit=100")).json()) as { items: { id: string }[] };
+  const ids = page.items.map((t) => t.id);
+  for (let i = 0; ids.length < POSES; i++) {
+    const fork = (await (await call(`/api/v1/templates/${ids[i]}/fork`, { method: "POST" })).json()) as { id: string };
+    ids.push(fork.id);
+  }
+  return ids.slice(0, POSES);
+}
+
+async function run(call: Call, avatarId: string, ids: string[]) {
+  const started = Date.now();
+  const res = await call("/api/v1/generations", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ avatarId, poseTemplateIds: ids }),
+  });
+  const { id } = (await res.json()) as { id: string };
+  for (;;) {
+    const state = (await (await call(`/api/v1/generations/${id}`)).json()) as {
+      status: string;
+      successfulPoses: number;
+      poses: { status: string }[];
+    };
+    if (["completed", "partial", "failed", "cancelled"].includes(state.status)) {
+      return { id, wallMs: Date.now() - started, state };
+    }
+    if (Date.now() - started > 600_000) throw new Error("generation did not finish in 10 minutes");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function benchGenerationThroughput() {
+  const fake = await startFakeProvider(0, { unref: false });
+  const stateDir = mkdtempSync(join(tmpdir(), "pose-bench-"));
+  const port = 8795;
+  const origin = `http://127.0.0.1:${port}`;
+  migrateLocal(stateDir);
+  const worker = startWorker({
+    port,
+    persistTo: stateDir,
+    stdio: ["ignore", "ignore", "ignore"],
+    vars: {
+      BETTER_AUTH_SECRET: "bench-secret-0123456789abcdef0123456789abcdef",
+      HF_TOKEN: "hf_bench",
+      HF_ENDPOINT_URL: `${fake.url}/hf/sd`,
+      PROVIDER_RETRY_BASE_MS: "50",
+      PROVIDER_RETRY_MAX_MS: "400",
+      PROVIDER_MAX_ATTEMPTS: "8",
+      PROVIDER_CONCURRENCY: String(CONCURRENCY),
+      PROVIDER_RATE_PER_MINUTE: "100000",
+      POSE_CONCURRENCY: String(CONCURRENCY * 2),
+    },
+  });
+  const control = (body: unknown) =>
+    fetch(`${fake.url}/__fake/config`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  try {
+    await waitForHealth(origin);
+    const call = await session(origin);
+    const form = new FormData();
+    form.set("file", new File([readFileSync("tests/fixtures/messi5.jpg")], "m.jpg"));
+    form.set("name", "Bench model");
+    const avatar = (await (await call("/api/v1/avatars", { method: "POST", body: form })).json()) as { id: string };
+    const ids = await fiftyTemplates(call);
+
+    await control({ latencyMs: LATENCY_MS, faults: [] });
+    const clean = await run(call, avatar.id, ids);
+    const ideal = Math.ceil(POSES / CONCURRENCY) * LATENCY_MS;
+    if (process.env.BENCH_DEBUG) {
+      const reqs = ((await (await fetch(`${fake.url}/__fake/requests`)).json()) as RecordedRequest[]).filter((r) =>
+        r.trace.includes(`/${clean.id}/`),
+      );
+      const t0 = reqs[0]!.at;
+      console.log("arrivals (ms):", reqs.map((r) => r.at - t0).join(" "));
+    }
+    console.log(
+      `generation, ${POSES} poses, fake latency ${LATENCY_MS} ms, ${CONCURRENCY} at a time: ${(clean.wallMs / 1000).toFixed(1)} s; ` +
+        `wall ÷ (⌈${POSES}/${CONCURRENCY}⌉ × L) = ${(clean.wallMs / ideal).toFixed(3)} (goal ≤ 1.05); ${clean.state.successfulPoses}/${POSES} succeeded`,
+    );
+
+    await control({
+      latencyMs: LATENCY_MS,
+      faults: [
+        { kind: "loading", estimatedTime: 0.2, probability: 0.1 },
+        { kind: "rate_limit", retryAfter: 0, probability: 0.1 },
+        { kind: "error500", probability: 0.12 },
+      ],
+    });
+    const faulty = await run(call, avatar.id, ids);
+    const requests = (await (await fetch(`${fake.url}/__fake/requests`)).json()) as RecordedRequest[];
+    const mine = requests.filter((r) => r.trace.includes(`/${faulty.id}/`));
+    const perPose = new Map<string, number>();
+    for (const r of mine)
+      if (!r.fault) perPose.set(r.trace.split("/")[2]!, (perPose.get(r.trace.split("/")[2]!) ?? 0) + 1);
+    const duplicates = [...perPose.values()].filter((n) => n > 1).length;
+    const lost = faulty.state.poses.filter((p) => p.status !== "succeeded" && p.status !== "failed").length;
+    const faults = mine.filter((r) => r.fault).length;
+    console.log(
+      `with ~30 % transient faults (${faults} of ${mine.length} provider calls failed): ${faulty.state.successfulPoses}/${POSES} succeeded ` +
+        `(${((100 * faulty.state.successfulPoses) / POSES).toFixed(1)} %), ${duplicates} poses generated twice, ${lost} lost, ${(faulty.wallMs / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    worker.kill("SIGTERM");
+    await fake.close();
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchGenerationThroughput();

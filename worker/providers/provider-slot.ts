@@ -1,0 +1,57 @@
+// Waits for a slot at a provider's limiter (concurrency and rate, shared by the whole system).
+import { optionalVar } from "../env";
+import { ProviderError } from "./provider";
+import { Cancelled, RetryLater } from "./retry";
+import { providerTimeoutMs } from "./settings";
+import type { LimiterSettings } from "../../durable-objects/provider-limiter";
+
+export function limiterSettings(env: Env, provider: string): LimiterSettings {
+  const read = (name: string, fallback: number) => {
+    const scoped = Number(optionalVar(env, `${name}_${provider.toUpperCase()}`));
+    const global = Number(optionalVar(env, name));
+    return Number.isFinite(scoped) && scoped > 0 ? scoped : Number.isFinite(global) && global > 0 ? global : fallback;
+  };
+  return {
+    concurrency: read("PROVIDER_CONCURRENCY", 5),
+    ratePerMinute: read("PROVIDER_RATE_PER_MINUTE", 5),
+    leaseMs: providerTimeoutMs(env) + 30_000,
+  };
+}
+
+/**
+ * Holds a slot for the duration of `call`. Waits in place while the wait is short; a long wait
+ * (a tight rate limit) becomes RetryLater so the queue brings the pose back instead.
+ */
+export async function withProviderSlot<T>(
+  env: Env,
+  provider: string,
+  call: () => Promise<T>,
+  options: { maxInlineWaitMs: number; proceed?: () => Promise<boolean> },
+): Promise<T> {
+  const limiter = env.PROVIDER_LIMITER.get(env.PROVIDER_LIMITER.idFromName(provider));
+  const settings = limiterSettings(env, provider);
+  let waited = 0;
+  for (;;) {
+    // Wait inside the limiter for a released slot, a few seconds at a time (cancel checks between).
+    const started = Date.now();
+    const slot = await limiter.acquire(settings, Math.min(5_000, Math.max(0, options.maxInlineWaitMs - waited)));
+    waited += Date.now() - started;
+    if (slot.ok) {
+      try {
+        return await call();
+      } finally {
+        await limiter.release(slot.leaseId);
+      }
+    }
+    if (waited + slot.waitMs >= options.maxInlineWaitMs) {
+      throw new RetryLater(
+        slot.waitMs,
+        new ProviderError("rate_limited", `Waiting for a ${provider} slot.`, provider),
+        0,
+      );
+    }
+    await new Promise((r) => setTimeout(r, slot.waitMs));
+    waited += slot.waitMs;
+    if (options.proceed && !(await options.proceed())) throw new Cancelled();
+  }
+}
