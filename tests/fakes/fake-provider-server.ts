@@ -1,6 +1,6 @@
 // A FAKE image provider for tests and local demos — never used by production code paths.
 // Speaks the Hugging Face endpoint protocol (POST /hf/*: JSON {inputs: base64, parameters} or raw
-// bytes) and AUTOMATIC1111's (POST /sdapi/v1/txt2img), answers with a deterministic image made
+// bytes), AUTOMATIC1111's (POST /sdapi/v1/txt2img) and Segmind's (POST /segmind/{model}), answers with a deterministic image made
 // from what it received (the skeleton on a background coloured by the prompt), records every
 // request, and injects faults on demand through /__fake/*:
 //   POST /__fake/config  {latencyMs?, faults?: FaultRule[], append?, clearTrace?}   POST /__fake/reset
@@ -30,7 +30,7 @@ export interface FaultRule {
 
 export interface RecordedRequest {
   seq: number;
-  protocol: "hf" | "a1111";
+  protocol: "hf" | "a1111" | "segmind";
   path: string;
   trace: string;
   authorization: string | null;
@@ -129,7 +129,12 @@ function pickFault(state: State, trace: string, prompt: string): FaultRule | nul
   return null;
 }
 
-async function handleGenerate(state: State, protocol: "hf" | "a1111", req: IncomingMessage, res: ServerResponse) {
+async function handleGenerate(
+  state: State,
+  protocol: RecordedRequest["protocol"],
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   const body = await readBody(req);
   let prompt = "";
   let negativePrompt = "";
@@ -149,6 +154,13 @@ async function handleGenerate(state: State, protocol: "hf" | "a1111", req: Incom
       height = size?.height ?? height;
       avatar = typeof p.reference_image === "string" ? p.reference_image : null;
     }
+  } else if (protocol === "segmind") {
+    const payload = JSON.parse(body.toString("utf8")) as Record<string, unknown>;
+    prompt = String(payload.prompt ?? "");
+    negativePrompt = String(payload.negative_prompt ?? "");
+    width = Number(payload.width ?? width);
+    height = Number(payload.height ?? height);
+    control = Buffer.from(String(payload.image ?? ""), "base64");
   } else {
     const payload = JSON.parse(body.toString("utf8")) as Record<string, unknown> & {
       alwayson_scripts?: { controlnet?: { args?: { image?: string; module?: string }[] } };
@@ -264,6 +276,8 @@ export async function startFakeProvider(port = 0, { unref = false } = {}): Promi
     }
     if (req.method === "POST" && url.pathname.startsWith("/hf/")) return done(handleGenerate(state, "hf", req, res));
     if (route === "POST /sdapi/v1/txt2img") return done(handleGenerate(state, "a1111", req, res));
+    if (req.method === "POST" && url.pathname.startsWith("/segmind/"))
+      return done(handleGenerate(state, "segmind", req, res));
     json(res, 404, { error: `fake provider: no route ${route}` });
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

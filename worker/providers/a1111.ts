@@ -7,7 +7,7 @@ import {
   ProviderError,
   errorForStatus,
   errorForThrown,
-  parseRetryAfter,
+  retryHint,
   type PoseImageProvider,
   type PoseImageRequest,
   type ProviderImage,
@@ -101,8 +101,7 @@ export function a1111Provider(env: Env): PoseImageProvider | null {
           estimated_time?: number;
         } | null;
         const message = typeof detail?.detail === "string" ? detail.detail : (detail?.error ?? `HTTP ${res.status}`);
-        const estimated = typeof detail?.estimated_time === "number" ? detail.estimated_time * 1000 : undefined;
-        throw errorForStatus(NAME, res.status, message, estimated ?? parseRetryAfter(res.headers.get("retry-after")));
+        throw errorForStatus(NAME, res.status, message, retryHint(detail, res.headers.get("retry-after")));
       }
       const json = (await res.json().catch(() => null)) as { images?: unknown } | null;
       const first = Array.isArray(json?.images) ? json!.images[0] : undefined;

@@ -13,7 +13,7 @@ import {
   ProviderError,
   errorForStatus,
   errorForThrown,
-  parseRetryAfter,
+  retryHint,
   type PoseImageProvider,
   type PoseImageRequest,
   type ProviderImage,
@@ -97,11 +97,7 @@ function toProviderError(err: unknown, retryAfterHeader: string | null): Provide
     const { status, body } = err.httpResponse as { status: number; body: unknown };
     const detail = body as { error?: string; estimated_time?: number } | string | undefined;
     const message = typeof detail === "object" && detail?.error ? detail.error : err.message;
-    const estimated =
-      typeof detail === "object" && typeof detail?.estimated_time === "number"
-        ? detail.estimated_time * 1000
-        : undefined;
-    return errorForStatus(NAME, status, message, estimated ?? parseRetryAfter(retryAfterHeader));
+    return errorForStatus(NAME, status, message, retryHint(detail, retryAfterHeader));
   }
   if (err instanceof InferenceClientProviderOutputError) {
     return new ProviderError("bad_response", "The provider answered without an image.", NAME);

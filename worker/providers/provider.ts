@@ -71,6 +71,15 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * How long a failed response asks us to wait: a JSON body's `estimated_time` (seconds, Hugging
+ * Face's cold start) or the Retry-After header.
+ */
+export function retryHint(body: unknown, retryAfterHeader: string | null): number | undefined {
+  const estimated = (body as { estimated_time?: unknown } | null)?.estimated_time;
+  return typeof estimated === "number" && estimated >= 0 ? estimated * 1000 : parseRetryAfter(retryAfterHeader);
+}
+
 /** ProviderError for an HTTP failure status. */
 export function errorForStatus(
   provider: string,

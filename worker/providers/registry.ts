@@ -4,10 +4,12 @@ import { optionalVar } from "../env";
 import { a1111Provider } from "./a1111";
 import { huggingFaceProvider } from "./huggingface";
 import type { PoseImageProvider } from "./provider";
+import { segmindProvider } from "./segmind";
 
 const ADAPTERS: Record<string, (env: Env) => PoseImageProvider | null> = {
   huggingface: huggingFaceProvider,
   a1111: a1111Provider,
+  segmind: segmindProvider,
 };
 export const PROVIDER_NAMES = Object.keys(ADAPTERS);
 

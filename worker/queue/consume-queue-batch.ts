@@ -13,7 +13,11 @@ export function poseConcurrency(env: Env): number {
  * POSE_CONCURRENCY: a finished pose frees its slot for the next at once (no waiting for the
  * batch's slowest pose), and each message is acked or retried on its own.
  */
-export async function consumeQueueBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+export async function consumeQueueBatch(
+  batch: MessageBatch<unknown>,
+  env: Env,
+  _ctx?: ExecutionContext,
+): Promise<void> {
   const deadLetters = batch.queue.endsWith("-dlq");
   const pending = [...batch.messages];
   const worker = async () => {

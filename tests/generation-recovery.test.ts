@@ -1,0 +1,76 @@
+import {
+  createExecutionContext,
+  createMessageBatch,
+  getQueueResult,
+  runDurableObjectAlarm,
+  runInDurableObject,
+} from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { GenerationState } from "../shared/api/generations";
+import worker from "../worker/index";
+import { fakeProvider } from "./helpers/fake-provider";
+import { startGeneration, uploadAvatar, userId, waitForFinal } from "./helpers/generations";
+import { signUp } from "./helpers/users";
+
+/** A generation whose one pose is stuck in a provider that never answers. */
+async function stuckGeneration() {
+  const user = await signUp();
+  const uid = await userId(user);
+  await fakeProvider.faults([{ kind: "hang", trace: uid }]);
+  const avatar = await uploadAvatar(user);
+  const started = await startGeneration(user, { avatarId: avatar.id, poseTemplateIds: ["builtin-wave"] });
+  for (let i = 0; i < 100; i++) {
+    const state = (await (await user.fetch(`/api/v1/generations/${started.id}`)).json()) as GenerationState;
+    if (state.poses[0]!.status === "running") break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const stub = env.GENERATION.get(env.GENERATION.idFromName(started.id));
+  return { user, uid, started, stub };
+}
+
+describe("recovering from lost work", () => {
+  it("a message in the dead-letter queue marks its pose failed", async () => {
+    const { user, uid, started } = await stuckGeneration();
+    const batch = createMessageBatch("pose-jobs-dlq", [
+      {
+        id: "dead-1",
+        timestamp: new Date(),
+        attempts: 6,
+        body: { type: "pose", generationId: started.id, userId: uid, poseTemplateId: "builtin-wave", round: 0 },
+      },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks).toEqual(["dead-1"]);
+    const state = await waitForFinal(user, started.id);
+    expect(state).toMatchObject({ status: "failed", failedPoses: 1, progress: 100 });
+    expect(state.poses[0]!.error).toMatch(/repeated delivery failures/);
+  });
+
+  it("the alarm fails a pose whose worker vanished (lease expired)", async () => {
+    const { user, started, stub } = await stuckGeneration();
+    await runInDurableObject(stub, (_instance, state) => {
+      state.storage.sql.exec("UPDATE poses SET lease_until = 1 WHERE status = 'running'");
+    });
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const state = await waitForFinal(user, started.id);
+    expect(state).toMatchObject({ status: "failed", failedPoses: 1 });
+    expect(state.poses[0]!.error).toMatch(/Timed out/);
+    const row = await env.DB.prepare("select status, failed_poses, completed_at from pose_generations where id = ?")
+      .bind(started.id)
+      .first<{ status: string; failed_poses: number; completed_at: number | null }>();
+    expect(row).toMatchObject({ status: "failed", failed_poses: 1 });
+    expect(row!.completed_at).not.toBeNull();
+  });
+
+  it("drops messages that are not pose jobs without failing the batch", async () => {
+    const batch = createMessageBatch("pose-jobs", [
+      { id: "junk-1", timestamp: new Date(), attempts: 1, body: { hello: "world" } },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["junk-1"]);
+  });
+});
