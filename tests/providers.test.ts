@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { a1111Provider } from "../worker/providers/a1111";
 import { huggingFaceProvider } from "../worker/providers/huggingface";
+import { modelsLabProvider } from "../worker/providers/modelslab";
 import { segmindProvider } from "../worker/providers/segmind";
 import { ProviderError, type PoseImageProvider, type PoseImageRequest } from "../worker/providers/provider";
 import { configuredProviders } from "../worker/providers/registry";
@@ -43,6 +44,15 @@ const adapters: [string, (trace: string) => PoseImageProvider][] = [
     () =>
       segmindProvider({ ...env, SEGMIND_API_KEY: "sg_test", SEGMIND_URL: `${env.FAKE_PROVIDER_URL}/segmind` } as Env)!,
   ],
+  [
+    "modelslab",
+    () =>
+      modelsLabProvider({
+        ...env,
+        MODELSLAB_API_KEY: "ml_test",
+        MODELSLAB_URL: `${env.FAKE_PROVIDER_URL}/modelslab`,
+      } as Env)!,
+  ],
 ];
 
 describe("provider adapters against the fake provider's wire protocols", () => {
@@ -56,12 +66,10 @@ describe("provider adapters against the fake provider's wire protocols", () => {
         const [seen] = await fakeProvider.requests(trace);
         expect(seen).toMatchObject({ prompt: "professional photo", negativePrompt: "blurry", width: 512, height: 768 });
         expect(seen!.controlImage).toBe(btoa(String.fromCharCode(...controlPng)));
-        // Segmind's ControlNet endpoint takes no reference image; the others carry the avatar.
-        if (name !== "segmind")
-          // Segmind's ControlNet endpoint takes no reference image; the others carry the avatar.
-          if (name !== "segmind") {
-            expect(Uint8Array.from(atob(seen!.avatarImage!), (c) => c.charCodeAt(0))).toEqual(messiJpg());
-          }
+        // Segmind's and ModelsLab's ControlNet endpoints take no reference image; the others carry the avatar.
+        if (name !== "segmind" && name !== "modelslab") {
+          expect(Uint8Array.from(atob(seen!.avatarImage!), (c) => c.charCodeAt(0))).toEqual(messiJpg());
+        }
         if (name === "huggingface") expect(seen!.authorization).toBe("Bearer hf_test_token");
       });
 
@@ -96,5 +104,18 @@ describe("provider adapters against the fake provider's wire protocols", () => {
     expect(configuredProviders({ ...env, HF_TOKEN: "" } as Env)).toEqual([]);
     expect(configuredProviders(env)[0]!.local).toBe(true);
     expect(configuredProviders(both)[0]!.local).toBe(false);
+  });
+
+  it("ModelsLab: a short 'processing' answer is polled until the image is ready", async () => {
+    const trace = `adapter-ml-poll-${crypto.randomUUID()}`;
+    await fakeProvider.faults([{ kind: "loading", estimatedTime: 0.05, trace, times: 1 }]);
+    const provider = modelsLabProvider({
+      ...env,
+      MODELSLAB_API_KEY: "ml_test",
+      MODELSLAB_URL: `${env.FAKE_PROVIDER_URL}/modelslab`,
+    } as Env)!;
+    const image = await provider.generatePose({ ...request(trace), traceId: trace });
+    expect([...image.bytes.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    expect(await fakeProvider.requests(trace)).toHaveLength(1);
   });
 });

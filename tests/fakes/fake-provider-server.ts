@@ -1,6 +1,7 @@
 // A FAKE image provider for tests and local demos — never used by production code paths.
 // Speaks the Hugging Face endpoint protocol (POST /hf/*: JSON {inputs: base64, parameters} or raw
-// bytes), AUTOMATIC1111's (POST /sdapi/v1/txt2img) and Segmind's (POST /segmind/{model}), answers with a deterministic image made
+// bytes), AUTOMATIC1111's (POST /sdapi/v1/txt2img), Segmind's (POST /segmind/{model}) and
+// ModelsLab's (POST /modelslab/api/v5/controlnet, polling /modelslab/api/v6/fetch/{id}), answers with a deterministic image made
 // from what it received (the skeleton on a background coloured by the prompt), records every
 // request, and injects faults on demand through /__fake/*:
 //   POST /__fake/config  {latencyMs?, faults?: FaultRule[], append?, clearTrace?}   POST /__fake/reset
@@ -30,7 +31,7 @@ export interface FaultRule {
 
 export interface RecordedRequest {
   seq: number;
-  protocol: "hf" | "a1111" | "segmind";
+  protocol: "hf" | "a1111" | "segmind" | "modelslab";
   path: string;
   trace: string;
   authorization: string | null;
@@ -45,6 +46,10 @@ export interface RecordedRequest {
 }
 
 interface State {
+  url: string;
+  /** ModelsLab-style output files, by id; ids in `pending` are still "processing". */
+  outputs: Uint8Array[];
+  pending: Set<number>;
   latencyMs: number;
   faults: FaultRule[];
   requests: RecordedRequest[];
@@ -154,6 +159,13 @@ async function handleGenerate(
       height = size?.height ?? height;
       avatar = typeof p.reference_image === "string" ? p.reference_image : null;
     }
+  } else if (protocol === "modelslab") {
+    const payload = JSON.parse(body.toString("utf8")) as Record<string, unknown>;
+    prompt = String(payload.prompt ?? "");
+    negativePrompt = String(payload.negative_prompt ?? "");
+    width = Number(payload.width ?? width);
+    height = Number(payload.height ?? height);
+    control = Buffer.from(String(payload.init_image ?? ""), "base64");
   } else if (protocol === "segmind") {
     const payload = JSON.parse(body.toString("utf8")) as Record<string, unknown>;
     prompt = String(payload.prompt ?? "");
@@ -192,7 +204,9 @@ async function handleGenerate(
   });
   // The image is made first and counts toward the latency, so answers take latencyMs, not more.
   const arrived = Date.now();
-  const png = fault ? null : deterministicImage(control, prompt, avatar, width, height);
+  // ModelsLab's "processing" still produces an image, fetched later.
+  const needsImage = !fault || (protocol === "modelslab" && fault.kind === "loading");
+  const png = needsImage ? deterministicImage(control, prompt, avatar, width, height) : null;
   const wait = state.latencyMs - (Date.now() - arrived);
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const err = (
@@ -201,6 +215,7 @@ async function handleGenerate(
     extra: Record<string, unknown> = {},
     headers: Record<string, string> = {},
   ) => json(res, status, protocol === "hf" ? { error: message, ...extra } : { detail: message, ...extra }, headers);
+  if (protocol === "modelslab") return answerModelsLab(state, res, fault, png);
   switch (fault?.kind) {
     case "loading":
       return err(503, "Model fake/controlnet is currently loading", { estimated_time: fault.estimatedTime ?? 0.05 });
@@ -228,6 +243,42 @@ async function handleGenerate(
   res.end(png!);
 }
 
+/** ModelsLab's JSON answers: success with an output URL, processing to poll, or status "error". */
+function answerModelsLab(state: State, res: ServerResponse, fault: FaultRule | null, png: Uint8Array | null) {
+  const id = state.outputs.length;
+  switch (fault?.kind) {
+    case "loading":
+      // Still rendering; the poll at fetch_result returns the image.
+      state.outputs.push(png ?? Buffer.from("x"));
+      state.pending.add(id);
+      return json(res, 200, {
+        status: "processing",
+        eta: fault.estimatedTime ?? 0.05,
+        fetch_result: `${state.url}/modelslab/api/v6/fetch/${id}`,
+        id,
+        output: [],
+      });
+    case "rate_limit":
+      return json(
+        res,
+        429,
+        { status: "error", message: "Rate limit exceeded" },
+        { "retry-after": String(fault.retryAfter ?? 0) },
+      );
+    case "error500":
+      return json(res, 500, { status: "error", message: "Server error" });
+    case "bad_request":
+      return json(res, 200, { status: "error", message: "Invalid model_id" });
+    case "hang":
+      return;
+    case "non_image":
+      state.outputs.push(Buffer.from("this is not an image"));
+      return json(res, 200, { status: "success", output: [`${state.url}/modelslab/out/${id}.png`], id });
+  }
+  state.outputs.push(Buffer.from(Buffer.from(png!).toString("base64")));
+  return json(res, 200, { status: "success", output: [`${state.url}/modelslab/out/${id}.base64`], id });
+}
+
 export interface FakeProvider {
   url: string;
   server: Server;
@@ -236,7 +287,7 @@ export interface FakeProvider {
 
 /** Starts the fake on 127.0.0.1 (port 0 picks a free one); `unref` lets the test process exit around it. */
 export async function startFakeProvider(port = 0, { unref = false } = {}): Promise<FakeProvider> {
-  const state: State = { latencyMs: 0, faults: [], requests: [], seed: 42 };
+  const state: State = { url: "", outputs: [], pending: new Set(), latencyMs: 0, faults: [], requests: [], seed: 42 };
   const hanging = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
@@ -255,7 +306,7 @@ export async function startFakeProvider(port = 0, { unref = false } = {}): Promi
       );
     }
     if (route === "POST /__fake/reset") {
-      Object.assign(state, { latencyMs: 0, faults: [], requests: [], seed: 42 });
+      Object.assign(state, { latencyMs: 0, faults: [], requests: [], seed: 42, outputs: [], pending: new Set() });
       return json(res, 200, { ok: true });
     }
     if (route === "POST /__fake/config") {
@@ -278,11 +329,25 @@ export async function startFakeProvider(port = 0, { unref = false } = {}): Promi
     if (route === "POST /sdapi/v1/txt2img") return done(handleGenerate(state, "a1111", req, res));
     if (req.method === "POST" && url.pathname.startsWith("/segmind/"))
       return done(handleGenerate(state, "segmind", req, res));
+    if (route === "POST /modelslab/api/v5/controlnet") return done(handleGenerate(state, "modelslab", req, res));
+    const fetchId = /^\/modelslab\/api\/v6\/fetch\/(\d+)$/.exec(url.pathname);
+    if (req.method === "POST" && fetchId) {
+      const id = Number(fetchId[1]);
+      if (!state.outputs[id]) return json(res, 404, { status: "error", message: "no such request" });
+      if (state.pending.delete(id)) state.outputs[id] = Buffer.from(Buffer.from(state.outputs[id]!).toString("base64"));
+      return json(res, 200, { status: "success", output: [`${state.url}/modelslab/out/${id}.base64`], id });
+    }
+    const outId = /^\/modelslab\/out\/(\d+)\.\w+$/.exec(url.pathname);
+    if (req.method === "GET" && outId && state.outputs[Number(outId[1])]) {
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      return res.end(state.outputs[Number(outId[1])]);
+    }
     json(res, 404, { error: `fake provider: no route ${route}` });
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   if (unref) server.unref();
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.url = url;
   return {
     url,
     server,

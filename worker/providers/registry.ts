@@ -3,6 +3,7 @@
 import { optionalVar } from "../env";
 import { a1111Provider } from "./a1111";
 import { huggingFaceProvider } from "./huggingface";
+import { modelsLabProvider } from "./modelslab";
 import type { PoseImageProvider } from "./provider";
 import { segmindProvider } from "./segmind";
 
@@ -10,6 +11,7 @@ const ADAPTERS: Record<string, (env: Env) => PoseImageProvider | null> = {
   huggingface: huggingFaceProvider,
   a1111: a1111Provider,
   segmind: segmindProvider,
+  modelslab: modelsLabProvider,
 };
 export const PROVIDER_NAMES = Object.keys(ADAPTERS);
 
