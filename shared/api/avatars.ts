@@ -1,31 +1,23 @@
 import { z } from "zod";
+import { textField } from "./fields";
 
 export const GENDERS = ["female", "male", "any"] as const;
 export const AGE_RANGES = ["18-24", "25-34", "35-44", "45-54", "55+"] as const;
 export const AVATAR_NAME_MAX = 80;
 export const AVATAR_STYLE_MAX = 60;
 
-/** Metadata a user may set on an avatar. Strings are trimmed; control characters refused. */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(max, `must be at most ${max} characters`)
-    .regex(/^[^\p{Cc}]*$/u, "must not contain control characters");
-
 export const AvatarMetadata = z.object({
-  name: text(AVATAR_NAME_MAX),
+  name: textField(AVATAR_NAME_MAX),
   gender: z.enum(GENDERS).optional(),
   ageRange: z.enum(AGE_RANGES).optional(),
-  style: text(AVATAR_STYLE_MAX).optional(),
+  style: textField(AVATAR_STYLE_MAX).optional(),
 });
 
 export const AvatarPatch = AvatarMetadata.partial()
   .extend({
     gender: z.enum(GENDERS).nullable().optional(),
     ageRange: z.enum(AGE_RANGES).nullable().optional(),
-    style: text(AVATAR_STYLE_MAX).nullable().optional(),
+    style: textField(AVATAR_STYLE_MAX).nullable().optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, "send at least one field to change");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textField } from "./fields";
 import { GENDERS } from "./avatars";
 import { DIFFICULTIES, PRODUCT_PLACEMENTS, TEMPLATE_CATEGORIES } from "../templates/built-in";
 
@@ -6,14 +7,6 @@ export const TEMPLATE_CATEGORY_VALUES = [...TEMPLATE_CATEGORIES, "custom"] as co
 export const VISIBILITIES = ["public", "private"] as const;
 export const TEMPLATE_NAME_MAX = 80;
 export const TEMPLATE_TAGS_MAX = 12;
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(max, `must be at most ${max} characters`)
-    .regex(/^[^\p{Cc}]*$/u, "must not contain control characters");
 
 const tag = z
   .string()
@@ -24,8 +17,8 @@ const tag = z
   .regex(/^[\p{L}\p{N} _-]+$/u, "tags use letters, digits, spaces, '-' and '_'");
 
 export const TemplateFields = z.object({
-  name: text(TEMPLATE_NAME_MAX),
-  description: text(500).nullable().optional(),
+  name: textField(TEMPLATE_NAME_MAX),
+  description: textField(500).nullable().optional(),
   category: z.enum(TEMPLATE_CATEGORY_VALUES).default("custom"),
   tags: z.array(tag).max(TEMPLATE_TAGS_MAX, `at most ${TEMPLATE_TAGS_MAX} tags`).default([]),
   difficulty: z.enum(DIFFICULTIES).default("medium"),
@@ -39,8 +32,8 @@ export const NewTemplate = TemplateFields.extend({ keypoints: z.unknown() }).str
 
 export const TemplatePatch = z
   .object({
-    name: text(TEMPLATE_NAME_MAX),
-    description: text(500).nullable(),
+    name: textField(TEMPLATE_NAME_MAX),
+    description: textField(500).nullable(),
     category: z.enum(TEMPLATE_CATEGORY_VALUES),
     tags: z.array(tag).max(TEMPLATE_TAGS_MAX),
     difficulty: z.enum(DIFFICULTIES),

@@ -3,6 +3,7 @@
 // A1111_REFERENCE_MODULE is set (e.g. "ip-adapter_clip_sd15"), the avatar as a second unit.
 import { sniffImageFormat, IMAGE_CONTENT_TYPES } from "../../shared/images/inspect-image";
 import { optionalVar } from "../env";
+import { base64ToBytes, bytesToBase64 } from "./base64";
 import {
   ProviderError,
   errorForStatus,
@@ -15,12 +16,6 @@ import {
 import { isLocalUrl, providerTimeoutMs } from "./settings";
 
 const NAME = "a1111";
-
-const base64 = (bytes: Uint8Array) => {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-};
 
 export function a1111Provider(env: Env): PoseImageProvider | null {
   const baseUrl = optionalVar(env, "A1111_URL")?.replace(/\/+$/, "");
@@ -44,7 +39,7 @@ export function a1111Provider(env: Env): PoseImageProvider | null {
       const units: Record<string, unknown>[] = [
         {
           enabled: true,
-          image: base64(req.controlImage),
+          image: bytesToBase64(req.controlImage),
           module: "none",
           model: models[req.quality],
           weight: 1.0,
@@ -58,7 +53,7 @@ export function a1111Provider(env: Env): PoseImageProvider | null {
       if (reference.module) {
         units.push({
           enabled: true,
-          image: base64(req.avatarImage),
+          image: bytesToBase64(req.avatarImage),
           module: reference.module,
           ...(reference.model ? { model: reference.model } : {}),
           weight: 0.7,
@@ -109,7 +104,7 @@ export function a1111Provider(env: Env): PoseImageProvider | null {
         throw new ProviderError("bad_response", "The server answered without an image.", NAME);
       let bytes: Uint8Array;
       try {
-        bytes = Uint8Array.from(atob(first.replace(/^data:image\/\w+;base64,/, "")), (c) => c.charCodeAt(0));
+        bytes = base64ToBytes(first);
       } catch {
         throw new ProviderError("bad_response", "The server's image is not valid base64.", NAME);
       }

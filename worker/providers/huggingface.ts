@@ -9,6 +9,7 @@ import {
 } from "@huggingface/inference";
 import { sniffImageFormat, IMAGE_CONTENT_TYPES } from "../../shared/images/inspect-image";
 import { optionalVar } from "../env";
+import { base64ToBytes, bytesToBase64 } from "./base64";
 import {
   ProviderError,
   errorForStatus,
@@ -24,12 +25,6 @@ const NAME = "huggingface";
 export const DEFAULT_MODELS = {
   sd: "lllyasviel/control_v11p_sd15_openpose",
   hd: "thibaud/controlnet-openpose-sdxl-1.0",
-};
-
-const base64 = (bytes: Uint8Array) => {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
 };
 
 export function huggingFaceProvider(env: Env): PoseImageProvider | null {
@@ -76,7 +71,7 @@ export function huggingFaceProvider(env: Env): PoseImageProvider | null {
               guidance_scale: 7.5,
               num_inference_steps: req.quality === "hd" ? 30 : 20,
               ...(req.seed !== undefined ? { seed: req.seed } : {}),
-              reference_image: base64(req.avatarImage),
+              reference_image: bytesToBase64(req.avatarImage),
             } as Record<string, unknown>,
           },
           { retry_on_error: false, signal, fetch: fetchRecordingHeaders },

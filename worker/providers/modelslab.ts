@@ -3,6 +3,7 @@
 // `fetch_result` URL to poll; errors often come as HTTP 200 with `status: "error"`.
 import { sniffImageFormat, IMAGE_CONTENT_TYPES } from "../../shared/images/inspect-image";
 import { optionalVar } from "../env";
+import { base64ToBytes, bytesToBase64 } from "./base64";
 import {
   ProviderError,
   errorForStatus,
@@ -24,12 +25,6 @@ interface Answer {
   message?: string;
   messege?: string;
 }
-
-const base64 = (bytes: Uint8Array) => {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-};
 
 export function modelsLabProvider(env: Env): PoseImageProvider | null {
   const key = optionalVar(env, "MODELSLAB_API_KEY");
@@ -81,7 +76,7 @@ export function modelsLabProvider(env: Env): PoseImageProvider | null {
         controlnet_type: "openpose",
         auto_hint: "no",
         guess_mode: "no",
-        init_image: base64(req.controlImage),
+        init_image: bytesToBase64(req.controlImage),
         base64: "yes",
         prompt: req.prompt,
         negative_prompt: req.negativePrompt,

@@ -2,6 +2,7 @@
 // body (the skeleton as base64 `image`); the answer is the image itself.
 import { sniffImageFormat, IMAGE_CONTENT_TYPES } from "../../shared/images/inspect-image";
 import { optionalVar } from "../env";
+import { base64ToBytes, bytesToBase64 } from "./base64";
 import {
   ProviderError,
   errorForStatus,
@@ -14,12 +15,6 @@ import {
 import { isLocalUrl, providerTimeoutMs } from "./settings";
 
 const NAME = "segmind";
-
-const base64 = (bytes: Uint8Array) => {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-};
 
 export function segmindProvider(env: Env): PoseImageProvider | null {
   const key = optionalVar(env, "SEGMIND_API_KEY");
@@ -50,7 +45,7 @@ export function segmindProvider(env: Env): PoseImageProvider | null {
             ...(req.traceId ? { "x-request-id": req.traceId } : {}),
           },
           body: JSON.stringify({
-            image: base64(req.controlImage),
+            image: bytesToBase64(req.controlImage),
             prompt: req.prompt,
             negative_prompt: req.negativePrompt,
             width: req.width,

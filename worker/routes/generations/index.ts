@@ -11,6 +11,7 @@ import type { AppEnv } from "../../env";
 import { ApiError, notFound } from "../../errors";
 import { requireCaller } from "../../middleware/caller";
 import { jsonLimit } from "../../middleware/json-limit";
+import { jsonResponse } from "../../openapi/responses";
 import { validationHook } from "../../openapi/validation-hook";
 import { generationStub } from "../../pipeline/generation-stub";
 import { configuredProviders } from "../../providers/registry";
@@ -18,14 +19,10 @@ import { DEFAULT_MODELS } from "../../providers/huggingface";
 import { serveR2Object } from "../../storage/serve-r2-object";
 import { zipStream } from "./download-zip";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const errors = {
-  400: json(ErrorResponse, "Invalid request"),
-  401: json(ErrorResponse, "Not signed in"),
-  404: json(ErrorResponse, "No such generation of yours"),
+  400: jsonResponse(ErrorResponse, "Invalid request"),
+  401: jsonResponse(ErrorResponse, "Not signed in"),
+  404: jsonResponse(ErrorResponse, "No such generation of yours"),
 };
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 
@@ -69,9 +66,9 @@ export const generationRoutes = router
       summary: "Generate an avatar in several poses",
       request: { body: { required: true, content: { "application/json": { schema: NewGeneration } } } },
       responses: {
-        202: json(GenerationState, "Started"),
+        202: jsonResponse(GenerationState, "Started"),
         ...errors,
-        409: json(ErrorResponse, "No provider configured"),
+        409: jsonResponse(ErrorResponse, "No provider configured"),
       },
     }),
     async (c) => {
@@ -160,7 +157,7 @@ export const generationRoutes = router
       path: "/",
       summary: "My generations, newest first",
       request: { query: PageQuery },
-      responses: { 200: json(page(GenerationSummary), "A page of generations"), ...errors },
+      responses: { 200: jsonResponse(page(GenerationSummary), "A page of generations"), ...errors },
     }),
     async (c) => {
       const userId = c.get("caller")!.userId;
@@ -181,7 +178,7 @@ export const generationRoutes = router
       path: "/{id}",
       summary: "A generation's state and its poses (for polling)",
       request: { params: IdParam },
-      responses: { 200: json(GenerationState, "The generation"), ...errors },
+      responses: { 200: jsonResponse(GenerationState, "The generation"), ...errors },
     }),
     async (c) => {
       const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);
@@ -196,7 +193,7 @@ export const generationRoutes = router
       path: "/{id}/cancel",
       summary: "Stop the remaining poses",
       request: { params: IdParam },
-      responses: { 200: json(GenerationState, "The generation"), ...errors },
+      responses: { 200: jsonResponse(GenerationState, "The generation"), ...errors },
     }),
     async (c) => {
       const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);
@@ -209,7 +206,7 @@ export const generationRoutes = router
       path: "/{id}/retry",
       summary: "Run the failed poses again",
       request: { params: IdParam },
-      responses: { 200: json(GenerationState, "The generation"), ...errors },
+      responses: { 200: jsonResponse(GenerationState, "The generation"), ...errors },
     }),
     async (c) => {
       const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);

@@ -19,21 +19,18 @@ import type { AppEnv } from "../../env";
 import { ApiError } from "../../errors";
 import { requireCaller } from "../../middleware/caller";
 import { jsonLimit } from "../../middleware/json-limit";
+import { jsonResponse } from "../../openapi/responses";
 import { validationHook } from "../../openapi/validation-hook";
 import { r2Keys } from "../../storage/r2-keys";
 import { findEditable, findReadable, ownedBy } from "./access";
 import { readKeypoints, storedKeypoints } from "./read-keypoints";
 import { toTemplate } from "./to-template";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const errors = {
-  400: json(ErrorResponse, "Invalid request"),
-  401: json(ErrorResponse, "Not signed in"),
-  403: json(ErrorResponse, "Not the owner"),
-  404: json(ErrorResponse, "No such template visible to you"),
+  400: jsonResponse(ErrorResponse, "Invalid request"),
+  401: jsonResponse(ErrorResponse, "Not signed in"),
+  403: jsonResponse(ErrorResponse, "Not the owner"),
+  404: jsonResponse(ErrorResponse, "No such template visible to you"),
 };
 const IdParam = z.object({ id: z.string().min(1).max(80) });
 const png = {
@@ -58,7 +55,7 @@ export const templateRoutes = router
       path: "/",
       summary: "Browse templates: everyone's public ones plus mine",
       request: { query: PageQuery.extend(TemplateQuery.shape) },
-      responses: { 200: json(page(Template), "A page of templates"), 400: errors[400] },
+      responses: { 200: jsonResponse(page(Template), "A page of templates"), 400: errors[400] },
     }),
     async (c) => {
       const userId = c.get("caller")?.userId ?? null;
@@ -107,7 +104,11 @@ export const templateRoutes = router
       summary: "Create a template from OpenPose JSON",
       middleware: [requireCaller()] as const,
       request: { body: { required: true, content: { "application/json": { schema: NewTemplate } } } },
-      responses: { 201: json(TemplateWithKeypoints, "Created"), ...errors, 413: json(ErrorResponse, "Body over 1 MB") },
+      responses: {
+        201: jsonResponse(TemplateWithKeypoints, "Created"),
+        ...errors,
+        413: jsonResponse(ErrorResponse, "Body over 1 MB"),
+      },
     }),
     async (c) => {
       const userId = c.get("caller")!.userId;
@@ -132,7 +133,7 @@ export const templateRoutes = router
       path: "/{id}",
       summary: "One template with its keypoints",
       request: { params: IdParam },
-      responses: { 200: json(TemplateWithKeypoints, "The template"), 404: errors[404] },
+      responses: { 200: jsonResponse(TemplateWithKeypoints, "The template"), 404: errors[404] },
     }),
     async (c) => {
       const userId = c.get("caller")?.userId ?? null;
@@ -150,7 +151,7 @@ export const templateRoutes = router
         params: IdParam,
         body: { required: true, content: { "application/json": { schema: TemplatePatch } } },
       },
-      responses: { 200: json(TemplateWithKeypoints, "The template"), ...errors },
+      responses: { 200: jsonResponse(TemplateWithKeypoints, "The template"), ...errors },
     }),
     async (c) => {
       const userId = c.get("caller")!.userId;
@@ -198,7 +199,7 @@ export const templateRoutes = router
       path: "/{id}/fork",
       summary: "Copy a template I can see into a private one of my own",
       request: { params: IdParam },
-      responses: { 201: json(TemplateWithKeypoints, "The copy"), 401: errors[401], 404: errors[404] },
+      responses: { 201: jsonResponse(TemplateWithKeypoints, "The copy"), 401: errors[401], 404: errors[404] },
     }),
     async (c) => {
       const userId = c.get("caller")!.userId;
@@ -230,7 +231,7 @@ export const templateRoutes = router
       path: "/{id}/openpose.json",
       summary: "The template's keypoints as OpenPose JSON",
       request: { params: IdParam },
-      responses: { 200: json(z.unknown(), "OpenPose JSON"), 404: errors[404] },
+      responses: { 200: jsonResponse(z.unknown(), "OpenPose JSON"), 404: errors[404] },
     }),
     async (c) => {
       const row = await findReadable(c.env, c.req.valid("param").id, c.get("caller")?.userId ?? null);
