@@ -4,35 +4,55 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildWeb, migrateLocal, startWorker, waitForHealth } from "../../../scripts/local-env.mjs";
+import { startFakeProvider, type FakeProvider } from "../../fakes/fake-provider-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     origin: string;
+    fakeProviderUrl: string;
   }
 }
 
 let worker: ChildProcess | undefined;
+let fake: FakeProvider | undefined;
 let stateDir = "";
 
 /** Builds the web app and starts the Worker on a fresh local database for the browser tests. */
 export async function setup(project: TestProject) {
   const port = Number(process.env.E2E_PORT ?? 8791);
   const origin = `http://127.0.0.1:${port}`;
+  // A server left over from an interrupted run would answer instead of ours.
+  const stale = await fetch(`${origin}/api/v1/health`).then(
+    () => true,
+    () => false,
+  );
+  if (stale) throw new Error(`Something already listens on ${origin}; stop it (or set E2E_PORT) and run again.`);
   stateDir = mkdtempSync(join(tmpdir(), "pose-e2e-"));
   buildWeb();
   migrateLocal(stateDir);
+  // The FAKE provider (a test tool) stands in for Hugging Face, on 127.0.0.1.
+  fake = await startFakeProvider();
   worker = startWorker({
     port,
     persistTo: stateDir,
     stdio: ["ignore", "ignore", "inherit"],
-    vars: { BETTER_AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef" },
+    vars: {
+      BETTER_AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
+      HF_TOKEN: "hf_e2e",
+      HF_ENDPOINT_URL: `${fake.url}/hf/sd`,
+      HF_ENDPOINT_URL_HD: `${fake.url}/hf/hd`,
+      PROVIDER_RATE_PER_MINUTE: "10000",
+      PROVIDER_RETRY_BASE_MS: "50",
+    },
   });
   await waitForHealth(origin);
   project.provide("origin", origin);
+  project.provide("fakeProviderUrl", fake.url);
 }
 
 export async function teardown() {
   worker?.kill("SIGTERM");
+  await fake?.close();
   await new Promise((r) => setTimeout(r, 300));
   if (stateDir) rmSync(stateDir, { recursive: true, force: true });
 }
