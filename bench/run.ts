@@ -2,7 +2,9 @@
 import { benchBundleSize } from "./bundle-size";
 import { benchGenerationThroughput } from "./generation-throughput";
 import { benchSkeletonRender } from "./skeleton-render";
+import { benchWebFirstLoad } from "./web-first-load";
 
 benchSkeletonRender();
 benchBundleSize();
+benchWebFirstLoad();
 await benchGenerationThroughput();
