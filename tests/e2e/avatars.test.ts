@@ -1,22 +1,14 @@
 import { readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { VIEWPORTS, launchChromium, screenshot, watchOutsideRequests } from "./helpers/browser";
+import { describe, expect, inject, it } from "vitest";
+import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
 
 const origin = inject("origin");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe("sign up and upload an avatar through the UI", () => {
   for (const [viewport, size] of Object.entries(VIEWPORTS)) {
     it(`works on ${viewport} (${size.width}×${size.height})`, async () => {
-      const context = await browser.newContext({ viewport: size });
+      const context = await browser().newContext({ viewport: size });
       const page = await context.newPage();
       const outside = watchOutsideRequests(page);
       const pageErrors: string[] = [];

@@ -1,23 +1,15 @@
 import { readFileSync } from "node:fs";
 import { unzipSync } from "fflate";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { VIEWPORTS, launchChromium, screenshot, watchOutsideRequests } from "./helpers/browser";
+import { describe, expect, inject, it } from "vitest";
+import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
 
 const origin = inject("origin");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe("pose library and generation studio", () => {
   for (const [viewport, size] of Object.entries(VIEWPORTS)) {
     it(`picks 3 poses, generates live to 100 % with 3 images, and downloads a ZIP of 3 (${viewport})`, async () => {
-      const context = await browser.newContext({ viewport: size });
+      const context = await browser().newContext({ viewport: size });
       const page = await context.newPage();
       const outside = watchOutsideRequests(page);
       const pageErrors: string[] = [];
