@@ -1,0 +1,39 @@
+// Pose detection in the browser with MediaPipe PoseLandmarker. tasks-vision, its wasm and the
+// model (built from npm packages by `npm run build:web`) load lazily from our own origin.
+import type { PoseLandmarker } from "@mediapipe/tasks-vision";
+import { mediapipeToOpenPose } from "$shared/pose/mediapipe";
+import type { Pose } from "$shared/pose/model";
+
+export type DetectorMode = "IMAGE" | "VIDEO";
+const cache = new Map<string, Promise<PoseLandmarker>>();
+
+/** A PoseLandmarker (created once per mode and model), from /mediapipe/wasm and /models. */
+export function poseLandmarker(mode: DetectorMode, variant: "lite" | "full" = mode === "VIDEO" ? "lite" : "full") {
+  const key = `${mode}-${variant}`;
+  if (!cache.has(key)) {
+    cache.set(
+      key,
+      (async () => {
+        const { FilesetResolver, PoseLandmarker } = await import("@mediapipe/tasks-vision");
+        const vision = await FilesetResolver.forVisionTasks("/mediapipe/wasm");
+        return PoseLandmarker.createFromOptions(vision, {
+          baseOptions: { modelAssetPath: `/models/pose_landmarker_${variant}.task`, delegate: "CPU" },
+          runningMode: mode,
+          numPoses: 1,
+        });
+      })(),
+    );
+  }
+  return cache.get(key)!;
+}
+
+/** The OpenPose body found in a photo, on a canvas the photo's size; null when nobody is found. */
+export async function detectPoseInImage(image: HTMLImageElement): Promise<Pose | null> {
+  const landmarker = await poseLandmarker("IMAGE");
+  const result = landmarker.detect(image);
+  const landmarks = result.landmarks[0];
+  if (!landmarks) return null;
+  const width = image.naturalWidth;
+  const height = image.naturalHeight;
+  return { canvasWidth: width, canvasHeight: height, people: [mediapipeToOpenPose(landmarks, width, height)] };
+}
