@@ -159,21 +159,8 @@ async function handleGenerate(
       height = size?.height ?? height;
       avatar = typeof p.reference_image === "string" ? p.reference_image : null;
     }
-  } else if (protocol === "modelslab") {
-    const payload = JSON.parse(body.toString("utf8")) as Record<string, unknown>;
-    prompt = String(payload.prompt ?? "");
-    negativePrompt = String(payload.negative_prompt ?? "");
-    width = Number(payload.width ?? width);
-    height = Number(payload.height ?? height);
-    control = Buffer.from(String(payload.init_image ?? ""), "base64");
-  } else if (protocol === "segmind") {
-    const payload = JSON.parse(body.toString("utf8")) as Record<string, unknown>;
-    prompt = String(payload.prompt ?? "");
-    negativePrompt = String(payload.negative_prompt ?? "");
-    width = Number(payload.width ?? width);
-    height = Number(payload.height ?? height);
-    control = Buffer.from(String(payload.image ?? ""), "base64");
   } else {
+    // A1111, Segmind and ModelsLab share flat fields; only where the images sit differs.
     const payload = JSON.parse(body.toString("utf8")) as Record<string, unknown> & {
       alwayson_scripts?: { controlnet?: { args?: { image?: string; module?: string }[] } };
     };
@@ -182,7 +169,9 @@ async function handleGenerate(
     width = Number(payload.width ?? width);
     height = Number(payload.height ?? height);
     const units = payload.alwayson_scripts?.controlnet?.args ?? [];
-    control = Buffer.from(units[0]?.image ?? "", "base64");
+    const image =
+      protocol === "segmind" ? payload.image : protocol === "modelslab" ? payload.init_image : units[0]?.image;
+    control = Buffer.from(String(image ?? ""), "base64");
     avatar = units[1]?.image ?? null;
   }
   const trace = String(req.headers["x-request-id"] ?? "");
