@@ -271,8 +271,7 @@ export const generationRoutes = router
 
 /** GET /api/v1/generations/:id/live — outside OpenAPI: a WebSocket, handed to the Durable Object. */
 export const generationLiveRoute = new OpenAPIHono<AppEnv>();
-generationLiveRoute.use("*", requireCaller());
-generationLiveRoute.get("/:id/live", async (c) => {
+generationLiveRoute.get("/:id/live", requireCaller(), async (c) => {
   const row = await findOwned(c.env, c.get("caller")!.userId, c.req.param("id"));
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
     throw new ApiError(426, "upgrade_required", "Connect with a WebSocket, or poll GET /api/v1/generations/:id.");
