@@ -1,52 +1,115 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BrowserContext, Request } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { mediapipeToOpenPose, type Landmark } from "../../shared/pose/mediapipe";
 import { readOpenPose } from "../../shared/pose/openpose-json";
 import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
 
 const origin = inject("origin");
-const browser = useChromium();
 const fixture = JSON.parse(readFileSync("tests/fixtures/messi5.landmarks.json", "utf8")) as {
   imageWidth: number;
   imageHeight: number;
   landmarks: Landmark[];
 };
 
-describe("pose from a photo", () => {
-  it("finds the 18 points in the browser, within 5 % of the fixture, and saves them as a template", async () => {
-    const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
-    const page = await context.newPage();
-    const outside = watchOutsideRequests(page);
-    const signUp = await context.request.post(`${origin}/api/auth/sign-up/email`, {
-      headers: { origin },
-      data: { email: `capture-${Date.now()}@example.com`, password: "correct horse battery", name: "Nia" },
-    });
-    expect(signUp.status()).toBe(200);
+// The fake camera plays a real photo: messi5.jpg as one second of 30 fps YUV4MPEG2 (Chromium loops it).
+const cameraFile = join(mkdtempSync(join(tmpdir(), "pose-camera-")), "messi5.y4m");
+execFileSync("ffmpeg", [
+  "-loglevel", "error", "-y", "-loop", "1", "-i", "tests/fixtures/messi5.jpg",
+  "-t", "1", "-r", "30", "-pix_fmt", "yuv420p", cameraFile,
+]); // prettier-ignore
+const browser = useChromium([
+  "--use-fake-device-for-media-stream",
+  "--use-fake-ui-for-media-stream",
+  `--use-file-for-fake-video-capture=${cameraFile}`,
+]);
 
+async function signedIn(context: BrowserContext) {
+  const res = await context.request.post(`${origin}/api/auth/sign-up/email`, {
+    headers: { origin },
+    data: {
+      email: `capture-${Date.now()}-${Math.random()}@example.com`,
+      password: "correct horse battery",
+      name: "Nia",
+    },
+  });
+  expect(res.status()).toBe(200);
+  const page = await context.newPage();
+  return { page, outside: watchOutsideRequests(page) };
+}
+
+/** Every saved body point within 5 % of the image size of the fixture's, on the saved canvas. */
+function expectFixturePose(request: Request) {
+  const saved = readOpenPose((request.postDataJSON() as { keypoints: unknown }).keypoints).pose;
+  const expected = mediapipeToOpenPose(fixture.landmarks, saved.canvasWidth, saved.canvasHeight);
+  expect(saved.canvasWidth / saved.canvasHeight).toBeCloseTo(fixture.imageWidth / fixture.imageHeight, 2);
+  const tolerance = 0.05 * Math.max(saved.canvasWidth, saved.canvasHeight);
+  saved.people[0]!.body.forEach((p, i) => {
+    const q = expected.body[i]!;
+    expect(p, `point ${i}`).not.toBeNull();
+    expect(Math.hypot(p!.x - q.x, p!.y - q.y), `point ${i}`).toBeLessThan(tolerance);
+  });
+}
+
+async function saveAs(page: import("playwright-core").Page, name: string) {
+  await page.getByLabel("Template name").fill(name);
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith("/api/v1/templates") && r.method() === "POST"),
+    page.getByRole("button", { name: "Save as template" }).click(),
+  ]);
+  await page.getByText(`Saved “${name}”`).waitFor();
+  return request;
+}
+
+describe("pose capture", () => {
+  it("webcam: tracks the 18 points live, snapshots after a countdown, saves a template the library lists", async () => {
+    const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+    const { page, outside } = await signedIn(context);
     await page.goto(`${origin}/capture`);
-    await page.getByRole("heading", { name: "Pose from a photo" }).waitFor();
+    await page.getByRole("button", { name: "Start camera" }).click();
+    await expect
+      .poll(() => page.getByTestId("webcam-status").textContent(), { timeout: 45_000 })
+      .toContain("Tracking 18 of 18");
+    await page.getByTestId("webcam-overlay").waitFor();
+    await expect.poll(async () => parseInt((await page.getByTestId("webcam-fps").textContent())!)).toBeGreaterThan(0);
+    await screenshot(page, "capture-webcam-desktop");
+
+    await page.getByRole("button", { name: "Snapshot in 3 s" }).click();
+    await page.getByText("3", { exact: true }).waitFor();
+    await expect
+      .poll(() => page.getByTestId("capture-status").textContent(), { timeout: 10_000 })
+      .toContain("Found 18 of 18");
+    await page.getByLabel("Tags").fill("webcam, wave");
+    await page.getByLabel("Visibility").selectOption("public");
+    const name = `Webcam strike ${Date.now()}`;
+    const request = await saveAs(page, name);
+    expectFixturePose(request);
+    await screenshot(page, "capture-webcam-saved-desktop");
+    expect(await page.evaluate(() => document.querySelector("video")?.srcObject ?? null)).toBeNull();
+
+    await page.getByRole("link", { name: "Poses", exact: true }).first().click();
+    await page.getByLabel("Search poses").fill(name);
+    await expect.poll(() => page.getByTestId("pose-card").count()).toBe(1);
+    expect(await page.getByTestId("pose-card").textContent()).toContain("Mine");
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
+  it("photo: finds the 18 points within 5 % of the fixture and saves them as a template", async () => {
+    const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+    const { page, outside } = await signedIn(context);
+    await page.goto(`${origin}/capture`);
+    await page.getByRole("tab", { name: "From a photo" }).click();
     await page.locator('input[type="file"]').setInputFiles("tests/fixtures/messi5.jpg");
     await expect
       .poll(() => page.getByTestId("capture-status").textContent(), { timeout: 45_000 })
       .toContain("Found 18 of 18");
-    await page.getByTestId("overlay").waitFor();
-    await screenshot(page, "capture-desktop");
-
-    await page.getByLabel("Template name").fill("Messi strike");
-    const [request] = await Promise.all([
-      page.waitForRequest((r) => r.url().endsWith("/api/v1/templates") && r.method() === "POST"),
-      page.getByRole("button", { name: "Save as template" }).click(),
-    ]);
-    await page.getByText("Saved “Messi strike”").waitFor();
-    const saved = readOpenPose((request.postDataJSON() as { keypoints: unknown }).keypoints).pose;
-    const expected = mediapipeToOpenPose(fixture.landmarks, fixture.imageWidth, fixture.imageHeight);
-    const tolerance = 0.05 * Math.max(fixture.imageWidth, fixture.imageHeight);
-    saved.people[0]!.body.forEach((p, i) => {
-      const q = expected.body[i]!;
-      expect(p, `point ${i}`).not.toBeNull();
-      expect(Math.hypot(p!.x - q.x, p!.y - q.y), `point ${i}`).toBeLessThan(tolerance);
-    });
-
+    await screenshot(page, "capture-photo-desktop");
+    const request = await saveAs(page, "Messi strike");
+    expectFixturePose(request);
     const mine = (await (await context.request.get(`${origin}/api/v1/templates?mine=true`)).json()) as {
       items: { name: string }[];
     };
@@ -54,4 +117,35 @@ describe("pose from a photo", () => {
     expect(outside).toEqual([]);
     await context.close();
   });
+
+  /** getUserMedia replaced before the page loads: a refusal, or a camera that shows an empty room. */
+  const cameras = {
+    denied: `navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException("Permission denied", "NotAllowedError"));`,
+    absent: `navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException("Requested device not found", "NotFoundError"));`,
+    empty: `navigator.mediaDevices.getUserMedia = async () => {
+      const canvas = Object.assign(document.createElement("canvas"), { width: 640, height: 480 });
+      const g = canvas.getContext("2d");
+      setInterval(() => { g.fillStyle = "#8a8f96"; g.fillRect(0, 0, 640, 480); }, 50);
+      return canvas.captureStream(20);
+    };`,
+  };
+
+  for (const [camera, message] of [
+    ["denied", "Camera access is blocked"],
+    ["absent", "No camera was found"],
+    ["empty", "No one in view"],
+  ] as const) {
+    it(`says what to do when the camera is ${camera} (phone)`, async () => {
+      const context = await browser().newContext({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
+      await context.addInitScript(cameras[camera]);
+      const { page, outside } = await signedIn(context);
+      await page.goto(`${origin}/capture`);
+      await page.getByRole("button", { name: "Start camera" }).click();
+      await page.getByText(message).waitFor({ timeout: 45_000 });
+      if (camera !== "empty") expect(await page.getByRole("button", { name: "Start camera" }).isVisible()).toBe(true);
+      await screenshot(page, `capture-${camera}-phone`);
+      expect(outside).toEqual([]);
+      await context.close();
+    });
+  }
 });

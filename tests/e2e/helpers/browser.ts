@@ -44,10 +44,10 @@ export async function screenshot(page: Page, name: string) {
 }
 
 /** One Chromium for a test file: launched before its tests, closed after. */
-export function useChromium(): () => Browser {
+export function useChromium(extraArgs: string[] = []): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(extraArgs);
   });
   afterAll(async () => {
     await browser?.close();

@@ -37,3 +37,14 @@ export async function detectPoseInImage(image: HTMLImageElement): Promise<Pose |
   const height = image.naturalHeight;
   return { canvasWidth: width, canvasHeight: height, people: [mediapipeToOpenPose(landmarks, width, height)] };
 }
+
+/** The OpenPose body in the current video frame (VIDEO mode, lite model); null when nobody is in view. */
+export async function detectPoseInVideo(video: HTMLVideoElement, timestampMs: number): Promise<Pose | null> {
+  const landmarker = await poseLandmarker("VIDEO");
+  const result = landmarker.detectForVideo(video, timestampMs);
+  const landmarks = result.landmarks[0];
+  if (!landmarks) return null;
+  const width = video.videoWidth;
+  const height = video.videoHeight;
+  return { canvasWidth: width, canvasHeight: height, people: [mediapipeToOpenPose(landmarks, width, height)] };
+}
