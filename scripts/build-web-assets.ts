@@ -1,6 +1,6 @@
 // Copies every wasm and model file the browser loads from node_modules into web/static (served
 // from our own origin, never a CDN) and builds the PoseLandmarker .task models.
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { buildPoseTask, type PoseModelVariant } from "./pose-model/build-pose-task";
@@ -18,3 +18,27 @@ for (const variant of ["lite", "full"] satisfies PoseModelVariant[]) {
 }
 cpSync(join(pkgDir("@mediapipe/tasks-vision"), "wasm"), join(staticDir, "mediapipe/wasm"), { recursive: true });
 console.log("mediapipe/wasm: copied from @mediapipe/tasks-vision");
+
+// Background removal (@imgly/background-removal 1.4.5 reads `${publicPath}resources.json`, then the
+// chunks it lists). Only the small model and the two SIMD runtimes are copied: every browser we
+// support has wasm SIMD, and the medium model would double the download for little gain.
+const BACKGROUND_REMOVAL_RESOURCES = [
+  "/models/small",
+  "/onnxruntime-web/ort-wasm-simd-threaded.wasm",
+  "/onnxruntime-web/ort-wasm-simd.wasm",
+];
+const dataDir = join(pkgDir("@imgly/background-removal-data/package.json"), "dist");
+const removalDir = join(staticDir, "background-removal");
+mkdirSync(removalDir, { recursive: true });
+const resources = JSON.parse(readFileSync(join(dataDir, "resources.json"), "utf8")) as Record<
+  string,
+  { chunks: { hash: string }[]; size: number }
+>;
+const kept = Object.fromEntries(BACKGROUND_REMOVAL_RESOURCES.map((key) => [key, resources[key]!]));
+let bytes = 0;
+for (const resource of Object.values(kept)) {
+  for (const { hash } of resource.chunks) cpSync(join(dataDir, hash), join(removalDir, hash));
+  bytes += resource.size;
+}
+writeFileSync(join(removalDir, "resources.json"), JSON.stringify(kept));
+console.log(`background-removal: ${(bytes / 1024 / 1024).toFixed(1)} MB copied from @imgly/background-removal-data`);

@@ -217,6 +217,17 @@ export const en = {
   "capture.retake": "Retake",
   "capture.another": "Use another photo",
   "capture.saveHint": "Capture a pose first.",
+  "upload.removeBackground": "Remove background",
+  "upload.removeBackgroundHint": "Runs in your browser; the first time downloads a 45 MB model.",
+  "upload.cutoutProgress": "Background removal",
+  "upload.cutoutDownloading": "Downloading the cut-out model… {percent}%",
+  "upload.cutoutWorking": "Cutting out the person… (about 10 s)",
+  "upload.cutoutDone": "Background removed.",
+  "upload.keepOriginal": "Keep the original",
+  "upload.cutoutFailed": "The background could not be removed in this browser: {detail}",
+  "avatars.tabUpload": "Upload photo",
+  "avatars.tabText": "Generate from text",
+  "avatars.textSoon": "Describing an avatar in words is not available yet. Upload a photo for now.",
 } as const;
 
 export type MessageKey = keyof typeof en;
