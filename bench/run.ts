@@ -2,9 +2,11 @@
 import { benchBundleSize } from "./bundle-size";
 import { benchGenerationThroughput } from "./generation-throughput";
 import { benchSkeletonRender } from "./skeleton-render";
+import { benchWebcamDetect } from "./webcam-detect";
 import { benchWebFirstLoad } from "./web-first-load";
 
 benchSkeletonRender();
 benchBundleSize();
 benchWebFirstLoad();
+await benchWebcamDetect();
 await benchGenerationThroughput();

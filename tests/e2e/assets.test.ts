@@ -25,4 +25,36 @@ describe("wasm and models are served from our own origin", () => {
     const res = await fetch(`${origin}${script}`);
     expect(res.headers.get("cache-control")).toContain("immutable");
   });
+
+  it("serves the background-removal model and runtime, every chunk the size its index says", async () => {
+    const index = (await (await fetch(`${origin}/background-removal/resources.json`)).json()) as Record<
+      string,
+      { size: number; chunks: { hash: string; offsets: [number, number] }[] }
+    >;
+    expect(Object.keys(index).sort()).toEqual([
+      "/models/small",
+      "/onnxruntime-web/ort-wasm-simd-threaded.wasm",
+      "/onnxruntime-web/ort-wasm-simd.wasm",
+    ]);
+    for (const { size, chunks } of Object.values(index)) {
+      let total = 0;
+      for (const chunk of chunks) {
+        const res = await fetch(`${origin}/background-removal/${chunk.hash}`);
+        expect(res.status).toBe(200);
+        expect(res.headers.get("cache-control")).toContain("max-age=86400");
+        const bytes = (await res.arrayBuffer()).byteLength;
+        expect(bytes).toBe(chunk.offsets[1] - chunk.offsets[0]);
+        total += bytes;
+      }
+      expect(total).toBe(size);
+    }
+  });
+
+  it("isolates every page (COOP/COEP) so the background-removal runtime can use threads", async () => {
+    for (const path of ["/", "/avatars", "/capture", "/editor?id=x"]) {
+      const res = await fetch(`${origin}${path}`);
+      expect(res.headers.get("cross-origin-opener-policy"), path).toBe("same-origin");
+      expect(res.headers.get("cross-origin-embedder-policy"), path).toBe("require-corp");
+    }
+  });
 });

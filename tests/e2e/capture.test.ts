@@ -1,12 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import type { BrowserContext, Request } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { mediapipeToOpenPose, type Landmark } from "../../shared/pose/mediapipe";
 import { readOpenPose } from "../../shared/pose/openpose-json";
 import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
+import { fakeCameraArgs } from "./helpers/fake-camera";
 
 const origin = inject("origin");
 const fixture = JSON.parse(readFileSync("tests/fixtures/messi5.landmarks.json", "utf8")) as {
@@ -15,17 +13,8 @@ const fixture = JSON.parse(readFileSync("tests/fixtures/messi5.landmarks.json", 
   landmarks: Landmark[];
 };
 
-// The fake camera plays a real photo: messi5.jpg as one second of 30 fps YUV4MPEG2 (Chromium loops it).
-const cameraFile = join(mkdtempSync(join(tmpdir(), "pose-camera-")), "messi5.y4m");
-execFileSync("ffmpeg", [
-  "-loglevel", "error", "-y", "-loop", "1", "-i", "tests/fixtures/messi5.jpg",
-  "-t", "1", "-r", "30", "-pix_fmt", "yuv420p", cameraFile,
-]); // prettier-ignore
-const browser = useChromium([
-  "--use-fake-device-for-media-stream",
-  "--use-fake-ui-for-media-stream",
-  `--use-file-for-fake-video-capture=${cameraFile}`,
-]);
+// The fake camera plays a real photo.
+const browser = useChromium(fakeCameraArgs("tests/fixtures/messi5.jpg"));
 
 async function signedIn(context: BrowserContext) {
   const res = await context.request.post(`${origin}/api/auth/sign-up/email`, {

@@ -139,7 +139,7 @@ describe("template editor", () => {
     const touchBefore = await joint(b.page, RIGHT_WRIST);
     const at = await screenCentre(b.page, RIGHT_WRIST);
     const cdp = await other.newCDPSession(b.page);
-    const touch = (type: string, x: number, y: number) =>
+    const touch = (type: "touchStart" | "touchMove" | "touchEnd", x: number, y: number) =>
       cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
     await touch("touchStart", at.x, at.y);
     for (let i = 1; i <= 6; i++) await touch("touchMove", at.x, at.y + i * 8);

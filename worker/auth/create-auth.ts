@@ -5,7 +5,7 @@ import { drizzle } from "drizzle-orm/d1";
 import * as schema from "../db/schema";
 import { optionalVar } from "../env";
 
-/** Sign-in and sign-up attempts allowed per client IP per minute. */
+/** Sign-in and sign-up attempts allowed per client IP per minute (AUTH_ATTEMPTS_PER_MINUTE overrides). */
 export const AUTH_ATTEMPTS_PER_MINUTE = 10;
 
 /**
@@ -14,6 +14,7 @@ export const AUTH_ATTEMPTS_PER_MINUTE = 10;
  */
 export function createAuth(env: Env, requestOrigin: string) {
   const origin = optionalVar(env, "APP_ORIGIN") ?? requestOrigin;
+  const attempts = Number(optionalVar(env, "AUTH_ATTEMPTS_PER_MINUTE") ?? AUTH_ATTEMPTS_PER_MINUTE);
   return betterAuth({
     appName: "Avatar & Pose Generator",
     baseURL: origin,
@@ -38,8 +39,8 @@ export function createAuth(env: Env, requestOrigin: string) {
       window: 60,
       max: 300,
       customRules: {
-        "/sign-in/*": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
-        "/sign-up/*": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
+        "/sign-in/*": { window: 60, max: attempts },
+        "/sign-up/*": { window: 60, max: attempts },
       },
     },
     advanced: {

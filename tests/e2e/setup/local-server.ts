@@ -43,6 +43,8 @@ export async function setup(project: TestProject) {
       HF_ENDPOINT_URL_HD: `${fake.url}/hf/hd`,
       PROVIDER_RATE_PER_MINUTE: "10000",
       PROVIDER_RETRY_BASE_MS: "50",
+      // Every browser test signs up its own users from 127.0.0.1, far beyond 10 a minute.
+      AUTH_ATTEMPTS_PER_MINUTE: "1000",
     },
   });
   await waitForHealth(origin);
