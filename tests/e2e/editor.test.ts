@@ -114,6 +114,9 @@ describe("template editor", () => {
     const stored = await (await owner.request.get(`${origin}/api/v1/templates/${id}/openpose.json`)).json();
     expect(stored).toEqual(JSON.parse(exported));
     await screenshot(a.page, "editor-desktop");
+    await a.page.getByRole("link", { name: "Use in the studio" }).click();
+    await a.page.waitForURL(`${origin}/studio`);
+    await a.page.locator(`img[src="/api/v1/templates/${id}/preview.png"]`).waitFor();
 
     // Another user, on a phone: sees it in the library, opens it read-only, forks it, edits the copy by touch.
     const other = await browser().newContext({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });

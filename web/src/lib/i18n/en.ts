@@ -228,6 +228,7 @@ export const en = {
   "avatars.tabUpload": "Upload photo",
   "avatars.tabText": "Generate from text",
   "avatars.textSoon": "Describing an avatar in words is not available yet. Upload a photo for now.",
+  "capture.useInStudio": "Use in the studio",
 } as const;
 
 export type MessageKey = keyof typeof en;

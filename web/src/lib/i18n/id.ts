@@ -232,4 +232,5 @@ export const id: Record<MessageKey, string> = {
   "avatars.tabUpload": "Unggah foto",
   "avatars.tabText": "Buat dari teks",
   "avatars.textSoon": "Membuat avatar dari deskripsi belum tersedia. Untuk sekarang, unggah foto.",
+  "capture.useInStudio": "Pakai di studio",
 };

@@ -1,0 +1,46 @@
+import { describe, expect, inject, it } from "vitest";
+import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
+
+const origin = inject("origin");
+const browser = useChromium();
+
+/** Every page, signed in, with the heading that shows it rendered. */
+const PAGES = [
+  ["home", "/", "Avatar & Pose Generator"],
+  ["avatars", "/avatars", "Your avatars"],
+  ["poses", "/poses", "Pose library"],
+  ["capture", "/capture", "Capture a pose"],
+  ["editor", "/editor", "New pose"],
+  ["studio", "/studio", "Generation studio"],
+] as const;
+
+describe("every page at both sizes", () => {
+  for (const [viewport, size] of Object.entries(VIEWPORTS)) {
+    it(`renders without errors or outside requests (${viewport})`, async () => {
+      const context = await browser().newContext({ viewport: size });
+      const page = await context.newPage();
+      const outside = watchOutsideRequests(page);
+      const errors: string[] = [];
+      page.on("pageerror", (err) => errors.push(String(err)));
+
+      await page.goto(`${origin}/sign-in`);
+      await page.getByRole("heading", { name: "Welcome back" }).waitFor();
+      await screenshot(page, `tour-sign-in-${viewport}`);
+
+      const res = await context.request.post(`${origin}/api/auth/sign-up/email`, {
+        headers: { origin },
+        data: { email: `tour-${viewport}-${Date.now()}@example.com`, password: "correct horse battery", name: "Dewi" },
+      });
+      expect(res.status()).toBe(200);
+      for (const [name, path, heading] of PAGES) {
+        await page.goto(`${origin}${path}`);
+        await page.getByRole("heading", { name: heading, exact: true }).first().waitFor();
+        await page.waitForLoadState("networkidle");
+        await screenshot(page, `tour-${name}-${viewport}`);
+      }
+      expect(errors).toEqual([]);
+      expect(outside).toEqual([]);
+      await context.close();
+    });
+  }
+});
