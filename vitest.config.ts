@@ -24,6 +24,7 @@ export default defineConfig({
             HF_TOKEN: "hf_test_token",
             HF_ENDPOINT_URL: `${fake.url}/hf/sd`,
             HF_ENDPOINT_URL_HD: `${fake.url}/hf/hd`,
+            HF_TEXT_ENDPOINT_URL: `${fake.url}/hf/text`,
             PROVIDER_ORDER: "huggingface",
             PROVIDER_TIMEOUT_MS: "1500",
             PROVIDER_RETRY_BASE_MS: "5",

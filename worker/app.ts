@@ -6,6 +6,7 @@ import { requestId } from "./middleware/request-id";
 import { renderReferencePage } from "./openapi/reference-page";
 import { accountRoutes } from "./routes/account";
 import { authRoutes } from "./routes/auth";
+import { avatarGenerationRoutes } from "./routes/avatar-generation";
 import { avatarRoutes } from "./routes/avatars";
 import { generationLiveRoute, generationRoutes } from "./routes/generations";
 import { healthRoutes } from "./routes/health";
@@ -24,6 +25,7 @@ const routes = app
   .route("/api/auth", authRoutes)
   .route("/api/v1/health", healthRoutes)
   .route("/api/v1/account", accountRoutes)
+  .route("/api/v1/avatars/generate", avatarGenerationRoutes)
   .route("/api/v1/avatars", avatarRoutes)
   .route("/api/v1/templates", templateRoutes)
   .route("/api/v1/skeleton", skeletonRoutes)

@@ -28,6 +28,9 @@ export function errorResponse(c: Context<AppEnv>, err: ApiError) {
   const body: Record<string, unknown> = { code: err.code, message: err.message };
   if (err.details !== undefined) body.details = err.details;
   body.requestId = c.get("requestId");
+  // A wait the client should honour also goes in the standard header.
+  const wait = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (typeof wait === "number") c.header("retry-after", String(wait));
   return c.json({ error: body }, err.status);
 }
 

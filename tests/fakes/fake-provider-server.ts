@@ -1,6 +1,6 @@
 // A FAKE image provider for tests and local demos — never used by production code paths.
 // Speaks the Hugging Face endpoint protocol (POST /hf/*: JSON {inputs: base64, parameters} or raw
-// bytes), AUTOMATIC1111's (POST /sdapi/v1/txt2img), Segmind's (POST /segmind/{model}) and
+// bytes; POST /hf/text*: text-to-image, JSON {inputs: prompt, parameters}), AUTOMATIC1111's (POST /sdapi/v1/txt2img), Segmind's (POST /segmind/{model}) and
 // ModelsLab's (POST /modelslab/api/v5/controlnet, polling /modelslab/api/v6/fetch/{id}), answers with a deterministic image made
 // from what it received (the skeleton on a background coloured by the prompt), records every
 // request, and injects faults on demand through /__fake/*:
@@ -12,6 +12,9 @@ import type { AddressInfo } from "node:net";
 import { unzlibSync } from "fflate";
 import { encodePng } from "../../shared/skeleton/png";
 import { createImage } from "../../shared/skeleton/raster";
+import { renderSkeletonPng } from "../../shared/skeleton/render-png";
+import { BUILT_IN_TEMPLATES } from "../../shared/templates/built-in";
+import { buildFigure } from "../../shared/templates/figure";
 
 export type FaultKind = "loading" | "rate_limit" | "error500" | "hang" | "non_image" | "bad_request";
 
@@ -41,6 +44,8 @@ export interface RecordedRequest {
   height: number;
   controlImage: string;
   avatarImage: string | null;
+  /** Text-to-image and anything else that sends one. */
+  seed: number | null;
   fault: FaultKind | null;
   at: number;
 }
@@ -147,7 +152,18 @@ async function handleGenerate(
   let height = 768;
   let control = new Uint8Array(body);
   let avatar: string | null = null;
-  if (protocol === "hf") {
+  let seed: number | null = null;
+  if (protocol === "hf" && req.url?.startsWith("/hf/text")) {
+    // Text-to-image: the "photo" is a standing figure on a background coloured by prompt and seed.
+    const payload = JSON.parse(body.toString("utf8")) as { inputs: string; parameters?: Record<string, unknown> };
+    const p = payload.parameters ?? {};
+    prompt = String(payload.inputs ?? "");
+    negativePrompt = String(p.negative_prompt ?? "");
+    width = Number(p.width ?? width);
+    height = Number(p.height ?? height);
+    seed = typeof p.seed === "number" ? p.seed : null;
+    control = renderSkeletonPng(buildFigure(BUILT_IN_TEMPLATES[0]!.figure, width, height));
+  } else if (protocol === "hf") {
     if (req.headers["content-type"]?.startsWith("application/json")) {
       const payload = JSON.parse(body.toString("utf8")) as { inputs: string; parameters?: Record<string, unknown> };
       const p = payload.parameters ?? {};
@@ -188,6 +204,7 @@ async function handleGenerate(
     height,
     controlImage: Buffer.from(control).toString("base64"),
     avatarImage: avatar,
+    seed,
     fault: fault?.kind ?? null,
     at: Date.now(),
   });
@@ -195,7 +212,8 @@ async function handleGenerate(
   const arrived = Date.now();
   // ModelsLab's "processing" still produces an image, fetched later.
   const needsImage = !fault || (protocol === "modelslab" && fault.kind === "loading");
-  const png = needsImage ? deterministicImage(control, prompt, avatar, width, height) : null;
+  const colourKey = seed === null ? prompt : `${prompt}#seed=${seed}`;
+  const png = needsImage ? deterministicImage(control, colourKey, avatar, width, height) : null;
   const wait = state.latencyMs - (Date.now() - arrived);
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const err = (

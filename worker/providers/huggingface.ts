@@ -2,23 +2,12 @@
 // the usual way to host a ControlNet pipeline with a custom handler) or the serverless
 // hf-inference router with CONTROLNET_MODEL_SD / _HD. The skeleton goes as `inputs`; the avatar
 // rides along as `parameters.reference_image` for handlers with an identity adapter.
-import {
-  InferenceClientProviderApiError,
-  InferenceClientProviderOutputError,
-  imageToImage,
-} from "@huggingface/inference";
+import { imageToImage } from "@huggingface/inference";
 import { sniffImageFormat, IMAGE_CONTENT_TYPES } from "../../shared/images/inspect-image";
 import { optionalVar } from "../env";
 import { base64ToBytes, bytesToBase64 } from "./base64";
-import {
-  ProviderError,
-  errorForStatus,
-  errorForThrown,
-  retryHint,
-  type PoseImageProvider,
-  type PoseImageRequest,
-  type ProviderImage,
-} from "./provider";
+import { huggingFaceCall } from "./huggingface-call";
+import { ProviderError, type PoseImageProvider, type PoseImageRequest, type ProviderImage } from "./provider";
 import { isLocalUrl, providerTimeoutMs } from "./settings";
 
 const NAME = "huggingface";
@@ -36,6 +25,9 @@ export function huggingFaceProvider(env: Env): PoseImageProvider | null {
     hd: optionalVar(env, "CONTROLNET_MODEL_HD") ?? DEFAULT_MODELS.hd,
   };
   const timeoutMs = providerTimeoutMs(env);
+  // Endpoints with an identity adapter (IP-Adapter FaceID, InstantID) read the avatar from
+  // `reference_image`; HF_IDENTITY_REFERENCE=false leaves it out for handlers that reject it.
+  const sendReference = optionalVar(env, "HF_IDENTITY_REFERENCE") !== "false";
   return {
     name: NAME,
     label: "Hugging Face",
@@ -44,18 +36,7 @@ export function huggingFaceProvider(env: Env): PoseImageProvider | null {
     async generatePose(req: PoseImageRequest): Promise<ProviderImage> {
       const endpointUrl = endpoint[req.quality] ?? endpoint.sd;
       const model = models[req.quality];
-      let retryAfter: string | null = null;
-      // The client reports status and body but not headers; Retry-After is read here.
-      const fetchRecordingHeaders: typeof fetch = async (input, init) => {
-        const headers = new Headers(init?.headers);
-        if (req.traceId) headers.set("x-request-id", req.traceId);
-        const res = await fetch(input, { ...init, headers });
-        retryAfter = res.headers.get("retry-after");
-        return res;
-      };
-      const signal = req.signal
-        ? AbortSignal.any([req.signal, AbortSignal.timeout(timeoutMs)])
-        : AbortSignal.timeout(timeoutMs);
+      const call = huggingFaceCall(req.traceId, req.signal, timeoutMs);
       let blob: Blob;
       try {
         blob = await imageToImage(
@@ -71,13 +52,13 @@ export function huggingFaceProvider(env: Env): PoseImageProvider | null {
               guidance_scale: 7.5,
               num_inference_steps: req.quality === "hd" ? 30 : 20,
               ...(req.seed !== undefined ? { seed: req.seed } : {}),
-              reference_image: bytesToBase64(req.avatarImage),
+              ...(sendReference ? { reference_image: bytesToBase64(req.avatarImage) } : {}),
             } as Record<string, unknown>,
           },
-          { retry_on_error: false, signal, fetch: fetchRecordingHeaders },
+          call.options,
         );
       } catch (err) {
-        throw toProviderError(err, retryAfter);
+        throw call.error(err);
       }
       const bytes = new Uint8Array(await blob.arrayBuffer());
       const format = sniffImageFormat(bytes);
@@ -85,17 +66,4 @@ export function huggingFaceProvider(env: Env): PoseImageProvider | null {
       return { bytes, contentType: IMAGE_CONTENT_TYPES[format], model };
     },
   };
-}
-
-function toProviderError(err: unknown, retryAfterHeader: string | null): ProviderError {
-  if (err instanceof InferenceClientProviderApiError) {
-    const { status, body } = err.httpResponse as { status: number; body: unknown };
-    const detail = body as { error?: string; estimated_time?: number } | string | undefined;
-    const message = typeof detail === "object" && detail?.error ? detail.error : err.message;
-    return errorForStatus(NAME, status, message, retryHint(detail, retryAfterHeader));
-  }
-  if (err instanceof InferenceClientProviderOutputError) {
-    return new ProviderError("bad_response", "The provider answered without an image.", NAME);
-  }
-  return errorForThrown(NAME, err);
 }

@@ -6,15 +6,14 @@ import { PageQuery, page } from "../../shared/api/pagination";
 import { inspectImage } from "../../shared/images/inspect-image";
 import { db } from "../db/client";
 import { newestFirst } from "../db/pagination";
-import { avatars, type Avatar as AvatarRow } from "../db/schema";
+import { avatars } from "../db/schema";
+import { storeAvatar, toAvatar } from "../avatars/store-avatar";
 import type { AppEnv } from "../env";
 import { ApiError, notFound } from "../errors";
-import { prepareAvatarImage } from "../images/avatar-images";
 import { requireCaller } from "../middleware/caller";
 import { maxUploadBytes, uploadLimit } from "../middleware/upload-limit";
 import { validationHook } from "../openapi/validation-hook";
 import { serveR2Object } from "../storage/serve-r2-object";
-import { r2Keys } from "../storage/r2-keys";
 
 export const MIN_SIDE = 256;
 export const MAX_SIDE = 4096;
@@ -35,38 +34,12 @@ const UploadForm = AvatarMetadata.extend({
   }),
 });
 
-function toAvatar(row: AvatarRow): Avatar {
-  return {
-    id: row.id,
-    name: row.name,
-    baseImageUrl: row.baseImageUrl,
-    thumbnailUrl: row.thumbnailUrl,
-    contentType: row.contentType,
-    width: row.width,
-    height: row.height,
-    byteSize: row.byteSize,
-    gender: row.gender ?? null,
-    ageRange: (row.ageRange as Avatar["ageRange"]) ?? null,
-    style: row.style ?? null,
-    sourceType: row.sourceType,
-    generationPrompt: row.generationPrompt ?? null,
-    usageCount: row.usageCount,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
-
 async function findOwned(env: Env, userId: string, id: string) {
   const row = await db(env).query.avatars.findFirst({
     where: and(eq(avatars.id, id), eq(avatars.userId, userId)),
   });
   if (!row) throw notFound("Avatar");
   return row;
-}
-
-async function sha256Hex(bytes: Uint8Array) {
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** Turns an uploaded file into checked bytes, or the 4xx that says what is wrong with it. */
@@ -110,34 +83,8 @@ export const avatarRoutes = router
       const userId = c.get("caller")!.userId;
       const { file, ...meta } = c.req.valid("form");
       const { bytes, header } = await readUpload(c.env, file);
-      const image = prepareAvatarImage(bytes, header);
-
-      const id = crypto.randomUUID();
-      const imageKey = r2Keys.avatarOriginal(userId, id, image.originalContentType);
-      const thumbnailKey = r2Keys.avatarThumbnail(userId, id);
-      await Promise.all([
-        c.env.IMAGES.put(imageKey, image.original, { httpMetadata: { contentType: image.originalContentType } }),
-        c.env.IMAGES.put(thumbnailKey, image.thumbnail, { httpMetadata: { contentType: "image/jpeg" } }),
-      ]);
-      const [row] = await db(c.env)
-        .insert(avatars)
-        .values({
-          id,
-          userId,
-          ...meta,
-          baseImageUrl: `/api/v1/avatars/${id}/image`,
-          thumbnailUrl: `/api/v1/avatars/${id}/thumbnail`,
-          imageKey,
-          thumbnailKey,
-          contentType: image.originalContentType,
-          width: image.width,
-          height: image.height,
-          byteSize: image.original.byteLength,
-          sha256: await sha256Hex(image.original),
-          sourceType: "upload",
-        })
-        .returning();
-      return c.json(toAvatar(row!), 201);
+      const row = await storeAvatar(c.env, userId, bytes, header, { ...meta, sourceType: "upload" });
+      return c.json(toAvatar(row), 201);
     },
   )
   .openapi(

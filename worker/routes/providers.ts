@@ -1,32 +1,47 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
 import { configuredProviders } from "../providers/registry";
+import { configuredTextProviders } from "../providers/text-to-image-registry";
 
-const ProviderStatus = z.object({
+const Status = z.object({
   configured: z.boolean(),
   /** True when every configured provider is on this machine (the fake, for tests and demos). */
   localOnly: z.boolean(),
   message: z.string(),
   providers: z.array(z.object({ name: z.string(), label: z.string(), local: z.boolean() })),
 });
+const ProviderStatus = Status.extend({ textToImage: Status });
+
+function status(providers: { name: string; label: string; local: boolean }[], what: string, setup: string) {
+  const list = providers.map(({ name, label, local }) => ({ name, label, local }));
+  const localOnly = list.length > 0 && list.every((p) => p.local);
+  const message =
+    list.length === 0
+      ? `No AI provider is configured, so ${what} cannot be generated. ${setup}; see the README.`
+      : localOnly
+        ? "Only the local test provider is configured: images are placeholders made on this machine, not AI results."
+        : `Generating with ${list.map((p) => p.label).join(", then ")}.`;
+  return { configured: list.length > 0, localOnly, message, providers: list };
+}
 
 /** What generation can use right now, so the UI can say plainly when nothing real is set up. */
 export const providerRoutes = new OpenAPIHono<AppEnv>().openapi(
   createRoute({
     method: "get",
     path: "/",
-    summary: "Configured image providers",
+    summary: "Configured image providers (poses, and avatars from text)",
     responses: { 200: { description: "Provider status", content: { "application/json": { schema: ProviderStatus } } } },
   }),
-  (c) => {
-    const providers = configuredProviders(c.env).map((p) => ({ name: p.name, label: p.label, local: p.local }));
-    const localOnly = providers.length > 0 && providers.every((p) => p.local);
-    const message =
-      providers.length === 0
-        ? "No AI provider is configured, so poses cannot be generated. Set HF_TOKEN (and HF_ENDPOINT_URL) or A1111_URL; see the README."
-        : localOnly
-          ? "Only the local test provider is configured: images are placeholders made on this machine, not AI results."
-          : `Generating with ${providers.map((p) => p.label).join(", then ")}.`;
-    return c.json({ configured: providers.length > 0, localOnly, message, providers }, 200);
-  },
+  (c) =>
+    c.json(
+      {
+        ...status(configuredProviders(c.env), "poses", "Set HF_TOKEN (and HF_ENDPOINT_URL) or A1111_URL"),
+        textToImage: status(
+          configuredTextProviders(c.env),
+          "avatars from text",
+          "Set HF_TOKEN (optionally HF_TEXT_ENDPOINT_URL) or bind Workers AI",
+        ),
+      },
+      200,
+    ),
 );

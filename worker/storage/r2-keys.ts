@@ -10,6 +10,9 @@ export const r2Keys = {
   avatarOriginal: (userId: string, avatarId: string, contentType: string) =>
     `avatars/${userId}/${avatarId}/original.${EXTENSIONS[contentType] ?? "bin"}`,
   avatarThumbnail: (userId: string, avatarId: string) => `avatars/${userId}/${avatarId}/thumbnail.jpg`,
+  /** An unsaved text-to-avatar candidate (purged when it expires). */
+  avatarCandidate: (userId: string, candidateId: string, contentType: string) =>
+    `avatar-candidates/${userId}/${candidateId}.${EXTENSIONS[contentType] ?? "bin"}`,
   templatePreview: (templateId: string) => `templates/${templateId}/preview.png`,
   /** One stage's image of one pose: base (pose), later fashion, background, final. */
   generationImage: (generationId: string, poseTemplateId: string, stage: string) =>

@@ -5,3 +5,5 @@ export * from "./pose-generations";
 export * from "./generated-poses";
 export * from "./design-metrics";
 export * from "./pose-metrics";
+export * from "./avatar-candidates";
+export * from "./avatar-generation-metrics";

@@ -1,5 +1,5 @@
 // The pose stage: the template's skeleton at the output size plus the avatar, through the
-// configured providers in order (each with retries), stored as base.jpg.
+// configured providers in order (callProviders: fallback chain, retries, limiter), stored as base.jpg.
 import { PhotonImage } from "@cf-wasm/photon";
 import { OUTPUT_SIZE } from "../../../shared/api/generations";
 import { inspectImage } from "../../../shared/images/inspect-image";
@@ -7,10 +7,9 @@ import { readOpenPose } from "../../../shared/pose/openpose-json";
 import { letterboxPose } from "../../../shared/pose/transform";
 import { renderSkeletonPng } from "../../../shared/skeleton/render-png";
 import { ProviderError } from "../../providers/provider";
-import { withProviderSlot } from "../../providers/provider-slot";
+import { callProviders } from "../../providers/call-providers";
 import { configuredProviders } from "../../providers/registry";
-import { RetriesExhausted, withRetries } from "../../providers/retry";
-import { retryPolicy } from "../../providers/settings";
+import { RetriesExhausted } from "../../providers/retry";
 import { r2Keys } from "../../storage/r2-keys";
 import type { Stage } from "../stage";
 
@@ -48,55 +47,45 @@ export const poseStage: Stage = {
     if (providers.length === 0) {
       throw new RetriesExhausted(new ProviderError("not_configured", "No image provider is configured.", "none"), 0);
     }
-    let last: RetriesExhausted | null = null;
-    for (const provider of providers) {
-      try {
-        const { value, attempts } = await withRetries(
-          async (n) => {
-            const image = await withProviderSlot(
-              env,
-              provider.name,
-              () =>
-                provider.generatePose({
-                  controlImage,
-                  avatarImage: ctx.avatarBytes,
-                  avatarContentType: ctx.avatar.contentType,
-                  prompt: ctx.prompt,
-                  negativePrompt: ctx.negativePrompt,
-                  width: size.width,
-                  height: size.height,
-                  quality: generation.quality,
-                  ...(generation.seed !== null ? { seed: generation.seed } : {}),
-                  traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.${n}`,
-                }),
-              { maxInlineWaitMs: retryPolicy(env).maxInlineWaitMs, proceed: ctx.proceed },
-            );
-            return { model: image.model, jpeg: toJpeg(image.bytes, provider.name) };
+    try {
+      const { value, provider, attempts } = await callProviders(
+        env,
+        providers,
+        async (p, n) => {
+          const image = await p.generatePose({
+            controlImage,
+            avatarImage: ctx.avatarBytes,
+            avatarContentType: ctx.avatar.contentType,
+            prompt: ctx.prompt,
+            negativePrompt: ctx.negativePrompt,
+            width: size.width,
+            height: size.height,
+            quality: generation.quality,
+            ...(generation.seed !== null ? { seed: generation.seed } : {}),
+            traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.${n}`,
+          });
+          return { model: image.model, jpeg: toJpeg(image.bytes, p.name) };
+        },
+        {
+          proceed: ctx.proceed,
+          onAttempt: (_, log) => {
+            ctx.lastErrorClass = log.error?.kind ?? null;
           },
-          retryPolicy(env),
-          {
-            proceed: ctx.proceed,
-            onAttempt: (log) => {
-              ctx.lastErrorClass = log.error?.kind ?? null;
-            },
-          },
-        );
-        const key = r2Keys.generationImage(job.generationId, job.poseTemplateId, "base");
-        await env.IMAGES.put(key, value.jpeg, { httpMetadata: { contentType: "image/jpeg" } });
-        ctx.attempts += attempts;
-        ctx.provider = provider.name;
-        ctx.model = value.model;
-        ctx.costUsd += provider.estimatedCost(generation.quality);
-        ctx.current = { stage: "base", key };
-        return;
-      } catch (err) {
-        if (!(err instanceof RetriesExhausted)) throw err;
-        // This provider gave up; the next configured one (a fallback) gets its turn.
+        },
+      );
+      const key = r2Keys.generationImage(job.generationId, job.poseTemplateId, "base");
+      await env.IMAGES.put(key, value.jpeg, { httpMetadata: { contentType: "image/jpeg" } });
+      ctx.attempts += attempts;
+      ctx.provider = provider.name;
+      ctx.model = value.model;
+      ctx.costUsd += provider.estimatedCost(generation.quality);
+      ctx.current = { stage: "base", key };
+    } catch (err) {
+      if (err instanceof RetriesExhausted) {
         ctx.attempts += err.attempts;
-        ctx.provider = provider.name;
-        last = err;
+        ctx.provider = err.cause.provider;
       }
+      throw err;
     }
-    throw last!;
   },
 };

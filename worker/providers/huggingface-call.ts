@@ -1,0 +1,39 @@
+// What every @huggingface/inference call needs from us: our trace id on the request, a timeout,
+// the Retry-After header (the client reports status and body but not headers), and its errors
+// turned into ProviderErrors.
+import { InferenceClientProviderApiError, InferenceClientProviderOutputError } from "@huggingface/inference";
+import { ProviderError, errorForStatus, errorForThrown, retryHint } from "./provider";
+
+const NAME = "huggingface";
+
+export function huggingFaceCall(traceId: string | undefined, signal: AbortSignal | undefined, timeoutMs: number) {
+  let retryAfter: string | null = null;
+  const recordingFetch: typeof fetch = async (input, init) => {
+    const headers = new Headers(init?.headers);
+    if (traceId) headers.set("x-request-id", traceId);
+    const res = await fetch(input, { ...init, headers });
+    retryAfter = res.headers.get("retry-after");
+    return res;
+  };
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return {
+    options: {
+      retry_on_error: false,
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      fetch: recordingFetch,
+    },
+    /** The client's failure as a ProviderError (status, estimated_time, Retry-After). */
+    error(err: unknown): ProviderError {
+      if (err instanceof InferenceClientProviderApiError) {
+        const { status, body } = err.httpResponse as { status: number; body: unknown };
+        const detail = body as { error?: string; estimated_time?: number } | string | undefined;
+        const message = typeof detail === "object" && detail?.error ? detail.error : err.message;
+        return errorForStatus(NAME, status, message, retryHint(detail, retryAfter));
+      }
+      if (err instanceof InferenceClientProviderOutputError) {
+        return new ProviderError("bad_response", "The provider answered without an image.", NAME);
+      }
+      return errorForThrown(NAME, err);
+    },
+  };
+}
