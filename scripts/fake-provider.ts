@@ -9,5 +9,6 @@ console.log(`FAKE provider (test tool) on ${fake.url}. For a local demo, put in 
 HF_TOKEN=hf_fake_local_demo
 HF_ENDPOINT_URL=${fake.url}/hf/sd
 HF_ENDPOINT_URL_HD=${fake.url}/hf/hd
+HF_TEXT_ENDPOINT_URL=${fake.url}/hf/text
 
 The app will label it as a local test provider.`);

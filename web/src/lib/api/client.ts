@@ -7,6 +7,7 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -18,6 +19,7 @@ async function toError(res: Response): Promise<ApiRequestError> {
     res.status,
     body?.error?.code ?? "http_error",
     body?.error?.message ?? `HTTP ${res.status}`,
+    body?.error?.details,
   );
 }
 

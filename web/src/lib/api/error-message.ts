@@ -5,6 +5,10 @@ import { ApiRequestError } from "./client";
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiRequestError) {
     if (err.code === "network_error") return t("error.network");
+    // Errors the UI can say in the user's language; the rest keep the server's (English) words.
+    const details = (err.details ?? {}) as { retryAfterSeconds?: number };
+    if (err.code === "provider_busy") return t("error.providerBusy", { seconds: details.retryAfterSeconds ?? 30 });
+    if (err.code === "no_text_provider") return t("error.noTextProvider");
     return err.message || t("error.generic");
   }
   return t("error.generic");
