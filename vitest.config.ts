@@ -1,10 +1,13 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { mkdirSync } from "node:fs";
 import { defineConfig } from "vitest/config";
+import { renderAccessories } from "./scripts/fashion/render-accessories";
 import { startFakeProvider } from "./tests/fakes/fake-provider-server";
 
-// wrangler.toml serves the web build as static assets; the API tests do not need it built.
+// wrangler.toml serves the web build as static assets; the API tests need only the accessory
+// images the fashion stage reads through the ASSETS binding.
 mkdirSync("web/build", { recursive: true });
+await renderAccessories(["web/build/fashion/accessories"]);
 
 // Worker integration tests and shared/ unit tests run inside workerd (miniflare), with real
 // D1, R2, Queues and Durable Objects from wrangler.toml.
@@ -25,6 +28,7 @@ export default defineConfig({
             HF_ENDPOINT_URL: `${fake.url}/hf/sd`,
             HF_ENDPOINT_URL_HD: `${fake.url}/hf/hd`,
             HF_TEXT_ENDPOINT_URL: `${fake.url}/hf/text`,
+            HF_INPAINTING_ENDPOINT_URL: `${fake.url}/hf/inpaint`,
             PROVIDER_ORDER: "huggingface",
             PROVIDER_TIMEOUT_MS: "1500",
             PROVIDER_RETRY_BASE_MS: "5",

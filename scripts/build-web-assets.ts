@@ -3,6 +3,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { ACCESSORY_SOURCE_DIR, renderAccessories } from "./fashion/render-accessories";
 import { buildPoseTask, type PoseModelVariant } from "./pose-model/build-pose-task";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -42,3 +43,6 @@ for (const resource of Object.values(kept)) {
 }
 writeFileSync(join(removalDir, "resources.json"), JSON.stringify(kept));
 console.log(`background-removal: ${(bytes / 1024 / 1024).toFixed(1)} MB copied from @imgly/background-removal-data`);
+
+await renderAccessories([ACCESSORY_SOURCE_DIR]);
+console.log("fashion/accessories: PNGs rendered from the SVG drawings (resvg-wasm)");

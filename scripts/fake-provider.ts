@@ -10,5 +10,6 @@ HF_TOKEN=hf_fake_local_demo
 HF_ENDPOINT_URL=${fake.url}/hf/sd
 HF_ENDPOINT_URL_HD=${fake.url}/hf/hd
 HF_TEXT_ENDPOINT_URL=${fake.url}/hf/text
+HF_INPAINTING_ENDPOINT_URL=${fake.url}/hf/inpaint
 
 The app will label it as a local test provider.`);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FashionSettings } from "./fashion";
 
 export const QUALITIES = ["sd", "hd"] as const;
 export const GENERATION_STATUSES = ["queued", "running", "completed", "partial", "failed", "cancelled"] as const;
@@ -31,6 +32,7 @@ export const NewGeneration = z
       .max(2 ** 32 - 1)
       .optional(),
     provider: z.string().min(1).max(40).optional(),
+    fashionSettings: FashionSettings.optional(),
   })
   .strict();
 
@@ -58,6 +60,8 @@ export const GenerationState = z.object({
   createdAt: z.string(),
   completedAt: z.string().nullable(),
   downloadUrl: z.string(),
+  /** The fashion asked for; each pose's image is then the fashioned one, `?stage=base` the plain pose. */
+  fashionSettings: FashionSettings.nullable().optional(),
   poses: z.array(PoseState),
 });
 export type GenerationState = z.infer<typeof GenerationState>;

@@ -1,6 +1,8 @@
 // A FAKE image provider for tests and local demos — never used by production code paths.
 // Speaks the Hugging Face endpoint protocol (POST /hf/*: JSON {inputs: base64, parameters} or raw
-// bytes; POST /hf/text*: text-to-image, JSON {inputs: prompt, parameters}), AUTOMATIC1111's (POST /sdapi/v1/txt2img), Segmind's (POST /segmind/{model}) and
+// bytes; POST /hf/text*: text-to-image, JSON {inputs: prompt, parameters}; POST /hf/inpaint*: JSON
+// {inputs: base64 image, parameters: {prompt, mask_image}}; Segmind models named *inpainting* take
+// {image, mask}; inpainting answers the image with the masked region painted a prompt colour), AUTOMATIC1111's (POST /sdapi/v1/txt2img), Segmind's (POST /segmind/{model}) and
 // ModelsLab's (POST /modelslab/api/v5/controlnet, polling /modelslab/api/v6/fetch/{id}), answers with a deterministic image made
 // from what it received (the skeleton on a background coloured by the prompt), records every
 // request, and injects faults on demand through /__fake/*:
@@ -9,6 +11,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { PhotonImage } from "@cf-wasm/photon";
 import { unzlibSync } from "fflate";
 import { encodePng } from "../../shared/skeleton/png";
 import { createImage } from "../../shared/skeleton/raster";
@@ -46,6 +49,8 @@ export interface RecordedRequest {
   avatarImage: string | null;
   /** Text-to-image and anything else that sends one. */
   seed: number | null;
+  /** Inpainting: the mask (base64 PNG) it was sent. */
+  maskImage: string | null;
   fault: FaultKind | null;
   at: number;
 }
@@ -93,6 +98,32 @@ function decodeOwnPng(bytes: Uint8Array): { width: number; height: number; rgb: 
     return { width, height, rgb };
   } catch {
     return null;
+  }
+}
+
+/** Inpainting: the image with the mask's region painted a colour from the prompt (blended by the mask). */
+function inpaintImage(image: Uint8Array, maskBytes: Uint8Array, prompt: string): Uint8Array {
+  const hash = createHash("sha256").update(prompt).digest();
+  const paint = [40 + (hash[0]! % 180), 40 + (hash[1]! % 180), 40 + (hash[2]! % 180)];
+  const photo = PhotonImage.new_from_byteslice(image);
+  try {
+    const [w, h] = [photo.get_width(), photo.get_height()];
+    const rgba = photo.get_raw_pixels();
+    const mask = decodeOwnPng(maskBytes);
+    if (mask && mask.width === w && mask.height === h) {
+      for (let i = 0; i < w * h; i++) {
+        const a = mask.rgb[i * 3]! / 255;
+        for (let c = 0; c < 3; c++) rgba[i * 4 + c] = Math.round(paint[c]! * a + rgba[i * 4 + c]! * (1 - a));
+      }
+    }
+    const out = new PhotonImage(rgba, w, h);
+    try {
+      return out.get_bytes();
+    } finally {
+      out.free();
+    }
+  } finally {
+    photo.free();
   }
 }
 
@@ -153,7 +184,18 @@ async function handleGenerate(
   let control = new Uint8Array(body);
   let avatar: string | null = null;
   let seed: number | null = null;
-  if (protocol === "hf" && req.url?.startsWith("/hf/text")) {
+  let mask: Uint8Array | null = null;
+  if (protocol === "hf" && req.url?.startsWith("/hf/inpaint")) {
+    const payload = JSON.parse(body.toString("utf8")) as { inputs: string; parameters?: Record<string, unknown> };
+    const p = payload.parameters ?? {};
+    control = Buffer.from(payload.inputs, "base64");
+    mask = Buffer.from(String(p.mask_image ?? ""), "base64");
+    prompt = String(p.prompt ?? "");
+    negativePrompt = String(p.negative_prompt ?? "");
+    const size = p.target_size as { width?: number; height?: number } | undefined;
+    width = size?.width ?? width;
+    height = size?.height ?? height;
+  } else if (protocol === "hf" && req.url?.startsWith("/hf/text")) {
     // Text-to-image: the "photo" is a standing figure on a background coloured by prompt and seed.
     const payload = JSON.parse(body.toString("utf8")) as { inputs: string; parameters?: Record<string, unknown> };
     const p = payload.parameters ?? {};
@@ -189,6 +231,7 @@ async function handleGenerate(
       protocol === "segmind" ? payload.image : protocol === "modelslab" ? payload.init_image : units[0]?.image;
     control = Buffer.from(String(image ?? ""), "base64");
     avatar = units[1]?.image ?? null;
+    if (typeof payload.mask === "string") mask = Buffer.from(payload.mask, "base64");
   }
   const trace = String(req.headers["x-request-id"] ?? "");
   const fault = pickFault(state, trace, prompt);
@@ -205,6 +248,7 @@ async function handleGenerate(
     controlImage: Buffer.from(control).toString("base64"),
     avatarImage: avatar,
     seed,
+    maskImage: mask ? Buffer.from(mask).toString("base64") : null,
     fault: fault?.kind ?? null,
     at: Date.now(),
   });
@@ -213,7 +257,11 @@ async function handleGenerate(
   // ModelsLab's "processing" still produces an image, fetched later.
   const needsImage = !fault || (protocol === "modelslab" && fault.kind === "loading");
   const colourKey = seed === null ? prompt : `${prompt}#seed=${seed}`;
-  const png = needsImage ? deterministicImage(control, colourKey, avatar, width, height) : null;
+  const png = !needsImage
+    ? null
+    : mask
+      ? inpaintImage(control, mask, prompt)
+      : deterministicImage(control, colourKey, avatar, width, height);
   const wait = state.latencyMs - (Date.now() - arrived);
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const err = (

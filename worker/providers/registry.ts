@@ -1,11 +1,11 @@
 // Every provider adapter, in the configured order (PROVIDER_ORDER). Adding a provider is one file
 // and one line here.
-import { optionalVar } from "../env";
 import { a1111Provider } from "./a1111";
 import { huggingFaceProvider } from "./huggingface";
 import { modelsLabProvider } from "./modelslab";
 import type { PoseImageProvider } from "./provider";
 import { segmindProvider } from "./segmind";
+import { orderedProviders } from "./provider-order";
 
 const ADAPTERS: Record<string, (env: Env) => PoseImageProvider | null> = {
   huggingface: huggingFaceProvider,
@@ -16,10 +16,4 @@ const ADAPTERS: Record<string, (env: Env) => PoseImageProvider | null> = {
 export const PROVIDER_NAMES = Object.keys(ADAPTERS);
 
 /** The configured pose providers, first choice first. */
-export function configuredProviders(env: Env): PoseImageProvider[] {
-  const order = (optionalVar(env, "PROVIDER_ORDER") ?? PROVIDER_NAMES.join(","))
-    .split(",")
-    .map((s) => s.trim())
-    .filter((name) => name in ADAPTERS);
-  return order.map((name) => ADAPTERS[name]!(env)).filter((p): p is PoseImageProvider => p !== null);
-}
+export const configuredProviders = (env: Env): PoseImageProvider[] => orderedProviders(env, "PROVIDER_ORDER", ADAPTERS);

@@ -1,9 +1,9 @@
 // The text-to-image providers in the configured order (TEXT_PROVIDER_ORDER, default Hugging Face
 // first, Workers AI as the alternative).
-import { optionalVar } from "../env";
 import { huggingFaceTextToImage } from "./huggingface-text-to-image";
 import type { TextToImageProvider } from "./text-to-image";
 import { workersAiTextToImage } from "./workers-ai-text-to-image";
+import { orderedProviders } from "./provider-order";
 
 const ADAPTERS: Record<string, (env: Env) => TextToImageProvider | null> = {
   huggingface: huggingFaceTextToImage,
@@ -11,11 +11,5 @@ const ADAPTERS: Record<string, (env: Env) => TextToImageProvider | null> = {
 };
 export const TEXT_PROVIDER_NAMES = Object.keys(ADAPTERS);
 
-export function configuredTextProviders(env: Env): TextToImageProvider[] {
-  return (optionalVar(env, "TEXT_PROVIDER_ORDER") ?? TEXT_PROVIDER_NAMES.join(","))
-    .split(",")
-    .map((s) => s.trim())
-    .filter((name) => name in ADAPTERS)
-    .map((name) => ADAPTERS[name]!(env))
-    .filter((p): p is TextToImageProvider => p !== null);
-}
+export const configuredTextProviders = (env: Env): TextToImageProvider[] =>
+  orderedProviders(env, "TEXT_PROVIDER_ORDER", ADAPTERS);

@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
+import { configuredInpaintingProviders } from "../providers/inpainting-registry";
 import { configuredProviders } from "../providers/registry";
 import { configuredTextProviders } from "../providers/text-to-image-registry";
 
@@ -10,7 +11,7 @@ const Status = z.object({
   message: z.string(),
   providers: z.array(z.object({ name: z.string(), label: z.string(), local: z.boolean() })),
 });
-const ProviderStatus = Status.extend({ textToImage: Status });
+const ProviderStatus = Status.extend({ textToImage: Status, inpainting: Status });
 
 function status(providers: { name: string; label: string; local: boolean }[], what: string, setup: string) {
   const list = providers.map(({ name, label, local }) => ({ name, label, local }));
@@ -40,6 +41,11 @@ export const providerRoutes = new OpenAPIHono<AppEnv>().openapi(
           configuredTextProviders(c.env),
           "avatars from text",
           "Set HF_TOKEN (optionally HF_TEXT_ENDPOINT_URL) or bind Workers AI",
+        ),
+        inpainting: status(
+          configuredInpaintingProviders(c.env),
+          "hijabs and outfits",
+          "Set HF_TOKEN with HF_INPAINTING_ENDPOINT_URL, or SEGMIND_API_KEY, or bind Workers AI",
         ),
       },
       200,

@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { ErrorResponse } from "../../../shared/api/errors";
+import { hasFashion, needsInpainting, type FashionSettings } from "../../../shared/api/fashion";
 import { GenerationState, GenerationSummary, NewGeneration } from "../../../shared/api/generations";
 import { PageQuery, page } from "../../../shared/api/pagination";
 import { buildBasePrompt, buildNegativePrompt } from "../../../shared/prompts/pose-prompt";
@@ -14,8 +15,10 @@ import { jsonLimit } from "../../middleware/json-limit";
 import { jsonResponse } from "../../openapi/responses";
 import { validationHook } from "../../openapi/validation-hook";
 import { generationStub } from "../../pipeline/generation-stub";
+import { configuredInpaintingProviders } from "../../providers/inpainting-registry";
 import { configuredProviders } from "../../providers/registry";
 import { DEFAULT_MODELS } from "../../providers/huggingface";
+import { r2Keys } from "../../storage/r2-keys";
 import { serveR2Object } from "../../storage/serve-r2-object";
 import { zipStream } from "./download-zip";
 
@@ -114,6 +117,13 @@ export const generationRoutes = router
           "No AI provider is configured, so poses cannot be generated. Set HF_TOKEN (and HF_ENDPOINT_URL) or A1111_URL; see the README.",
         );
       }
+      if (needsInpainting(body.fashionSettings) && configuredInpaintingProviders(c.env).length === 0) {
+        throw new ApiError(
+          422,
+          "fashion_unavailable",
+          "Hijab and outfit styles need an inpainting provider, and none is configured (HF_TOKEN with HF_INPAINTING_ENDPOINT_URL, SEGMIND_API_KEY, or Workers AI). Accessories work without one.",
+        );
+      }
       if (body.provider && !providers.some((p) => p.name === body.provider)) {
         throw new ApiError(
           400,
@@ -134,6 +144,7 @@ export const generationRoutes = router
           basePrompt: buildBasePrompt(avatar, body.prompt),
           negativePrompt: buildNegativePrompt(body.negativePrompt),
           seed: body.seed ?? null,
+          fashionSettings: body.fashionSettings && hasFashion(body.fashionSettings) ? body.fashionSettings : null,
         })
         .returning();
       await d
@@ -148,7 +159,7 @@ export const generationRoutes = router
         provider: body.provider ?? null,
         poseTemplateIds: body.poseTemplateIds,
       });
-      return c.json(state!, 202);
+      return c.json({ ...state!, fashionSettings: row!.fashionSettings as FashionSettings | null }, 202);
     },
   )
   .openapi(
@@ -184,7 +195,7 @@ export const generationRoutes = router
       const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);
       const state = await generationStub(c.env, row.id).state();
       if (!state) throw notFound("Generation");
-      return c.json(state, 200);
+      return c.json({ ...state, fashionSettings: row.fashionSettings as FashionSettings | null }, 200);
     },
   )
   .openapi(
@@ -224,8 +235,11 @@ export const generationRoutes = router
     createRoute({
       method: "get",
       path: "/{id}/poses/{poseId}/image",
-      summary: "One generated pose image (JPEG)",
-      request: { params: IdParam.extend({ poseId: z.string().min(1).max(80) }) },
+      summary: "One generated pose image (JPEG): the final one, or ?stage=base for the pose before fashion",
+      request: {
+        params: IdParam.extend({ poseId: z.string().min(1).max(80) }),
+        query: z.object({ stage: z.enum(["final", "base"]).default("final") }),
+      },
       responses: { 200: { description: "JPEG" }, 304: { description: "Not modified" }, ...errors },
     }),
     async (c) => {
@@ -239,7 +253,8 @@ export const generationRoutes = router
         ),
       });
       if (!pose?.outputKey) throw notFound("Pose image");
-      return serveR2Object(c, pose.outputKey);
+      const stage = c.req.valid("query").stage;
+      return serveR2Object(c, stage === "base" ? r2Keys.generationImage(row.id, poseId, "base") : pose.outputKey);
     },
   )
   .openapi(
