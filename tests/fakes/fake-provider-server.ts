@@ -231,7 +231,8 @@ async function handleGenerate(
       protocol === "segmind" ? payload.image : protocol === "modelslab" ? payload.init_image : units[0]?.image;
     control = Buffer.from(String(image ?? ""), "base64");
     avatar = units[1]?.image ?? null;
-    if (typeof payload.mask === "string") mask = Buffer.from(payload.mask, "base64");
+    const maskField = payload.mask ?? payload.mask_image;
+    if (typeof maskField === "string") mask = Buffer.from(maskField, "base64");
   }
   const trace = String(req.headers["x-request-id"] ?? "");
   const fault = pickFault(state, trace, prompt);
@@ -384,7 +385,8 @@ export async function startFakeProvider(port = 0, { unref = false } = {}): Promi
     if (route === "POST /sdapi/v1/txt2img") return done(handleGenerate(state, "a1111", req, res));
     if (req.method === "POST" && url.pathname.startsWith("/segmind/"))
       return done(handleGenerate(state, "segmind", req, res));
-    if (route === "POST /modelslab/api/v5/controlnet") return done(handleGenerate(state, "modelslab", req, res));
+    if (route === "POST /modelslab/api/v5/controlnet" || route === "POST /modelslab/api/v6/image_editing/inpaint")
+      return done(handleGenerate(state, "modelslab", req, res));
     const fetchId = /^\/modelslab\/api\/v6\/fetch\/(\d+)$/.exec(url.pathname);
     if (req.method === "POST" && fetchId) {
       const id = Number(fetchId[1]);
