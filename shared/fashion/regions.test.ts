@@ -4,7 +4,7 @@ import { BUILT_IN_TEMPLATES } from "../templates/built-in";
 import { buildFigure } from "../templates/figure";
 import { headSize } from "./body-geometry";
 import { coverage, maskPng } from "./mask";
-import { HIJAB_STYLES, OUTFITS, hands, hijabMask, outfitMask } from "./regions";
+import { HIJAB_STYLES, OUTFITS, hijabMask, outfitMask } from "./regions";
 
 const poses = BUILT_IN_TEMPLATES.map((t) => [t.slug, buildFigure(t.figure, 512, 768)] as const);
 

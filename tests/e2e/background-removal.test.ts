@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
+import { signUpIn } from "./helpers/accounts";
 import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
 
 const origin = inject("origin");
@@ -7,11 +8,7 @@ const browser = useChromium();
 describe("background removal in the browser", () => {
   it("cuts the astronaut out in a Web Worker (model from our origin, cross-origin isolated) and uploads the PNG", async () => {
     const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
-    const signUp = await context.request.post(`${origin}/api/auth/sign-up/email`, {
-      headers: { origin },
-      data: { email: `cutout-${Date.now()}@example.com`, password: "correct horse battery", name: "Sari" },
-    });
-    expect(signUp.status()).toBe(200);
+    await signUpIn(context, origin, "Sari");
     const page = await context.newPage();
     const outside = watchOutsideRequests(page);
     const workerScripts: string[] = [];

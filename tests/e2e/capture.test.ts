@@ -3,6 +3,7 @@ import type { BrowserContext, Request } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { mediapipeToOpenPose, type Landmark } from "../../shared/pose/mediapipe";
 import { readOpenPose } from "../../shared/pose/openpose-json";
+import { signUpIn } from "./helpers/accounts";
 import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
 import { fakeCameraArgs } from "./helpers/fake-camera";
 
@@ -17,15 +18,7 @@ const fixture = JSON.parse(readFileSync("tests/fixtures/messi5.landmarks.json", 
 const browser = useChromium(fakeCameraArgs("tests/fixtures/messi5.jpg"));
 
 async function signedIn(context: BrowserContext) {
-  const res = await context.request.post(`${origin}/api/auth/sign-up/email`, {
-    headers: { origin },
-    data: {
-      email: `capture-${Date.now()}-${Math.random()}@example.com`,
-      password: "correct horse battery",
-      name: "Nia",
-    },
-  });
-  expect(res.status()).toBe(200);
+  await signUpIn(context, origin, "Nia");
   const page = await context.newPage();
   return { page, outside: watchOutsideRequests(page) };
 }

@@ -1,17 +1,14 @@
 import { readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { signUpIn } from "./helpers/accounts";
 import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
 
 const origin = inject("origin");
 const browser = useChromium();
 
 async function signedIn(context: BrowserContext, who: string) {
-  const res = await context.request.post(`${origin}/api/auth/sign-up/email`, {
-    headers: { origin },
-    data: { email: `${who}-${Date.now()}@example.com`, password: "correct horse battery", name: who },
-  });
-  expect(res.status()).toBe(200);
+  await signUpIn(context, origin, who);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (err) => errors.push(String(err)));

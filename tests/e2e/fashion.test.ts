@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
+import { signUpIn, uploadAvatarIn } from "./helpers/accounts";
 import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
 
 const origin = inject("origin");
@@ -15,24 +15,8 @@ describe("fashion in the studio", () => {
       const outside = watchOutsideRequests(page);
       const errors: string[] = [];
       page.on("pageerror", (err) => errors.push(String(err)));
-      const signUp = await context.request.post(`${origin}/api/auth/sign-up/email`, {
-        headers: { origin },
-        data: {
-          email: `fashion-${viewport}-${Date.now()}@example.com`,
-          password: "correct horse battery",
-          name: "Lia",
-        },
-      });
-      expect(signUp.status()).toBe(200);
-      const upload = await context.request.post(`${origin}/api/v1/avatars`, {
-        headers: { origin },
-        multipart: {
-          file: { name: "messi5.jpg", mimeType: "image/jpeg", buffer: readFileSync("tests/fixtures/messi5.jpg") },
-          name: "Fashion model",
-          gender: "female",
-        },
-      });
-      expect(upload.status()).toBe(201);
+      await signUpIn(context, origin, "Lia");
+      await uploadAvatarIn(context, origin, "Fashion model");
 
       await page.goto(`${origin}/studio`);
       await page.getByRole("group", { name: "4. Fashion (optional)" }).waitFor();

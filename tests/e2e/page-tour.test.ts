@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
+import { signUpIn } from "./helpers/accounts";
 import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
 
 const origin = inject("origin");
@@ -27,11 +28,7 @@ describe("every page at both sizes", () => {
       await page.getByRole("heading", { name: "Welcome back" }).waitFor();
       await screenshot(page, `tour-sign-in-${viewport}`);
 
-      const res = await context.request.post(`${origin}/api/auth/sign-up/email`, {
-        headers: { origin },
-        data: { email: `tour-${viewport}-${Date.now()}@example.com`, password: "correct horse battery", name: "Dewi" },
-      });
-      expect(res.status()).toBe(200);
+      await signUpIn(context, origin, "Dewi");
       for (const [name, path, heading] of PAGES) {
         await page.goto(`${origin}${path}`);
         await page.getByRole("heading", { name: heading, exact: true }).first().waitFor();

@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
+import { signUpIn } from "./helpers/accounts";
 import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
 
 const origin = inject("origin");
@@ -13,12 +14,7 @@ describe("avatar from text", () => {
       const outside = watchOutsideRequests(page);
       const errors: string[] = [];
       page.on("pageerror", (err) => errors.push(String(err)));
-      const signUp = await context.request.post(`${origin}/api/auth/sign-up/email`, {
-        headers: { origin },
-        data: { email: `text-${viewport}-${Date.now()}@example.com`, password: "correct horse battery", name: "Ayu" },
-      });
-      expect(signUp.status()).toBe(200);
-      const uid = ((await (await context.request.get(`${origin}/api/v1/account/me`)).json()) as { id: string }).id;
+      const uid = await signUpIn(context, origin, "Ayu");
 
       await page.goto(`${origin}/avatars`);
       await page.getByRole("tab", { name: "Generate from text" }).click();

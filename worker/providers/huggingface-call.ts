@@ -2,7 +2,8 @@
 // the Retry-After header (the client reports status and body but not headers), and its errors
 // turned into ProviderErrors.
 import { InferenceClientProviderApiError, InferenceClientProviderOutputError } from "@huggingface/inference";
-import { ProviderError, errorForStatus, errorForThrown, retryHint } from "./provider";
+import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../shared/images/inspect-image";
+import { ProviderError, errorForStatus, errorForThrown, retryHint, type ProviderImage } from "./provider";
 
 const NAME = "huggingface";
 
@@ -16,24 +17,37 @@ export function huggingFaceCall(traceId: string | undefined, signal: AbortSignal
     return res;
   };
   const timeout = AbortSignal.timeout(timeoutMs);
+  const options = {
+    retry_on_error: false,
+    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    fetch: recordingFetch,
+  };
+  /** The client's failure as a ProviderError (status, estimated_time, Retry-After). */
+  const error = (err: unknown): ProviderError => {
+    if (err instanceof InferenceClientProviderApiError) {
+      const { status, body } = err.httpResponse as { status: number; body: unknown };
+      const detail = body as { error?: string; estimated_time?: number } | string | undefined;
+      const message = typeof detail === "object" && detail?.error ? detail.error : err.message;
+      return errorForStatus(NAME, status, message, retryHint(detail, retryAfter));
+    }
+    if (err instanceof InferenceClientProviderOutputError) {
+      return new ProviderError("bad_response", "The provider answered without an image.", NAME);
+    }
+    return errorForThrown(NAME, err);
+  };
   return {
-    options: {
-      retry_on_error: false,
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      fetch: recordingFetch,
-    },
-    /** The client's failure as a ProviderError (status, estimated_time, Retry-After). */
-    error(err: unknown): ProviderError {
-      if (err instanceof InferenceClientProviderApiError) {
-        const { status, body } = err.httpResponse as { status: number; body: unknown };
-        const detail = body as { error?: string; estimated_time?: number } | string | undefined;
-        const message = typeof detail === "object" && detail?.error ? detail.error : err.message;
-        return errorForStatus(NAME, status, message, retryHint(detail, retryAfter));
+    /** Runs one client call with our options; its Blob must be an image. */
+    async image(model: string, request: (opts: typeof options) => Promise<Blob>): Promise<ProviderImage> {
+      let blob: Blob;
+      try {
+        blob = await request(options);
+      } catch (err) {
+        throw error(err);
       }
-      if (err instanceof InferenceClientProviderOutputError) {
-        return new ProviderError("bad_response", "The provider answered without an image.", NAME);
-      }
-      return errorForThrown(NAME, err);
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      const format = sniffImageFormat(bytes);
+      if (!format) throw new ProviderError("bad_response", "The provider answered without an image.", NAME);
+      return { bytes, contentType: IMAGE_CONTENT_TYPES[format], model };
     },
   };
 }

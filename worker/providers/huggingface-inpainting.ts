@@ -2,12 +2,11 @@
 // INPAINTING_MODEL. The image goes as `inputs`, the mask as `parameters.mask_image` (base64 PNG),
 // the convention of diffusers inpainting handlers.
 import { imageToImage } from "@huggingface/inference";
-import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../shared/images/inspect-image";
 import { optionalVar } from "../env";
 import { bytesToBase64 } from "./base64";
 import { huggingFaceCall } from "./huggingface-call";
 import type { InpaintingProvider, InpaintRequest } from "./inpainting";
-import { ProviderError, type ProviderImage } from "./provider";
+import type { ProviderImage } from "./provider";
 import { isLocalUrl, providerTimeoutMs } from "./settings";
 
 export const DEFAULT_INPAINTING_MODEL = "diffusers/stable-diffusion-xl-1.0-inpainting-0.1";
@@ -25,9 +24,8 @@ export function huggingFaceInpainting(env: Env): InpaintingProvider | null {
     estimatedCost: () => 0.004,
     async inpaint(req: InpaintRequest): Promise<ProviderImage> {
       const call = huggingFaceCall(req.traceId, req.signal, timeoutMs);
-      let blob: Blob;
-      try {
-        blob = await imageToImage(
+      return call.image(model, (options) =>
+        imageToImage(
           {
             accessToken: token,
             ...(endpointUrl ? { endpointUrl, model } : { provider: "hf-inference" as const, model }),
@@ -43,15 +41,9 @@ export function huggingFaceInpainting(env: Env): InpaintingProvider | null {
               ...(req.seed !== undefined ? { seed: req.seed } : {}),
             } as Record<string, unknown>,
           },
-          call.options,
-        );
-      } catch (err) {
-        throw call.error(err);
-      }
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      const format = sniffImageFormat(bytes);
-      if (!format) throw new ProviderError("bad_response", "The provider answered without an image.", "huggingface");
-      return { bytes, contentType: IMAGE_CONTENT_TYPES[format], model };
+          options,
+        ),
+      );
     },
   };
 }

@@ -1,10 +1,9 @@
 // Hugging Face text-to-image for avatars: a dedicated Inference Endpoint (HF_TEXT_ENDPOINT_URL) or
 // the serverless hf-inference router with SDXL_MODEL / FLUX_MODEL.
 import { textToImage } from "@huggingface/inference";
-import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../shared/images/inspect-image";
 import { optionalVar } from "../env";
 import { huggingFaceCall } from "./huggingface-call";
-import { ProviderError, type ProviderImage } from "./provider";
+import type { ProviderImage } from "./provider";
 import { isLocalUrl, providerTimeoutMs } from "./settings";
 import type { TextModel, TextToImageProvider, TextToImageRequest } from "./text-to-image";
 
@@ -32,9 +31,8 @@ export function huggingFaceTextToImage(env: Env): TextToImageProvider | null {
     async textToImage(req: TextToImageRequest): Promise<ProviderImage> {
       const model = models[req.model];
       const call = huggingFaceCall(req.traceId, req.signal, timeoutMs);
-      let blob: Blob;
-      try {
-        blob = await textToImage(
+      return call.image(model, (options) =>
+        textToImage(
           {
             accessToken: token,
             ...(endpointUrl ? { endpointUrl, model } : { provider: "hf-inference" as const, model }),
@@ -48,15 +46,9 @@ export function huggingFaceTextToImage(env: Env): TextToImageProvider | null {
               seed: req.seed,
             },
           },
-          { ...call.options, outputType: "blob" },
-        );
-      } catch (err) {
-        throw call.error(err);
-      }
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      const format = sniffImageFormat(bytes);
-      if (!format) throw new ProviderError("bad_response", "The provider answered without an image.", "huggingface");
-      return { bytes, contentType: IMAGE_CONTENT_TYPES[format], model };
+          { ...options, outputType: "blob" },
+        ),
+      );
     },
   };
 }

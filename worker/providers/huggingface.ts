@@ -3,11 +3,10 @@
 // hf-inference router with CONTROLNET_MODEL_SD / _HD. The skeleton goes as `inputs`; the avatar
 // rides along as `parameters.reference_image` for handlers with an identity adapter.
 import { imageToImage } from "@huggingface/inference";
-import { sniffImageFormat, IMAGE_CONTENT_TYPES } from "../../shared/images/inspect-image";
 import { optionalVar } from "../env";
-import { base64ToBytes, bytesToBase64 } from "./base64";
+import { bytesToBase64 } from "./base64";
 import { huggingFaceCall } from "./huggingface-call";
-import { ProviderError, type PoseImageProvider, type PoseImageRequest, type ProviderImage } from "./provider";
+import type { PoseImageProvider, PoseImageRequest, ProviderImage } from "./provider";
 import { isLocalUrl, providerTimeoutMs } from "./settings";
 
 const NAME = "huggingface";
@@ -37,9 +36,8 @@ export function huggingFaceProvider(env: Env): PoseImageProvider | null {
       const endpointUrl = endpoint[req.quality] ?? endpoint.sd;
       const model = models[req.quality];
       const call = huggingFaceCall(req.traceId, req.signal, timeoutMs);
-      let blob: Blob;
-      try {
-        blob = await imageToImage(
+      return call.image(model, (options) =>
+        imageToImage(
           {
             accessToken: token,
             // A dedicated endpoint is addressed by URL alone; the router needs provider + model.
@@ -55,15 +53,9 @@ export function huggingFaceProvider(env: Env): PoseImageProvider | null {
               ...(sendReference ? { reference_image: bytesToBase64(req.avatarImage) } : {}),
             } as Record<string, unknown>,
           },
-          call.options,
-        );
-      } catch (err) {
-        throw call.error(err);
-      }
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      const format = sniffImageFormat(bytes);
-      if (!format) throw new ProviderError("bad_response", "The provider answered without an image.", NAME);
-      return { bytes, contentType: IMAGE_CONTENT_TYPES[format], model };
+          options,
+        ),
+      );
     },
   };
 }

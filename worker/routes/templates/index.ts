@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { and, eq, like, or, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import { ErrorResponse } from "../../../shared/api/errors";
 import { PageQuery, page } from "../../../shared/api/pagination";
 import {
