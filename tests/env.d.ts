@@ -3,6 +3,7 @@ declare namespace Cloudflare {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
     FIXTURE_MESSI_JPG: ArrayBuffer;
     FIXTURE_ASTRONAUT_PNG: ArrayBuffer;
+    FIXTURE_ASTRONAUT_CUTOUT_PNG: ArrayBuffer;
     FIXTURE_POSE_LANDMARK_TFLITE: ArrayBuffer;
     FAKE_PROVIDER_URL: string;
   }
