@@ -29,6 +29,7 @@ export default defineConfig({
             HF_ENDPOINT_URL_HD: `${fake.url}/hf/hd`,
             HF_TEXT_ENDPOINT_URL: `${fake.url}/hf/text`,
             HF_INPAINTING_ENDPOINT_URL: `${fake.url}/hf/inpaint`,
+            HF_SEGMENTATION_ENDPOINT_URL: `${fake.url}/hf/segment`,
             PROVIDER_ORDER: "huggingface",
             PROVIDER_TIMEOUT_MS: "1500",
             PROVIDER_RETRY_BASE_MS: "5",

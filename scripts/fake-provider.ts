@@ -11,5 +11,6 @@ HF_ENDPOINT_URL=${fake.url}/hf/sd
 HF_ENDPOINT_URL_HD=${fake.url}/hf/hd
 HF_TEXT_ENDPOINT_URL=${fake.url}/hf/text
 HF_INPAINTING_ENDPOINT_URL=${fake.url}/hf/inpaint
+HF_SEGMENTATION_ENDPOINT_URL=${fake.url}/hf/segment
 
 The app will label it as a local test provider.`);

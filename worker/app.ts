@@ -8,6 +8,8 @@ import { accountRoutes } from "./routes/account";
 import { authRoutes } from "./routes/auth";
 import { avatarGenerationRoutes } from "./routes/avatar-generation";
 import { avatarRoutes } from "./routes/avatars";
+import { backgroundRoutes } from "./routes/backgrounds";
+import { themeRoutes } from "./routes/themes";
 import { generationLiveRoute, generationRoutes } from "./routes/generations";
 import { healthRoutes } from "./routes/health";
 import { providerRoutes } from "./routes/providers";
@@ -27,6 +29,8 @@ const routes = app
   .route("/api/v1/account", accountRoutes)
   .route("/api/v1/avatars/generate", avatarGenerationRoutes)
   .route("/api/v1/avatars", avatarRoutes)
+  .route("/api/v1/backgrounds", backgroundRoutes)
+  .route("/api/v1/themes", themeRoutes)
   .route("/api/v1/templates", templateRoutes)
   .route("/api/v1/skeleton", skeletonRoutes)
   .route("/api/v1/providers", providerRoutes)

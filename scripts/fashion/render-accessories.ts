@@ -17,6 +17,11 @@ const RENDER_WIDTH: Record<AccessoryAsset, number> = {
   bag: 420,
   necklace: 320,
   earring: 60,
+  stethoscope: 320,
+  "pilot-cap": 360,
+  "chef-hat": 340,
+  book: 220,
+  pointer: 400,
 };
 
 let ready: Promise<void> | undefined;

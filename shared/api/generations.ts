@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BackgroundSettings } from "./background";
 import { FashionSettings } from "./fashion";
 
 export const QUALITIES = ["sd", "hd"] as const;
@@ -33,6 +34,9 @@ export const NewGeneration = z
       .optional(),
     provider: z.string().min(1).max(40).optional(),
     fashionSettings: FashionSettings.optional(),
+    backgroundSettings: BackgroundSettings.optional(),
+    /** A built-in theme (doctor, pilot, chef, teacher) or the id of one of my themes. */
+    professionTheme: z.string().min(1).max(64).optional(),
   })
   .strict();
 
@@ -62,6 +66,8 @@ export const GenerationState = z.object({
   downloadUrl: z.string(),
   /** The fashion asked for; each pose's image is then the fashioned one, `?stage=base` the plain pose. */
   fashionSettings: FashionSettings.nullable().optional(),
+  backgroundSettings: BackgroundSettings.nullable().optional(),
+  professionTheme: z.string().nullable().optional(),
   poses: z.array(PoseState),
 });
 export type GenerationState = z.infer<typeof GenerationState>;

@@ -8,7 +8,19 @@ export const ACCESSORIES = ["jewelry", "bag", "watch", "sunglasses"] as const;
 export type Accessory = (typeof ACCESSORIES)[number];
 
 /** The drawings accessories are made of (an accessory may use several: jewelry = necklace + earrings). */
-export const ACCESSORY_ASSETS = ["sunglasses", "watch", "bag", "necklace", "earring"] as const;
+export const ACCESSORY_ASSETS = [
+  "sunglasses",
+  "watch",
+  "bag",
+  "necklace",
+  "earring",
+  // Profession theme props (shared/themes/props.ts places them).
+  "stethoscope",
+  "pilot-cap",
+  "chef-hat",
+  "book",
+  "pointer",
+] as const;
 export type AccessoryAsset = (typeof ACCESSORY_ASSETS)[number];
 
 /** Where in its own drawing an asset is held (0–1 of width and height). */
@@ -18,6 +30,11 @@ export const ASSET_PIVOT: Record<AccessoryAsset, Point> = {
   bag: { x: 0.5, y: 0.04 },
   necklace: { x: 0.5, y: 0.3 },
   earring: { x: 0.5, y: 0.08 },
+  stethoscope: { x: 0.5, y: 0.07 },
+  "pilot-cap": { x: 0.5, y: 0.89 },
+  "chef-hat": { x: 0.5, y: 0.94 },
+  book: { x: 0.18, y: 0.21 },
+  pointer: { x: 0.05, y: 0.5 },
 };
 
 export interface Placement {

@@ -20,6 +20,8 @@ export interface ImageHeader {
   /** As a viewer shows it, after the EXIF orientation (5–8 swap the sides). */
   displayWidth: number;
   displayHeight: number;
+  /** PNG with an alpha channel (colour type 4 or 6) or a transparency chunk. */
+  hasAlpha: boolean;
 }
 
 export type InspectFailure =
@@ -99,5 +101,19 @@ export function inspectImage(bytes: Uint8Array): InspectResult {
     orientation,
     displayWidth: swapped ? size.height : size.width,
     displayHeight: swapped ? size.width : size.height,
+    hasAlpha: format === "png" && pngHasAlpha(bytes),
   };
+}
+
+function pngHasAlpha(bytes: Uint8Array): boolean {
+  // IHDR is always first: its colour type sits at byte 25.
+  if (bytes[25] === 4 || bytes[25] === 6) return true;
+  for (let i = 8; i + 8 <= bytes.length;) {
+    const len = ((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0;
+    const type = String.fromCharCode(bytes[i + 4]!, bytes[i + 5]!, bytes[i + 6]!, bytes[i + 7]!);
+    if (type === "tRNS") return true;
+    if (type === "IDAT" || type === "IEND") return false;
+    i += 12 + len;
+  }
+  return false;
 }

@@ -1,7 +1,8 @@
 // Inpainting prompts for hijabs and outfits, with the product plan's advice for a natural result.
 import type { HijabStyle, Outfit } from "../fashion/regions";
 
-const NATURAL =
+/** The plan's advice for anything repainted onto a person. */
+export const FASHION_ADVICE =
   "worn naturally, matching lighting and colour of the scene, realistic fabric texture, proper shadows and highlights";
 export const FASHION_NEGATIVE =
   "hair showing, face covered, distorted face, deformed hands, extra fingers, floating fabric, blurry, low quality, " +
@@ -58,5 +59,5 @@ export function colourName(hex: string): string {
 }
 
 export const hijabPrompt = (style: HijabStyle, colour: string) =>
-  `${HIJAB[style]}, ${colourName(colour)} fabric, ${NATURAL}`;
-export const outfitPrompt = (outfit: Outfit) => `${OUTFIT[outfit]}, ${NATURAL}`;
+  `${HIJAB[style]}, ${colourName(colour)} fabric, ${FASHION_ADVICE}`;
+export const outfitPrompt = (outfit: Outfit) => `${OUTFIT[outfit]}, ${FASHION_ADVICE}`;

@@ -1,7 +1,8 @@
 // A FAKE image provider for tests and local demos — never used by production code paths.
 // Speaks the Hugging Face endpoint protocol (POST /hf/*: JSON {inputs: base64, parameters} or raw
 // bytes; POST /hf/text*: text-to-image, JSON {inputs: prompt, parameters}; POST /hf/inpaint*: JSON
-// {inputs: base64 image, parameters: {prompt, mask_image}}; Segmind models named *inpainting* take
+// {inputs: base64 image, parameters: {prompt, mask_image}}; POST /hf/segment*: person segmentation,
+// answering [{label: "person", score, mask}] with everything unlike the image's corner colour; Segmind models named *inpainting* take
 // {image, mask}; inpainting answers the image with the masked region painted a prompt colour), AUTOMATIC1111's (POST /sdapi/v1/txt2img), Segmind's (POST /segmind/{model}) and
 // ModelsLab's (POST /modelslab/api/v5/controlnet, polling /modelslab/api/v6/fetch/{id}), answers with a deterministic image made
 // from what it received (the skeleton on a background coloured by the prompt), records every
@@ -127,6 +128,37 @@ function inpaintImage(image: Uint8Array, maskBytes: Uint8Array, prompt: string):
   }
 }
 
+/** Segmentation: white where a pixel differs from the top-left corner's colour, grown a little. */
+function segmentImage(image: Uint8Array): Uint8Array {
+  const photo = PhotonImage.new_from_byteslice(image);
+  const [w, h] = [photo.get_width(), photo.get_height()];
+  const rgba = photo.get_raw_pixels();
+  photo.free();
+  const hit = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) {
+    const d =
+      Math.abs(rgba[i * 4]! - rgba[0]!) + Math.abs(rgba[i * 4 + 1]! - rgba[1]!) + Math.abs(rgba[i * 4 + 2]! - rgba[2]!);
+    hit[i] = d > 40 ? 1 : 0;
+  }
+  const img = createImage(w, h);
+  const r = 4;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let on = false;
+      for (let dy = -r; dy <= r && !on; dy += 2)
+        for (let dx = -r; dx <= r && !on; dx += 2) {
+          const [u, v] = [x + dx, y + dy];
+          on = u >= 0 && v >= 0 && u < w && v < h && hit[v * w + u] === 1;
+        }
+      const o = y * img.stride + 1 + x * 3;
+      img.data[o] = img.data[o + 1] = img.data[o + 2] = on ? 255 : 0;
+    }
+  }
+  img.rowLeft.fill(0);
+  img.rowRight.fill(w - 1);
+  return encodePng(img);
+}
+
 /** The skeleton on a background whose colour comes from a hash of the prompt and avatar. */
 function deterministicImage(control: Uint8Array, prompt: string, avatar: string | null, width: number, height: number) {
   const hash = createHash("sha256")
@@ -185,7 +217,11 @@ async function handleGenerate(
   let avatar: string | null = null;
   let seed: number | null = null;
   let mask: Uint8Array | null = null;
-  if (protocol === "hf" && req.url?.startsWith("/hf/inpaint")) {
+  const segmenting = protocol === "hf" && !!req.url?.startsWith("/hf/segment");
+  if (segmenting) {
+    const payload = JSON.parse(body.toString("utf8")) as { inputs: string };
+    control = Buffer.from(payload.inputs, "base64");
+  } else if (protocol === "hf" && req.url?.startsWith("/hf/inpaint")) {
     const payload = JSON.parse(body.toString("utf8")) as { inputs: string; parameters?: Record<string, unknown> };
     const p = payload.parameters ?? {};
     control = Buffer.from(payload.inputs, "base64");
@@ -260,9 +296,11 @@ async function handleGenerate(
   const colourKey = seed === null ? prompt : `${prompt}#seed=${seed}`;
   const png = !needsImage
     ? null
-    : mask
-      ? inpaintImage(control, mask, prompt)
-      : deterministicImage(control, colourKey, avatar, width, height);
+    : segmenting
+      ? segmentImage(control)
+      : mask
+        ? inpaintImage(control, mask, prompt)
+        : deterministicImage(control, colourKey, avatar, width, height);
   const wait = state.latencyMs - (Date.now() - arrived);
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const err = (
@@ -295,6 +333,7 @@ async function handleGenerate(
   }
   if (protocol === "a1111")
     return json(res, 200, { images: [Buffer.from(png!).toString("base64")], parameters: {}, info: "{}" });
+  if (segmenting) return json(res, 200, [{ label: "person", score: 0.99, mask: Buffer.from(png!).toString("base64") }]);
   res.writeHead(200, { "content-type": "image/png" });
   res.end(png!);
 }

@@ -21,12 +21,16 @@ export async function storeAvatar(
   bytes: Uint8Array,
   header: ImageHeader,
   fields: AvatarFields,
+  /** The browser's cut-out of the photo (a checked RGBA PNG of the same size). */
+  cutout?: Uint8Array,
 ): Promise<AvatarRow> {
   const image = prepareAvatarImage(bytes, header);
   const id = crypto.randomUUID();
   const imageKey = r2Keys.avatarOriginal(userId, id, image.originalContentType);
   const thumbnailKey = r2Keys.avatarThumbnail(userId, id);
+  const cutoutKey = cutout ? r2Keys.avatarCutout(userId, id) : null;
   await Promise.all([
+    cutoutKey && env.IMAGES.put(cutoutKey, cutout!, { httpMetadata: { contentType: "image/png" } }),
     env.IMAGES.put(imageKey, image.original, { httpMetadata: { contentType: image.originalContentType } }),
     env.IMAGES.put(thumbnailKey, image.thumbnail, { httpMetadata: { contentType: "image/jpeg" } }),
   ]);
@@ -40,6 +44,7 @@ export async function storeAvatar(
       thumbnailUrl: `/api/v1/avatars/${id}/thumbnail`,
       imageKey,
       thumbnailKey,
+      cutoutKey,
       contentType: image.originalContentType,
       width: image.width,
       height: image.height,

@@ -35,15 +35,19 @@ export function huggingFaceCall(traceId: string | undefined, signal: AbortSignal
     }
     return errorForThrown(NAME, err);
   };
+  /** Runs one client call with our options, its failures as ProviderErrors. */
+  const run = async <T>(request: (opts: typeof options) => Promise<T>): Promise<T> => {
+    try {
+      return await request(options);
+    } catch (err) {
+      throw error(err);
+    }
+  };
   return {
-    /** Runs one client call with our options; its Blob must be an image. */
+    run,
+    /** Runs one client call whose Blob must be an image. */
     async image(model: string, request: (opts: typeof options) => Promise<Blob>): Promise<ProviderImage> {
-      let blob: Blob;
-      try {
-        blob = await request(options);
-      } catch (err) {
-        throw error(err);
-      }
+      const blob = await run(request);
       const bytes = new Uint8Array(await blob.arrayBuffer());
       const format = sniffImageFormat(bytes);
       if (!format) throw new ProviderError("bad_response", "The provider answered without an image.", NAME);

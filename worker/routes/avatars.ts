@@ -3,7 +3,6 @@ import { and, eq } from "drizzle-orm";
 import { Avatar, AvatarMetadata, AvatarPatch } from "../../shared/api/avatars";
 import { ErrorResponse } from "../../shared/api/errors";
 import { PageQuery, page } from "../../shared/api/pagination";
-import { inspectImage } from "../../shared/images/inspect-image";
 import { db } from "../db/client";
 import { newestFirst } from "../db/pagination";
 import { avatars } from "../db/schema";
@@ -11,12 +10,10 @@ import { storeAvatar, toAvatar } from "../avatars/store-avatar";
 import type { AppEnv } from "../env";
 import { ApiError, notFound } from "../errors";
 import { requireCaller } from "../middleware/caller";
-import { maxUploadBytes, uploadLimit } from "../middleware/upload-limit";
+import { readUpload } from "../images/read-upload";
+import { uploadLimit } from "../middleware/upload-limit";
 import { validationHook } from "../openapi/validation-hook";
 import { serveR2Object } from "../storage/serve-r2-object";
-
-export const MIN_SIDE = 256;
-export const MAX_SIDE = 4096;
 
 const errors = {
   400: { description: "Invalid request", content: { "application/json": { schema: ErrorResponse } } },
@@ -32,6 +29,11 @@ const UploadForm = AvatarMetadata.extend({
     format: "binary",
     description: "JPEG, PNG or WebP; 256–4096 px a side; at most MAX_AVATAR_SIZE_MB",
   }),
+  cutout: z.instanceof(File).optional().openapi({
+    type: "string",
+    format: "binary",
+    description: "Optional: the person cut out (PNG with transparency) at the photo's size, reused as a mask",
+  }),
 });
 
 async function findOwned(env: Env, userId: string, id: string) {
@@ -40,24 +42,6 @@ async function findOwned(env: Env, userId: string, id: string) {
   });
   if (!row) throw notFound("Avatar");
   return row;
-}
-
-/** Turns an uploaded file into checked bytes, or the 4xx that says what is wrong with it. */
-async function readUpload(env: Env, file: File) {
-  const max = maxUploadBytes(env);
-  if (file.size === 0) throw new ApiError(400, "empty_file", "The file is empty.");
-  if (file.size > max) throw new ApiError(413, "file_too_large", `The file is larger than ${max / 1024 / 1024} MB.`);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const header = inspectImage(bytes);
-  if (!header.ok) throw new ApiError(header.code === "unsupported_image_type" ? 415 : 422, header.code, header.message);
-  const { displayWidth: w, displayHeight: h } = header;
-  if (w > MAX_SIDE || h > MAX_SIDE) {
-    throw new ApiError(422, "image_too_large", `The image is ${w}×${h} px; at most ${MAX_SIDE} px a side is accepted.`);
-  }
-  if (w < MIN_SIDE || h < MIN_SIDE) {
-    throw new ApiError(422, "image_too_small", `The image is ${w}×${h} px; at least ${MIN_SIDE} px a side is needed.`);
-  }
-  return { bytes, header };
 }
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -81,9 +65,23 @@ export const avatarRoutes = router
     }),
     async (c) => {
       const userId = c.get("caller")!.userId;
-      const { file, ...meta } = c.req.valid("form");
+      const { file, cutout, ...meta } = c.req.valid("form");
       const { bytes, header } = await readUpload(c.env, file);
-      const row = await storeAvatar(c.env, userId, bytes, header, { ...meta, sourceType: "upload" });
+      const mask = cutout ? await readUpload(c.env, cutout) : null;
+      if (mask && (mask.header.format !== "png" || !mask.header.hasAlpha)) {
+        throw new ApiError(422, "cutout_not_transparent", "The cut-out must be a PNG with transparency.");
+      }
+      if (
+        mask &&
+        (mask.header.displayWidth !== header.displayWidth || mask.header.displayHeight !== header.displayHeight)
+      ) {
+        throw new ApiError(
+          422,
+          "cutout_size_mismatch",
+          `The cut-out is ${mask.header.displayWidth}×${mask.header.displayHeight} px; it must match the photo (${header.displayWidth}×${header.displayHeight}).`,
+        );
+      }
+      const row = await storeAvatar(c.env, userId, bytes, header, { ...meta, sourceType: "upload" }, mask?.bytes);
       return c.json(toAvatar(row), 201);
     },
   )

@@ -10,6 +10,9 @@ export const r2Keys = {
   avatarOriginal: (userId: string, avatarId: string, contentType: string) =>
     `avatars/${userId}/${avatarId}/original.${EXTENSIONS[contentType] ?? "bin"}`,
   avatarThumbnail: (userId: string, avatarId: string) => `avatars/${userId}/${avatarId}/thumbnail.jpg`,
+  avatarCutout: (userId: string, avatarId: string) => `avatars/${userId}/${avatarId}/cutout.png`,
+  backgroundImage: (userId: string, backgroundId: string, contentType: string) =>
+    `backgrounds/${userId}/${backgroundId}.${EXTENSIONS[contentType] ?? "bin"}`,
   /** An unsaved text-to-avatar candidate (purged when it expires). */
   avatarCandidate: (userId: string, candidateId: string, contentType: string) =>
     `avatar-candidates/${userId}/${candidateId}.${EXTENSIONS[contentType] ?? "bin"}`,
@@ -17,4 +20,7 @@ export const r2Keys = {
   /** One stage's image of one pose: base (pose), later fashion, background, final. */
   generationImage: (generationId: string, poseTemplateId: string, stage: string) =>
     `generations/${generationId}/${poseTemplateId}/${stage}.jpg`,
+  /** A stage image with transparency (background removed): PNG. */
+  generationPng: (generationId: string, poseTemplateId: string, stage: string) =>
+    `generations/${generationId}/${poseTemplateId}/${stage}.png`,
 };

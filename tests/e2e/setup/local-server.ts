@@ -43,6 +43,7 @@ export async function setup(project: TestProject) {
       HF_ENDPOINT_URL_HD: `${fake.url}/hf/hd`,
       HF_TEXT_ENDPOINT_URL: `${fake.url}/hf/text`,
       HF_INPAINTING_ENDPOINT_URL: `${fake.url}/hf/inpaint`,
+      HF_SEGMENTATION_ENDPOINT_URL: `${fake.url}/hf/segment`,
       PROVIDER_RATE_PER_MINUTE: "10000",
       PROVIDER_RETRY_BASE_MS: "50",
       // Every browser test signs up its own users from 127.0.0.1, far beyond 10 a minute.

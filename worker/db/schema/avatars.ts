@@ -16,6 +16,8 @@ export const avatars = sqliteTable(
     /** R2 keys, built by the server only. */
     imageKey: text("image_key").notNull(),
     thumbnailKey: text("thumbnail_key").notNull(),
+    /** The browser's cut-out (RGBA PNG) sent with the upload, reused as a person mask. */
+    cutoutKey: text("cutout_key"),
     contentType: text("content_type").notNull(),
     width: integer("width").notNull(),
     height: integer("height").notNull(),

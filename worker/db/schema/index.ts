@@ -7,3 +7,5 @@ export * from "./design-metrics";
 export * from "./pose-metrics";
 export * from "./avatar-candidates";
 export * from "./avatar-generation-metrics";
+export * from "./themes";
+export * from "./background-images";

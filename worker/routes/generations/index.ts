@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { ErrorResponse } from "../../../shared/api/errors";
+import type { BackgroundSettings } from "../../../shared/api/background";
 import { hasFashion, needsInpainting, type FashionSettings } from "../../../shared/api/fashion";
 import { GenerationState, GenerationSummary, NewGeneration } from "../../../shared/api/generations";
 import { PageQuery, page } from "../../../shared/api/pagination";
@@ -19,6 +20,8 @@ import { configuredInpaintingProviders } from "../../providers/inpainting-regist
 import { configuredProviders } from "../../providers/registry";
 import { DEFAULT_MODELS } from "../../providers/huggingface";
 import { r2Keys } from "../../storage/r2-keys";
+import { findBackground } from "../backgrounds";
+import { findTheme } from "../themes";
 import { serveR2Object } from "../../storage/serve-r2-object";
 import { zipStream } from "./download-zip";
 
@@ -55,6 +58,13 @@ const summary = (row: PoseGeneration) => ({
   createdAt: row.createdAt.toISOString(),
   completedAt: row.completedAt?.toISOString() ?? null,
   downloadUrl: `/api/v1/generations/${row.id}/download.zip`,
+});
+
+/** What the generation asked of the stages after the pose (the live state carries only poses). */
+const stageSettings = (row: PoseGeneration) => ({
+  fashionSettings: row.fashionSettings as FashionSettings | null,
+  backgroundSettings: row.backgroundSettings as BackgroundSettings | null,
+  professionTheme: row.professionTheme,
 });
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -124,6 +134,15 @@ export const generationRoutes = router
           "Hijab and outfit styles need an inpainting provider, and none is configured (HF_TOKEN with HF_INPAINTING_ENDPOINT_URL, SEGMIND_API_KEY, or Workers AI). Accessories work without one.",
         );
       }
+      if (body.backgroundSettings?.mode === "image")
+        await findBackground(c.env, userId, body.backgroundSettings.backgroundId);
+      if (body.professionTheme && !(await findTheme(c.env, userId, body.professionTheme))) {
+        throw new ApiError(
+          404,
+          "theme_not_found",
+          `No theme "${body.professionTheme}": use doctor, pilot, chef, teacher or one of your own themes.`,
+        );
+      }
       if (body.provider && !providers.some((p) => p.name === body.provider)) {
         throw new ApiError(
           400,
@@ -145,6 +164,8 @@ export const generationRoutes = router
           negativePrompt: buildNegativePrompt(body.negativePrompt),
           seed: body.seed ?? null,
           fashionSettings: body.fashionSettings && hasFashion(body.fashionSettings) ? body.fashionSettings : null,
+          backgroundSettings: body.backgroundSettings ?? null,
+          professionTheme: body.professionTheme ?? null,
         })
         .returning();
       await d
@@ -159,7 +180,7 @@ export const generationRoutes = router
         provider: body.provider ?? null,
         poseTemplateIds: body.poseTemplateIds,
       });
-      return c.json({ ...state!, fashionSettings: row!.fashionSettings as FashionSettings | null }, 202);
+      return c.json({ ...state!, ...stageSettings(row!) }, 202);
     },
   )
   .openapi(
@@ -195,7 +216,7 @@ export const generationRoutes = router
       const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);
       const state = await generationStub(c.env, row.id).state();
       if (!state) throw notFound("Generation");
-      return c.json({ ...state, fashionSettings: row.fashionSettings as FashionSettings | null }, 200);
+      return c.json({ ...state, ...stageSettings(row) }, 200);
     },
   )
   .openapi(
@@ -235,10 +256,10 @@ export const generationRoutes = router
     createRoute({
       method: "get",
       path: "/{id}/poses/{poseId}/image",
-      summary: "One generated pose image (JPEG): the final one, or ?stage=base for the pose before fashion",
+      summary: "One generated pose image: the final one, or ?stage=base|fashion|background for an earlier stage",
       request: {
         params: IdParam.extend({ poseId: z.string().min(1).max(80) }),
-        query: z.object({ stage: z.enum(["final", "base"]).default("final") }),
+        query: z.object({ stage: z.enum(["final", "base", "fashion", "background"]).default("final") }),
       },
       responses: { 200: { description: "JPEG" }, 304: { description: "Not modified" }, ...errors },
     }),
@@ -254,7 +275,10 @@ export const generationRoutes = router
       });
       if (!pose?.outputKey) throw notFound("Pose image");
       const stage = c.req.valid("query").stage;
-      return serveR2Object(c, stage === "base" ? r2Keys.generationImage(row.id, poseId, "base") : pose.outputKey);
+      if (stage === "final") return serveR2Object(c, pose.outputKey);
+      // An earlier stage's image: JPEG, or PNG where the background was removed.
+      const jpeg = r2Keys.generationImage(row.id, poseId, stage);
+      return serveR2Object(c, (await c.env.IMAGES.head(jpeg)) ? jpeg : r2Keys.generationPng(row.id, poseId, stage));
     },
   )
   .openapi(
@@ -273,7 +297,10 @@ export const generationRoutes = router
         .where(and(eq(generatedPoses.generationId, row.id), eq(generatedPoses.success, true)));
       const entries = poses
         .filter((p): p is { poseTemplateId: string; key: string } => !!p.key)
-        .map((p, i) => ({ name: `${String(i + 1).padStart(3, "0")}-${p.poseTemplateId}.jpg`, key: p.key }));
+        .map((p, i) => ({
+          name: `${String(i + 1).padStart(3, "0")}-${p.poseTemplateId}.${p.key.endsWith(".png") ? "png" : "jpg"}`,
+          key: p.key,
+        }));
       return new Response(zipStream(c.env.IMAGES, entries), {
         headers: {
           "content-type": "application/zip",

@@ -1,0 +1,26 @@
+// An uploaded image file checked before anything decodes it: size, type by its bytes, and the
+// dimensions from its header. Avatars and background pictures both come through here.
+import { inspectImage } from "../../shared/images/inspect-image";
+import { ApiError } from "../errors";
+import { maxUploadBytes } from "../middleware/upload-limit";
+
+export const MIN_SIDE = 256;
+export const MAX_SIDE = 4096;
+
+/** Turns an uploaded file into checked bytes, or the 4xx that says what is wrong with it. */
+export async function readUpload(env: Env, file: File) {
+  const max = maxUploadBytes(env);
+  if (file.size === 0) throw new ApiError(400, "empty_file", "The file is empty.");
+  if (file.size > max) throw new ApiError(413, "file_too_large", `The file is larger than ${max / 1024 / 1024} MB.`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const header = inspectImage(bytes);
+  if (!header.ok) throw new ApiError(header.code === "unsupported_image_type" ? 415 : 422, header.code, header.message);
+  const { displayWidth: w, displayHeight: h } = header;
+  if (w > MAX_SIDE || h > MAX_SIDE) {
+    throw new ApiError(422, "image_too_large", `The image is ${w}×${h} px; at most ${MAX_SIDE} px a side is accepted.`);
+  }
+  if (w < MIN_SIDE || h < MIN_SIDE) {
+    throw new ApiError(422, "image_too_small", `The image is ${w}×${h} px; at least ${MIN_SIDE} px a side is needed.`);
+  }
+  return { bytes, header };
+}

@@ -1,0 +1,20 @@
+// Draws placed drawings (accessories, theme props) onto a stage image.
+import type { Placement } from "../../shared/fashion/anchors";
+import { drawPlacement } from "../../shared/fashion/composite";
+import { accessoryImage } from "../fashion/accessory-images";
+import { decodeRgba, encodeJpeg, encodePng } from "../images/rgba";
+import type { PoseContext } from "./stage";
+
+/** The image with every placement drawn on; PNG stays PNG (transparency kept), else JPEG. */
+export async function drawPlacements(
+  ctx: PoseContext,
+  bytes: Uint8Array,
+  placements: Placement[],
+): Promise<Uint8Array> {
+  if (placements.length === 0) return bytes;
+  const target = decodeRgba(bytes);
+  for (const placement of placements) drawPlacement(target, await accessoryImage(ctx.env, placement.asset), placement);
+  return isPng(bytes) ? encodePng(target) : encodeJpeg(target);
+}
+
+export const isPng = (bytes: Uint8Array) => bytes[0] === 0x89 && bytes[1] === 0x50;

@@ -1,0 +1,53 @@
+// The person's mask on a stage image: a segmentation provider's, refined against the skeleton;
+// without one (or when it gives up), the avatar's own browser cut-out fitted to the pose, or the
+// skeleton's body region alone.
+import { bodyRegionMask, alphaMask, fitCutout, refineMask } from "../../shared/background/person-mask";
+import { feather, type Mask } from "../../shared/fashion/mask";
+import type { Pose } from "../../shared/pose/model";
+import { decodeRgba } from "../images/rgba";
+import { callProviders } from "../providers/call-providers";
+import { RetriesExhausted } from "../providers/retry";
+import { configuredSegmentationProviders } from "../providers/segmentation-registry";
+import type { PoseContext } from "./stage";
+
+/** A mask PNG (white = person) as a Mask of the image's size. */
+function maskFromPng(bytes: Uint8Array, width: number, height: number): Mask | null {
+  const image = decodeRgba(bytes);
+  if (image.width !== width || image.height !== height) return null;
+  const data = new Uint8Array(width * height);
+  for (let i = 0; i < data.length; i++) data[i] = image.data[i * 4]!;
+  return { width, height, data };
+}
+
+async function segmented(ctx: PoseContext, image: Uint8Array, pose: Pose): Promise<Mask | null> {
+  const providers = configuredSegmentationProviders(ctx.env);
+  if (providers.length === 0) return null;
+  const { job } = ctx;
+  try {
+    const { value, provider, attempts } = await callProviders(ctx.env, providers, (p, n) =>
+      p.segment({
+        image,
+        traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.segment.${n}`,
+      }),
+    );
+    ctx.attempts += attempts;
+    ctx.costUsd += provider.estimatedCost();
+    return maskFromPng(value, pose.canvasWidth, pose.canvasHeight);
+  } catch (err) {
+    // A background should not fail the pose: fall back to the masks that need no provider.
+    if (err instanceof RetriesExhausted) {
+      ctx.attempts += err.attempts;
+      return null;
+    }
+    throw err;
+  }
+}
+
+export async function personMask(ctx: PoseContext, image: Uint8Array, pose: Pose): Promise<Mask> {
+  const fromProvider = await segmented(ctx, image, pose);
+  if (fromProvider) return refineMask(fromProvider, pose);
+  const cutout = ctx.avatar.cutoutKey ? await ctx.env.IMAGES.get(ctx.avatar.cutoutKey) : null;
+  if (cutout)
+    return refineMask(fitCutout(alphaMask(decodeRgba(new Uint8Array(await cutout.arrayBuffer()))), pose), pose);
+  return refineMask(feather(bodyRegionMask(pose, 1.1), 2), pose);
+}

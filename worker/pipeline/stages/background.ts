@@ -1,0 +1,51 @@
+// The background stage, after fashion: the person cut out (transparent PNG), or put on a
+// backdrop — a built-in scene, a colour or gradient, the user's own picture, or the profession
+// theme's scene — with colour matching and a contact shadow. Stored as background.jpg (.png).
+import { BackgroundSettings } from "../../../shared/api/background";
+import { colourBackdrop, sceneBackdrop } from "../../../shared/background/backdrops";
+import { compositeSubject, cutOut } from "../../../shared/background/composite-subject";
+import { db } from "../../db/client";
+import { decodeRgba, encodeJpeg, encodePng, coverResize } from "../../images/rgba";
+import { findTheme } from "../../routes/themes";
+import { outputPose } from "../output-pose";
+import { personMask } from "../person-mask";
+import { currentImage, storeStageImage } from "../stage-images";
+import type { PoseContext, Stage } from "../stage";
+
+async function backdrop(ctx: PoseContext, settings: BackgroundSettings | null) {
+  const { width, height } = ctx.size;
+  if (settings?.mode === "scene") return sceneBackdrop(width, height, settings.scene);
+  if (settings?.mode === "colour") return colourBackdrop(width, height, settings.colour, settings.to);
+  if (settings?.mode === "image") {
+    const row = await db(ctx.env).query.backgroundImages.findFirst({
+      where: (b, { and, eq }) => and(eq(b.id, settings.backgroundId), eq(b.userId, ctx.job.userId)),
+    });
+    const object = row && (await ctx.env.IMAGES.get(row.imageKey));
+    if (!object) throw new Error("the background picture was deleted");
+    return coverResize(new Uint8Array(await object.arrayBuffer()), width, height);
+  }
+  // No background of its own: the profession theme's scene.
+  const theme = ctx.generation.professionTheme
+    ? await findTheme(ctx.env, ctx.job.userId, ctx.generation.professionTheme)
+    : null;
+  return sceneBackdrop(width, height, theme?.scene ?? "studio");
+}
+
+export const backgroundStage: Stage = {
+  name: "background",
+  applies: (ctx) => !!ctx.generation.backgroundSettings || !!ctx.generation.professionTheme,
+  async run(ctx) {
+    const settings = ctx.generation.backgroundSettings
+      ? BackgroundSettings.parse(ctx.generation.backgroundSettings)
+      : null;
+    const bytes = await currentImage(ctx);
+    const pose = outputPose(ctx);
+    const subject = decodeRgba(bytes);
+    const mask = await personMask(ctx, bytes, pose);
+    const out =
+      settings?.mode === "remove"
+        ? encodePng(cutOut(subject, mask))
+        : encodeJpeg(compositeSubject(subject, mask, await backdrop(ctx, settings), { pose, colourMatch: 0.3 }));
+    await storeStageImage(ctx, "background", out);
+  },
+};

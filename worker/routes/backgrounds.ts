@@ -1,0 +1,117 @@
+// Background pictures a user uploads to put behind their poses (checked like avatars).
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { and, desc, eq } from "drizzle-orm";
+import { BackgroundImage } from "../../shared/api/background";
+import { ErrorResponse } from "../../shared/api/errors";
+import { db } from "../db/client";
+import { backgroundImages } from "../db/schema";
+import type { AppEnv } from "../env";
+import { notFound } from "../errors";
+import { readUpload } from "../images/read-upload";
+import { requireCaller } from "../middleware/caller";
+import { uploadLimit } from "../middleware/upload-limit";
+import { jsonResponse } from "../openapi/responses";
+import { validationHook } from "../openapi/validation-hook";
+import { r2Keys } from "../storage/r2-keys";
+import { serveR2Object } from "../storage/serve-r2-object";
+
+const errors = {
+  400: jsonResponse(ErrorResponse, "Invalid request"),
+  401: jsonResponse(ErrorResponse, "Not signed in"),
+  404: jsonResponse(ErrorResponse, "No such background of yours"),
+};
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+const Upload = z.object({
+  file: z.instanceof(File, { message: "attach the image as the 'file' field" }).openapi({
+    type: "string",
+    format: "binary",
+    description: "JPEG, PNG or WebP; 256–4096 px a side",
+  }),
+});
+
+const toView = (row: typeof backgroundImages.$inferSelect) => ({
+  id: row.id,
+  imageUrl: `/api/v1/backgrounds/${row.id}/image`,
+  width: row.width,
+  height: row.height,
+  createdAt: row.createdAt.toISOString(),
+});
+
+/** The caller's background picture, or a 404. */
+export async function findBackground(env: Env, userId: string, id: string) {
+  const row = await db(env).query.backgroundImages.findFirst({
+    where: and(eq(backgroundImages.id, id), eq(backgroundImages.userId, userId)),
+  });
+  if (!row) throw notFound("Background");
+  return row;
+}
+
+const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+router.use("*", requireCaller());
+
+export const backgroundRoutes = router
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      summary: "Upload a background picture",
+      middleware: [uploadLimit()] as const,
+      request: { body: { required: true, content: { "multipart/form-data": { schema: Upload } } } },
+      responses: {
+        201: jsonResponse(BackgroundImage, "Stored"),
+        ...errors,
+        413: jsonResponse(ErrorResponse, "File too large"),
+        415: jsonResponse(ErrorResponse, "Not a JPEG, PNG or WebP"),
+        422: jsonResponse(ErrorResponse, "Unusable image"),
+      },
+    }),
+    async (c) => {
+      const userId = c.get("caller")!.userId;
+      const { bytes, header } = await readUpload(c.env, c.req.valid("form").file);
+      const id = crypto.randomUUID();
+      const imageKey = r2Keys.backgroundImage(userId, id, header.contentType);
+      await c.env.IMAGES.put(imageKey, bytes, { httpMetadata: { contentType: header.contentType } });
+      const [row] = await db(c.env)
+        .insert(backgroundImages)
+        .values({
+          id,
+          userId,
+          imageKey,
+          contentType: header.contentType,
+          width: header.displayWidth,
+          height: header.displayHeight,
+        })
+        .returning();
+      return c.json(toView(row!), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      summary: "My background pictures, newest first",
+      responses: { 200: jsonResponse(z.object({ items: z.array(BackgroundImage) }), "Backgrounds"), ...errors },
+    }),
+    async (c) => {
+      const rows = await db(c.env)
+        .select()
+        .from(backgroundImages)
+        .where(eq(backgroundImages.userId, c.get("caller")!.userId))
+        .orderBy(desc(backgroundImages.createdAt))
+        .limit(50);
+      return c.json({ items: rows.map(toView) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/image",
+      summary: "One of my background pictures",
+      request: { params: IdParam },
+      responses: { 200: { description: "The image" }, ...errors },
+    }),
+    async (c) => {
+      const row = await findBackground(c.env, c.get("caller")!.userId, c.req.valid("param").id);
+      return serveR2Object(c, row.imageKey);
+    },
+  );
