@@ -64,6 +64,16 @@ describe("background and theme stages", () => {
     const inpaints = seen.filter((r) => r.path === "/hf/inpaint");
     expect(inpaints).toHaveLength(6);
     expect(inpaints.filter((r) => r.prompt.startsWith("a crisp white doctor's lab coat"))).toHaveLength(3);
+    // The office scene was painted once, cached in R2, and reused for every pose (and later generations).
+    expect((await fakeProvider.requests("scene/office/512x768")).length).toBe(1);
+    expect(await env.IMAGES.head("scenes/office-512x768.jpg")).not.toBeNull();
+    const again = await startGeneration(user, {
+      avatarId: avatar.id,
+      poseTemplateIds: TEMPLATES.slice(0, 1),
+      backgroundSettings: { mode: "scene", scene: "office" },
+    });
+    expect(await waitForFinal(user, again.id)).toMatchObject({ status: "completed" });
+    expect((await fakeProvider.requests("scene/office/512x768")).length).toBe(1);
     // Every stage is reachable for the before/after slider.
     for (const stage of ["base", "fashion", "background", "final"]) {
       const res = await user.fetch(`/api/v1/generations/${started.id}/poses/${TEMPLATES[0]}/image?stage=${stage}`);
@@ -84,7 +94,12 @@ describe("background and theme stages", () => {
 
     const template = (await (await user.fetch(`/api/v1/templates/${TEMPLATES[0]}`)).json()) as { keypoints: unknown };
     const pose = letterboxPose(readOpenPose(template.keypoints).pose, 512, 768);
-    const noProviders = { ...env, SEGMENTATION_PROVIDER_ORDER: "none", INPAINTING_PROVIDER_ORDER: "none" } as Env;
+    const noProviders = {
+      ...env,
+      SEGMENTATION_PROVIDER_ORDER: "none",
+      INPAINTING_PROVIDER_ORDER: "none",
+      TEXT_PROVIDER_ORDER: "none",
+    } as Env;
     // A pose image as the pose stage would leave it: a plain grey picture.
     const grey = new PhotonImage(new Uint8Array(512 * 768 * 4).fill(150), 512, 768);
     const baseKey = `generations/no-provider-${uid}/${TEMPLATES[0]}/base.jpg`;

@@ -16,6 +16,8 @@ export const r2Keys = {
   /** An unsaved text-to-avatar candidate (purged when it expires). */
   avatarCandidate: (userId: string, candidateId: string, contentType: string) =>
     `avatar-candidates/${userId}/${candidateId}.${EXTENSIONS[contentType] ?? "bin"}`,
+  /** A scene backdrop painted by a provider, shared by every generation of that size. */
+  scene: (scene: string, width: number, height: number) => `scenes/${scene}-${width}x${height}.jpg`,
   templatePreview: (templateId: string) => `templates/${templateId}/preview.png`,
   /** One stage's image of one pose: base (pose), later fashion, background, final. */
   generationImage: (generationId: string, poseTemplateId: string, stage: string) =>

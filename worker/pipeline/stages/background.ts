@@ -2,7 +2,8 @@
 // backdrop — a built-in scene, a colour or gradient, the user's own picture, or the profession
 // theme's scene — with colour matching and a contact shadow. Stored as background.jpg (.png).
 import { BackgroundSettings } from "../../../shared/api/background";
-import { colourBackdrop, sceneBackdrop } from "../../../shared/background/backdrops";
+import { colourBackdrop } from "../../../shared/background/backdrops";
+import { sceneImage } from "../../background/scene-image";
 import { compositeSubject, cutOut } from "../../../shared/background/composite-subject";
 import { db } from "../../db/client";
 import { decodeRgba, encodeJpeg, encodePng, coverResize } from "../../images/rgba";
@@ -14,7 +15,7 @@ import type { PoseContext, Stage } from "../stage";
 
 async function backdrop(ctx: PoseContext, settings: BackgroundSettings | null) {
   const { width, height } = ctx.size;
-  if (settings?.mode === "scene") return sceneBackdrop(width, height, settings.scene);
+  if (settings?.mode === "scene") return sceneImage(ctx.env, settings.scene, width, height);
   if (settings?.mode === "colour") return colourBackdrop(width, height, settings.colour, settings.to);
   if (settings?.mode === "image") {
     const row = await db(ctx.env).query.backgroundImages.findFirst({
@@ -28,7 +29,7 @@ async function backdrop(ctx: PoseContext, settings: BackgroundSettings | null) {
   const theme = ctx.generation.professionTheme
     ? await findTheme(ctx.env, ctx.job.userId, ctx.generation.professionTheme)
     : null;
-  return sceneBackdrop(width, height, theme?.scene ?? "studio");
+  return sceneImage(ctx.env, theme?.scene ?? "studio", width, height);
 }
 
 export const backgroundStage: Stage = {
