@@ -128,6 +128,21 @@ function inpaintImage(image: Uint8Array, maskBytes: Uint8Array, prompt: string):
   }
 }
 
+/** Background removal (Segmind's protocol): the image with the segmentation as its alpha. */
+function cutOutImage(image: Uint8Array): Uint8Array {
+  const mask = decodeOwnPng(segmentImage(image))!;
+  const photo = PhotonImage.new_from_byteslice(image);
+  const rgba = photo.get_raw_pixels();
+  for (let i = 0; i < rgba.length / 4; i++) rgba[i * 4 + 3] = mask.rgb[i * 3]!;
+  const out = new PhotonImage(rgba, photo.get_width(), photo.get_height());
+  photo.free();
+  try {
+    return out.get_bytes();
+  } finally {
+    out.free();
+  }
+}
+
 /** Segmentation: white where a pixel differs from the top-left corner's colour, grown a little. */
 function segmentImage(image: Uint8Array): Uint8Array {
   const photo = PhotonImage.new_from_byteslice(image);
@@ -294,13 +309,16 @@ async function handleGenerate(
   // ModelsLab's "processing" still produces an image, fetched later.
   const needsImage = !fault || (protocol === "modelslab" && fault.kind === "loading");
   const colourKey = seed === null ? prompt : `${prompt}#seed=${seed}`;
+  const removing = protocol === "segmind" && !!req.url?.includes("bg-removal");
   const png = !needsImage
     ? null
-    : segmenting
-      ? segmentImage(control)
-      : mask
-        ? inpaintImage(control, mask, prompt)
-        : deterministicImage(control, colourKey, avatar, width, height);
+    : removing
+      ? cutOutImage(control)
+      : segmenting
+        ? segmentImage(control)
+        : mask
+          ? inpaintImage(control, mask, prompt)
+          : deterministicImage(control, colourKey, avatar, width, height);
   const wait = state.latencyMs - (Date.now() - arrived);
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const err = (

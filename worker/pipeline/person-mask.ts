@@ -3,6 +3,7 @@
 // skeleton's body region alone.
 import { bodyRegionMask, alphaMask, fitCutout, refineMask } from "../../shared/background/person-mask";
 import { feather, type Mask } from "../../shared/fashion/mask";
+import { inspectImage } from "../../shared/images/inspect-image";
 import type { Pose } from "../../shared/pose/model";
 import { decodeRgba } from "../images/rgba";
 import { callProviders } from "../providers/call-providers";
@@ -10,12 +11,14 @@ import { RetriesExhausted } from "../providers/retry";
 import { configuredSegmentationProviders } from "../providers/segmentation-registry";
 import type { PoseContext } from "./stage";
 
-/** A mask PNG (white = person) as a Mask of the image's size. */
+/** A mask PNG (white = person) or a cut-out (its alpha = person) as a Mask of the image's size. */
 function maskFromPng(bytes: Uint8Array, width: number, height: number): Mask | null {
+  const header = inspectImage(bytes);
   const image = decodeRgba(bytes);
   if (image.width !== width || image.height !== height) return null;
+  const channel = header.ok && header.hasAlpha ? 3 : 0;
   const data = new Uint8Array(width * height);
-  for (let i = 0; i < data.length; i++) data[i] = image.data[i * 4]!;
+  for (let i = 0; i < data.length; i++) data[i] = image.data[i * 4 + channel]!;
   return { width, height, data };
 }
 

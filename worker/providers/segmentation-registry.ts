@@ -2,9 +2,11 @@
 import { huggingFaceSegmentation } from "./huggingface-segmentation";
 import { orderedProviders } from "./provider-order";
 import type { SegmentationProvider } from "./segmentation";
+import { segmindSegmentation } from "./segmind-segmentation";
 
 const ADAPTERS: Record<string, (env: Env) => SegmentationProvider | null> = {
   huggingface: huggingFaceSegmentation,
+  segmind: segmindSegmentation,
 };
 
 export const configuredSegmentationProviders = (env: Env): SegmentationProvider[] =>

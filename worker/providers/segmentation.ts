@@ -11,6 +11,6 @@ export interface SegmentationProvider {
   readonly label: string;
   readonly local: boolean;
   estimatedCost(): number;
-  /** The person's mask as PNG bytes. */
+  /** The person's mask as PNG bytes: white = person, or a cut-out whose alpha is the person. */
   segment(request: SegmentRequest): Promise<Uint8Array>;
 }
