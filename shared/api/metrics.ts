@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/** The product plan's targets and alert levels. */
+export const THRESHOLDS = {
+  successRate: { target: 0.9, alert: 0.8 },
+  secondsPerPose: { target: 30, alert: 60 },
+  queueDepth: { target: 100, alert: 100 },
+  failedJobRate: { target: 0.05, alert: 0.05 },
+} as const;
+
+/** Manual work one finished pose stands for (a photographer's setup, shot and retouch), in minutes. */
+export const MINUTES_SAVED_PER_POSE = 20;
+
+export const MetricsQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM")
+    .optional(),
+});
+
+const Rate = z.object({ attempts: z.number().int(), succeeded: z.number().int(), successRate: z.number().nullable() });
+
+export const Metrics = z.object({
+  month: z.string(),
+  /** The plan's designMetrics. */
+  design: z.object({
+    timesCreated: z.number().int(),
+    posesGenerated: z.number().int(),
+    avgCreationTimeMs: z.number().nullable(),
+    totalTimeSavedMinutes: z.number().int(),
+  }),
+  poses: Rate.extend({ avgSeconds: z.number().nullable() }),
+  byQuality: z.array(z.object({ quality: z.string(), avgSeconds: z.number().nullable() }).merge(Rate)),
+  byProvider: z.array(
+    z.object({ provider: z.string(), costUsd: z.number(), errorRate: z.number().nullable() }).merge(Rate),
+  ),
+  templates: z.array(z.object({ templateId: z.string(), name: z.string().nullable() }).merge(Rate)),
+  textToAvatar: z.object({ costUsd: z.number() }).merge(Rate),
+});
+export type Metrics = z.infer<typeof Metrics>;
+
+export const OperatorMetrics = Metrics.extend({
+  queueDepth: z.number().int(),
+  failedJobRate: z.number().nullable(),
+  /** Which of the plan's thresholds are crossed right now. */
+  alerts: z.array(z.object({ metric: z.string(), value: z.number(), limit: z.number(), message: z.string() })),
+});
+export type OperatorMetrics = z.infer<typeof OperatorMetrics>;

@@ -1,0 +1,52 @@
+// Metrics: my own month, and (admin role) everyone's with the plan's thresholds flagged.
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import { ErrorResponse } from "../../shared/api/errors";
+import { Metrics, MetricsQuery, OperatorMetrics } from "../../shared/api/metrics";
+import { db } from "../db/client";
+import { user } from "../db/schema";
+import type { AppEnv } from "../env";
+import { ApiError } from "../errors";
+import { collectMetrics, collectOperatorMetrics } from "../metrics/collect-metrics";
+import { requireCaller } from "../middleware/caller";
+import { jsonResponse } from "../openapi/responses";
+import { validationHook } from "../openapi/validation-hook";
+
+const errors = {
+  400: jsonResponse(ErrorResponse, "Invalid request"),
+  401: jsonResponse(ErrorResponse, "Not signed in"),
+};
+
+const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+router.use("*", requireCaller());
+
+export const metricsRoutes = router
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      summary: "My metrics for a month (default: this one)",
+      request: { query: MetricsQuery },
+      responses: { 200: jsonResponse(Metrics, "Metrics"), ...errors },
+    }),
+    async (c) => c.json(await collectMetrics(c.env, c.get("caller")!.userId, c.req.valid("query").month), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/operator",
+      summary: "Everyone's metrics, the queue, and the plan's thresholds (admin role)",
+      request: { query: MetricsQuery },
+      responses: {
+        200: jsonResponse(OperatorMetrics, "Operator metrics"),
+        ...errors,
+        403: jsonResponse(ErrorResponse, "Not an operator"),
+      },
+    }),
+    async (c) => {
+      const row = await db(c.env).query.user.findFirst({ where: eq(user.id, c.get("caller")!.userId) });
+      if (row?.role !== "admin")
+        throw new ApiError(403, "forbidden", "Only operators (admin role) see everyone's metrics.");
+      return c.json(await collectOperatorMetrics(c.env, c.req.valid("query").month), 200);
+    },
+  );
