@@ -1,12 +1,13 @@
 // Background pictures a user uploads to put behind their poses (checked like avatars).
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { BackgroundImage } from "../../shared/api/background";
 import { ErrorResponse } from "../../shared/api/errors";
 import { db } from "../db/client";
 import { backgroundImages } from "../db/schema";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
+import { findBackground } from "../background/find-background";
 import { readUpload } from "../images/read-upload";
 import { requireCaller } from "../middleware/caller";
 import { uploadLimit } from "../middleware/upload-limit";
@@ -36,15 +37,6 @@ const toView = (row: typeof backgroundImages.$inferSelect) => ({
   height: row.height,
   createdAt: row.createdAt.toISOString(),
 });
-
-/** The caller's background picture, or a 404. */
-export async function findBackground(env: Env, userId: string, id: string) {
-  const row = await db(env).query.backgroundImages.findFirst({
-    where: and(eq(backgroundImages.id, id), eq(backgroundImages.userId, userId)),
-  });
-  if (!row) throw notFound("Background");
-  return row;
-}
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 router.use("*", requireCaller());
@@ -112,6 +104,7 @@ export const backgroundRoutes = router
     }),
     async (c) => {
       const row = await findBackground(c.env, c.get("caller")!.userId, c.req.valid("param").id);
+      if (!row) throw notFound("Background");
       return serveR2Object(c, row.imageKey);
     },
   );

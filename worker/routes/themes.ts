@@ -3,39 +3,21 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { NewTheme, ThemeView } from "../../shared/api/background";
 import { ErrorResponse } from "../../shared/api/errors";
-import { BUILT_IN_THEMES, BUILT_IN_THEME_IDS } from "../../shared/themes/built-in";
 import { db } from "../db/client";
-import { themes, type ThemeRow } from "../db/schema";
+import { themes } from "../db/schema";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
 import { requireCaller } from "../middleware/caller";
 import { jsonLimit } from "../middleware/json-limit";
 import { jsonResponse } from "../openapi/responses";
 import { validationHook } from "../openapi/validation-hook";
+import { builtInThemes, toThemeView } from "../themes/find-theme";
 
 const errors = {
   400: jsonResponse(ErrorResponse, "Invalid request"),
   401: jsonResponse(ErrorResponse, "Not signed in"),
   404: jsonResponse(ErrorResponse, "No such theme of yours"),
 };
-
-const builtInViews: ThemeView[] = BUILT_IN_THEME_IDS.map((id) => ({ id, ...BUILT_IN_THEMES[id], builtIn: true }));
-const toView = (row: ThemeRow): ThemeView => ({
-  id: row.id,
-  name: row.name,
-  clothing: row.clothing,
-  props: row.props,
-  scene: row.scene as ThemeView["scene"],
-  builtIn: false,
-});
-
-/** A built-in theme by id, or the caller's own; null when neither. */
-export async function findTheme(env: Env, userId: string, id: string): Promise<ThemeView | null> {
-  const builtIn = builtInViews.find((t) => t.id === id);
-  if (builtIn) return builtIn;
-  const row = await db(env).query.themes.findFirst({ where: and(eq(themes.id, id), eq(themes.userId, userId)) });
-  return row ? toView(row) : null;
-}
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 router.use("*", requireCaller());
@@ -54,7 +36,7 @@ export const themeRoutes = router
         .select()
         .from(themes)
         .where(eq(themes.userId, c.get("caller")!.userId));
-      return c.json({ items: [...builtInViews, ...mine.map(toView)] }, 200);
+      return c.json({ items: [...builtInThemes, ...mine.map(toThemeView)] }, 200);
     },
   )
   .openapi(
@@ -70,7 +52,7 @@ export const themeRoutes = router
         .insert(themes)
         .values({ userId: c.get("caller")!.userId, ...c.req.valid("json") })
         .returning();
-      return c.json(toView(row!), 201);
+      return c.json(toThemeView(row!), 201);
     },
   )
   .openapi(

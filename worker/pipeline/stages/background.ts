@@ -5,9 +5,9 @@ import { BackgroundSettings } from "../../../shared/api/background";
 import { colourBackdrop } from "../../../shared/background/backdrops";
 import { sceneImage } from "../../background/scene-image";
 import { compositeSubject, cutOut } from "../../../shared/background/composite-subject";
-import { db } from "../../db/client";
+import { findBackground } from "../../background/find-background";
 import { decodeRgba, encodeJpeg, encodePng, coverResize } from "../../images/rgba";
-import { findTheme } from "../../routes/themes";
+import { findTheme } from "../../themes/find-theme";
 import { outputPose } from "../output-pose";
 import { personMask } from "../person-mask";
 import { currentImage, storeStageImage } from "../stage-images";
@@ -18,9 +18,7 @@ async function backdrop(ctx: PoseContext, settings: BackgroundSettings | null) {
   if (settings?.mode === "scene") return sceneImage(ctx.env, settings.scene, width, height);
   if (settings?.mode === "colour") return colourBackdrop(width, height, settings.colour, settings.to);
   if (settings?.mode === "image") {
-    const row = await db(ctx.env).query.backgroundImages.findFirst({
-      where: (b, { and, eq }) => and(eq(b.id, settings.backgroundId), eq(b.userId, ctx.job.userId)),
-    });
+    const row = await findBackground(ctx.env, ctx.job.userId, settings.backgroundId);
     const object = row && (await ctx.env.IMAGES.get(row.imageKey));
     if (!object) throw new Error("the background picture was deleted");
     return coverResize(new Uint8Array(await object.arrayBuffer()), width, height);

@@ -5,7 +5,7 @@ import { outfitMask } from "../../../shared/fashion/regions";
 import { FASHION_ADVICE } from "../../../shared/prompts/fashion-prompt";
 import { placeProps } from "../../../shared/themes/props";
 import { configuredInpaintingProviders } from "../../providers/inpainting-registry";
-import { findTheme } from "../../routes/themes";
+import { findTheme } from "../../themes/find-theme";
 import { drawPlacements, isPng } from "../draw-placements";
 import { inpaintPass } from "../inpaint-pass";
 import { outputPose } from "../output-pose";

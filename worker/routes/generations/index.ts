@@ -19,9 +19,9 @@ import { generationStub } from "../../pipeline/generation-stub";
 import { configuredInpaintingProviders } from "../../providers/inpainting-registry";
 import { configuredProviders } from "../../providers/registry";
 import { DEFAULT_MODELS } from "../../providers/huggingface";
+import { findBackground } from "../../background/find-background";
 import { r2Keys } from "../../storage/r2-keys";
-import { findBackground } from "../backgrounds";
-import { findTheme } from "../themes";
+import { findTheme } from "../../themes/find-theme";
 import { serveR2Object } from "../../storage/serve-r2-object";
 import { zipStream } from "./download-zip";
 
@@ -135,7 +135,7 @@ export const generationRoutes = router
         );
       }
       if (body.backgroundSettings?.mode === "image")
-        await findBackground(c.env, userId, body.backgroundSettings.backgroundId);
+        if (!(await findBackground(c.env, userId, body.backgroundSettings.backgroundId))) throw notFound("Background");
       if (body.professionTheme && !(await findTheme(c.env, userId, body.professionTheme))) {
         throw new ApiError(
           404,
