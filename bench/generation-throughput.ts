@@ -2,10 +2,8 @@
 // against the FAKE provider with a fixed latency L. Prints wall time ÷ (⌈50/C⌉ × L), where C is
 // how many poses the queue consumer runs at once, then the same run with ~30 % transient faults:
 // final success rate, duplicated provider work, lost poses. Traffic stays on 127.0.0.1.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { migrateLocal, startWorker, waitForHealth } from "../scripts/local-env.mjs";
+import { readFileSync } from "node:fs";
+import { startBenchWorker } from "./local-worker";
 import { startFakeProvider, type RecordedRequest } from "../tests/fakes/fake-provider-server";
 
 const POSES = 50;
@@ -64,25 +62,18 @@ async function run(call: Call, avatarId: string, ids: string[]) {
 
 export async function benchGenerationThroughput() {
   const fake = await startFakeProvider(0, { unref: false });
-  const stateDir = mkdtempSync(join(tmpdir(), "pose-bench-"));
-  const port = 8795;
-  const origin = `http://127.0.0.1:${port}`;
-  migrateLocal(stateDir);
-  const worker = startWorker({
-    port,
-    persistTo: stateDir,
-    stdio: ["ignore", "ignore", "ignore"],
-    vars: {
-      BETTER_AUTH_SECRET: "bench-secret-0123456789abcdef0123456789abcdef",
-      HF_TOKEN: "hf_bench",
-      HF_ENDPOINT_URL: `${fake.url}/hf/sd`,
-      PROVIDER_RETRY_BASE_MS: "50",
-      PROVIDER_RETRY_MAX_MS: "400",
-      PROVIDER_MAX_ATTEMPTS: "8",
-      PROVIDER_CONCURRENCY: String(CONCURRENCY),
-      PROVIDER_RATE_PER_MINUTE: "100000",
-      POSE_CONCURRENCY: String(CONCURRENCY * 2),
-    },
+  const { origin, stop } = await startBenchWorker(8795, {
+    HF_TOKEN: "hf_bench",
+    HF_ENDPOINT_URL: `${fake.url}/hf/sd`,
+    PROVIDER_RETRY_BASE_MS: "50",
+    PROVIDER_RETRY_MAX_MS: "400",
+    PROVIDER_MAX_ATTEMPTS: "8",
+    PROVIDER_CONCURRENCY: String(CONCURRENCY),
+    PROVIDER_RATE_PER_MINUTE: "100000",
+    POSE_CONCURRENCY: String(CONCURRENCY * 2),
+  }).catch(async (err) => {
+    await fake.close();
+    throw err;
   });
   const control = (body: unknown) =>
     fetch(`${fake.url}/__fake/config`, {
@@ -91,7 +82,6 @@ export async function benchGenerationThroughput() {
       body: JSON.stringify(body),
     });
   try {
-    await waitForHealth(origin);
     const call = await session(origin);
     const form = new FormData();
     form.set("file", new File([readFileSync("tests/fixtures/messi5.jpg")], "m.jpg"));
@@ -136,10 +126,8 @@ export async function benchGenerationThroughput() {
         `(${((100 * faulty.state.successfulPoses) / POSES).toFixed(1)} %), ${duplicates} poses generated twice, ${lost} lost, ${(faulty.wallMs / 1000).toFixed(1)} s`,
     );
   } finally {
-    worker.kill("SIGTERM");
+    await stop();
     await fake.close();
-    await new Promise((r) => setTimeout(r, 500));
-    rmSync(stateDir, { recursive: true, force: true });
   }
 }
 

@@ -1,12 +1,10 @@
 // Webcam pose detection speed in headless Chromium: the real /capture page, PoseLandmarker in VIDEO
 // mode with the lite model, fed by Chromium's fake camera playing messi5.jpg at 30 fps. Prints the
 // detections per second the page shows and the detect() time behind them (medians over 10 s).
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { migrateLocal, startWorker, waitForHealth } from "../scripts/local-env.mjs";
+import { existsSync } from "node:fs";
 import { launchChromium } from "../tests/e2e/helpers/browser";
 import { fakeCameraArgs } from "../tests/e2e/helpers/fake-camera";
+import { startBenchWorker } from "./local-worker";
 
 const SAMPLE_S = 10;
 
@@ -15,19 +13,9 @@ export async function benchWebcamDetect() {
     console.log("webcam detect: no web/build (run `npm run build:web` first)");
     return;
   }
-  const stateDir = mkdtempSync(join(tmpdir(), "pose-bench-webcam-"));
-  const port = 8796;
-  const origin = `http://127.0.0.1:${port}`;
-  migrateLocal(stateDir);
-  const worker = startWorker({
-    port,
-    persistTo: stateDir,
-    stdio: ["ignore", "ignore", "ignore"],
-    vars: { BETTER_AUTH_SECRET: "bench-secret-0123456789abcdef0123456789abcdef" },
-  });
+  const { origin, stop } = await startBenchWorker(8796);
   const browser = await launchChromium(fakeCameraArgs("tests/fixtures/messi5.jpg"));
   try {
-    await waitForHealth(origin);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${origin}/capture`);
     await page.getByRole("button", { name: "Start camera" }).click();
@@ -50,9 +38,7 @@ export async function benchWebcamDetect() {
     );
   } finally {
     await browser.close();
-    worker.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 300));
-    rmSync(stateDir, { recursive: true, force: true });
+    await stop();
   }
 }
 

@@ -96,6 +96,20 @@ export function refineMask(segmentation: Mask, pose: Pose | null): Mask {
   return feather(mask, 1);
 }
 
+/** The bounding box [minX, minY, maxX, maxY] of a mask's covered pixels, or null when empty. */
+function maskBox(mask: Mask): [number, number, number, number] | null {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let y = 0; y < mask.height; y++)
+    for (let x = 0; x < mask.width; x++)
+      if (mask.data[y * mask.width + x]! >= 128) {
+        minX = Math.min(minX, x);
+        maxX = Math.max(maxX, x);
+        minY = Math.min(minY, y);
+        maxY = Math.max(maxY, y);
+      }
+  return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : null;
+}
+
 /**
  * The avatar's own cut-out laid onto a posed image: its silhouette scaled so its height matches
  * the skeleton's, centred on it, and kept only where the skeleton's generous outline allows
@@ -103,26 +117,12 @@ export function refineMask(segmentation: Mask, pose: Pose | null): Mask {
  */
 export function fitCutout(cutout: Mask, pose: Pose): Mask {
   const out = createMask(pose.canvasWidth, pose.canvasHeight);
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let y = 0; y < cutout.height; y++)
-    for (let x = 0; x < cutout.width; x++)
-      if (cutout.data[y * cutout.width + x]! >= 128) {
-        minX = Math.min(minX, x);
-        maxX = Math.max(maxX, x);
-        minY = Math.min(minY, y);
-        maxY = Math.max(maxY, y);
-      }
   const outline = bodyRegionMask(pose, 1.5);
-  if (!Number.isFinite(minX)) return outline;
-  let [pMinX, pMinY, pMaxX, pMaxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let y = 0; y < outline.height; y++)
-    for (let x = 0; x < outline.width; x++)
-      if (outline.data[y * outline.width + x]! >= 128) {
-        pMinX = Math.min(pMinX, x);
-        pMaxX = Math.max(pMaxX, x);
-        pMinY = Math.min(pMinY, y);
-        pMaxY = Math.max(pMaxY, y);
-      }
+  const from = maskBox(cutout);
+  const onto = maskBox(outline);
+  if (!from || !onto) return outline;
+  const [minX, minY, maxX, maxY] = from;
+  const [pMinX, pMinY, pMaxX, pMaxY] = onto;
   const s = (pMaxY - pMinY) / Math.max(1, maxY - minY);
   const [cx, pcx] = [(minX + maxX) / 2, (pMinX + pMaxX) / 2];
   for (let y = 0; y < out.height; y++) {

@@ -34,7 +34,7 @@ export function boundingBox(points: Keypoint[]): Box | null {
 }
 
 /** Left–right index swap of the body: the mirrored right shoulder is the left one. */
-const BODY_MIRROR = BODY_PART_NAMES.map((name) => {
+export const BODY_MIRROR = BODY_PART_NAMES.map((name) => {
   const twin = name.startsWith("right") ? name.replace("right", "left") : name.replace("left", "right");
   return BODY[twin as keyof typeof BODY];
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
-import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
+import { VIEWPORTS, screenshot, useChromium, watchedPage } from "./helpers/browser";
 
 const origin = inject("origin");
 const browser = useChromium();
@@ -9,10 +9,7 @@ describe("sign up and upload an avatar through the UI", () => {
   for (const [viewport, size] of Object.entries(VIEWPORTS)) {
     it(`works on ${viewport} (${size.width}×${size.height})`, async () => {
       const context = await browser().newContext({ viewport: size });
-      const page = await context.newPage();
-      const outside = watchOutsideRequests(page);
-      const pageErrors: string[] = [];
-      page.on("pageerror", (err) => pageErrors.push(String(err)));
+      const { page, outside, errors: pageErrors } = await watchedPage(context);
 
       await page.goto(`${origin}/`);
       await page.getByRole("heading", { name: "Avatar & Pose Generator" }).waitFor();

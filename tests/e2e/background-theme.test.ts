@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { signUpIn, uploadAvatarIn } from "./helpers/accounts";
-import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
+import { VIEWPORTS, screenshot, useChromium, watchedPage } from "./helpers/browser";
 
 const origin = inject("origin");
 const browser = useChromium();
@@ -11,10 +11,7 @@ describe("background and theme in the studio", () => {
     it(`uploads a background, picks the doctor theme, compares stages (${viewport})`, async () => {
       const context = await browser().newContext({ viewport: size });
       await context.addInitScript((ids) => sessionStorage.setItem("selected-poses", JSON.stringify(ids)), POSES);
-      const page = await context.newPage();
-      const outside = watchOutsideRequests(page);
-      const errors: string[] = [];
-      page.on("pageerror", (err) => errors.push(String(err)));
+      const { page, outside, errors } = await watchedPage(context);
       await signUpIn(context, origin, "Wulan");
       await uploadAvatarIn(context, origin, "Theme model");
 

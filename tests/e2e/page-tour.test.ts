@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { signUpIn } from "./helpers/accounts";
-import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
+import { VIEWPORTS, screenshot, useChromium, watchedPage } from "./helpers/browser";
 
 const origin = inject("origin");
 const browser = useChromium();
@@ -19,10 +19,7 @@ describe("every page at both sizes", () => {
   for (const [viewport, size] of Object.entries(VIEWPORTS)) {
     it(`renders without errors or outside requests (${viewport})`, async () => {
       const context = await browser().newContext({ viewport: size });
-      const page = await context.newPage();
-      const outside = watchOutsideRequests(page);
-      const errors: string[] = [];
-      page.on("pageerror", (err) => errors.push(String(err)));
+      const { page, outside, errors } = await watchedPage(context);
 
       await page.goto(`${origin}/sign-in`);
       await page.getByRole("heading", { name: "Welcome back" }).waitFor();

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { unzipSync } from "fflate";
 import { describe, expect, inject, it } from "vitest";
-import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
+import { VIEWPORTS, screenshot, useChromium, watchedPage } from "./helpers/browser";
 
 const origin = inject("origin");
 const browser = useChromium();
@@ -10,10 +10,7 @@ describe("pose library and generation studio", () => {
   for (const [viewport, size] of Object.entries(VIEWPORTS)) {
     it(`picks 3 poses, generates live to 100 % with 3 images, and downloads a ZIP of 3 (${viewport})`, async () => {
       const context = await browser().newContext({ viewport: size });
-      const page = await context.newPage();
-      const outside = watchOutsideRequests(page);
-      const pageErrors: string[] = [];
-      page.on("pageerror", (err) => pageErrors.push(String(err)));
+      const { page, outside, errors: pageErrors } = await watchedPage(context);
 
       await page.goto(`${origin}/sign-up`);
       await page.getByLabel("Your name").fill("Rina");

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { signUpIn } from "./helpers/accounts";
-import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
+import { VIEWPORTS, screenshot, useChromium, watchedPage } from "./helpers/browser";
 
 const origin = inject("origin");
 const fakeProviderUrl = inject("fakeProviderUrl");
@@ -10,10 +10,7 @@ describe("avatar from text", () => {
   for (const [viewport, size] of Object.entries(VIEWPORTS)) {
     it(`describes a model, gets 2 candidates, saves one, regenerates; a busy provider is explained (${viewport})`, async () => {
       const context = await browser().newContext({ viewport: size });
-      const page = await context.newPage();
-      const outside = watchOutsideRequests(page);
-      const errors: string[] = [];
-      page.on("pageerror", (err) => errors.push(String(err)));
+      const { page, outside, errors } = await watchedPage(context);
       const uid = await signUpIn(context, origin, "Ayu");
 
       await page.goto(`${origin}/avatars`);

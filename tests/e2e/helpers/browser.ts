@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
 export const SCREENSHOT_DIR = "test-results/screenshots";
@@ -35,6 +35,15 @@ export function watchOutsideRequests(page: Page): string[] {
     if (url.hostname !== "127.0.0.1") outside.push(req.url());
   });
   return outside;
+}
+
+/** A new page with its outside requests and uncaught errors recorded (tests expect both empty). */
+export async function watchedPage(context: BrowserContext) {
+  const page = await context.newPage();
+  const outside = watchOutsideRequests(page);
+  const errors: string[] = [];
+  page.on("pageerror", (err) => errors.push(String(err)));
+  return { page, outside, errors };
 }
 
 /** Saves a full-page PNG under test-results/screenshots. */

@@ -1,7 +1,7 @@
 // The pose being edited, with undo/redo. Every change goes through `change()`, which records the
 // state before it, so any edit (drag, nudge, mirror, import…) is one undo step.
-import { BODY_POINTS, LIMBS, type Keypoint, type Pose, type PosePerson } from "$shared/pose/model";
-import { allPoints, boundingBox, mirrorPose, rotateScalePose } from "$shared/pose/transform";
+import { LIMBS, type Keypoint, type Pose, type PosePerson } from "$shared/pose/model";
+import { BODY_MIRROR, allPoints, boundingBox, mirrorPose, rotateScalePose } from "$shared/pose/transform";
 import { BUILT_IN_TEMPLATES } from "$shared/templates/built-in";
 import { buildFigure } from "$shared/templates/figure";
 
@@ -138,12 +138,11 @@ export class PoseDocument {
     this.change(() => {
       const w = this.pose.canvasWidth;
       this.pose = mirrorPose(clone(this.pose));
-      // Hidden joints follow their mirrored twins.
-      const twin = mirrorIndex;
+      // Hidden joints follow their mirrored twins (the swap is its own inverse).
       this.hidden = Object.fromEntries(
         Object.entries(this.hidden).map(([k, p]) => {
           const [person, joint] = k.split(":").map(Number) as [number, number];
-          return [key({ person, joint: twin[joint]! }), { ...p, x: round(w - p.x) }];
+          return [key({ person, joint: BODY_MIRROR[joint]! }), { ...p, x: round(w - p.x) }];
         }),
       );
     });
@@ -197,26 +196,6 @@ const roundPose = (pose: Pose): Pose => ({
     rightHand: person.rightHand?.map((p) => p && roundPoint(p)) ?? null,
   })),
 });
-
-/** Body index → its left/right twin (itself for the centre line). */
-const mirrorIndex = (() => {
-  const probe: Pose = {
-    canvasWidth: 1,
-    canvasHeight: 1,
-    people: [
-      {
-        body: Array.from({ length: BODY_POINTS }, (_, i) => ({ x: 0, y: 0, c: i })),
-        face: null,
-        leftHand: null,
-        rightHand: null,
-      },
-    ],
-  };
-  const mirrored = mirrorPose(probe).people[0]!.body;
-  const twin: number[] = [];
-  mirrored.forEach((p, i) => (twin[p!.c] = i));
-  return twin;
-})();
 
 /**
  * Joints missing from a loaded pose get a hidden position so the user can show them: the middle

@@ -1,0 +1,29 @@
+// The app under `wrangler dev` on 127.0.0.1 with a throwaway local state, for the benchmarks.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { migrateLocal, startWorker, waitForHealth } from "../scripts/local-env.mjs";
+
+export async function startBenchWorker(port: number, vars: Record<string, string> = {}) {
+  const stateDir = mkdtempSync(join(tmpdir(), "pose-bench-"));
+  const origin = `http://127.0.0.1:${port}`;
+  migrateLocal(stateDir);
+  const worker = startWorker({
+    port,
+    persistTo: stateDir,
+    stdio: ["ignore", "ignore", "ignore"],
+    vars: { BETTER_AUTH_SECRET: "bench-secret-0123456789abcdef0123456789abcdef", ...vars },
+  });
+  const stop = async () => {
+    worker.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(stateDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(origin);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { origin, stop };
+}
