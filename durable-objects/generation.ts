@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import type { GenerationState, PoseState } from "../shared/api/generations";
+import { refundCredits, reserveCredits, type Reservation } from "../worker/credits/ledger";
 import { db } from "../worker/db/client";
 import { poseGenerations } from "../worker/db/schema";
 import type { PoseJob } from "../worker/pipeline/pose-job";
@@ -18,6 +19,12 @@ interface Meta {
   status: GenerationStatus;
   createdAt: number;
   completedAt: number | null;
+  /** Poses paid for and not refunded; absent on runs from before credits. */
+  chargedPoses?: number;
+  /** 0 for the first run, +1 for each retry: keys the credit entries of each. */
+  creditRound?: number;
+  /** The credit round whose unused poses were refunded. */
+  settledRound?: number;
 }
 
 export interface Claim {
@@ -71,7 +78,9 @@ export class GenerationDurableObject extends DurableObject<Env> {
   }
 
   /** Starts the run: one queue message per pose. Calling it again changes nothing. */
-  async start(init: Omit<Meta, "total" | "status" | "createdAt" | "completedAt"> & { poseTemplateIds: string[] }) {
+  async start(
+    init: Pick<Meta, "generationId" | "userId" | "avatarId" | "quality" | "provider"> & { poseTemplateIds: string[] },
+  ) {
     if (await this.meta()) return this.state();
     const meta: Meta = {
       generationId: init.generationId,
@@ -83,6 +92,9 @@ export class GenerationDurableObject extends DurableObject<Env> {
       status: "queued",
       createdAt: Date.now(),
       completedAt: null,
+      // The API route reserved the credits for every pose before starting the run.
+      chargedPoses: init.poseTemplateIds.length,
+      creditRound: 0,
     };
     init.poseTemplateIds.forEach((id, i) =>
       this.sql.exec("INSERT INTO poses (template_id, position, status) VALUES (?, ?, 'queued')", id, i),
@@ -183,18 +195,37 @@ export class GenerationDurableObject extends DurableObject<Env> {
     return this.publish();
   }
 
-  /** Runs the failed poses again (a new round, so old messages for them are ignored). */
-  async retryFailed() {
+  /**
+   * Runs the failed poses again (a new round, so old messages for them are ignored), once their
+   * credits are reserved; otherwise answers with the refusal and changes nothing.
+   */
+  async retryFailed(): Promise<GenerationState | { refused: Extract<Reservation, { ok: false }> } | null> {
     const meta = await this.meta();
     if (!meta) return null;
     const failed = this.sql
       .exec<{ template_id: string; round: number }>("SELECT template_id, round FROM poses WHERE status = 'failed'")
       .toArray();
     if (failed.length === 0) return this.state();
+    const creditRound = (meta.creditRound ?? 0) + 1;
+    const reservation = await reserveCredits(this.env, {
+      userId: meta.userId,
+      generationId: meta.generationId,
+      quality: meta.quality,
+      poses: failed.length,
+      round: creditRound,
+    });
+    if (!reservation.ok) return { refused: reservation };
     this.sql.exec(
       "UPDATE poses SET status = 'queued', error = NULL, round = round + 1, lease_until = NULL WHERE status = 'failed'",
     );
-    await this.ctx.storage.put("meta", { ...meta, status: "running", completedAt: null });
+    const succeeded = this.count("succeeded");
+    await this.ctx.storage.put("meta", {
+      ...meta,
+      status: "running",
+      completedAt: null,
+      chargedPoses: (meta.chargedPoses ?? succeeded) + failed.length,
+      creditRound,
+    });
     await this.enqueue(failed.map((p) => ({ poseTemplateId: p.template_id, round: p.round + 1 })));
     return this.publish();
   }
@@ -281,19 +312,36 @@ export class GenerationDurableObject extends DurableObject<Env> {
     };
   }
 
-  /** Settles the overall status, mirrors it into D1 and pushes it to every viewer. */
+  private count(status: PoseStatus) {
+    return this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM poses WHERE status = ?", status).one().n;
+  }
+
+  /** Settles the overall status, refunds poses that will not be made, mirrors into D1, pushes to viewers. */
   private async publish(): Promise<GenerationState | null> {
     let meta = (await this.meta())!;
     const open = this.sql
       .exec<{ n: number }>("SELECT count(*) AS n FROM poses WHERE status IN ('queued', 'running')")
       .one().n;
     if (open === 0 && !isFinal(meta.status)) {
-      const ok = this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM poses WHERE status = 'succeeded'").one().n;
+      const ok = this.count("succeeded");
       meta = {
         ...meta,
         status: ok === meta.total ? "completed" : ok > 0 ? "partial" : "failed",
         completedAt: Date.now(),
       };
+      await this.ctx.storage.put("meta", meta);
+    }
+    if (isFinal(meta.status) && meta.chargedPoses !== undefined && meta.settledRound !== meta.creditRound) {
+      // Failed and cancelled poses cost nothing. The refund is keyed by round, so repeating it is harmless.
+      const succeeded = this.count("succeeded");
+      await refundCredits(this.env, {
+        userId: meta.userId,
+        generationId: meta.generationId,
+        quality: meta.quality,
+        poses: meta.chargedPoses - succeeded,
+        round: meta.creditRound ?? 0,
+      });
+      meta = { ...meta, chargedPoses: succeeded, settledRound: meta.creditRound };
       await this.ctx.storage.put("meta", meta);
     }
     const state = (await this.state())!;

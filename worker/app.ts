@@ -9,6 +9,7 @@ import { authRoutes } from "./routes/auth";
 import { avatarGenerationRoutes } from "./routes/avatar-generation";
 import { avatarRoutes } from "./routes/avatars";
 import { backgroundRoutes } from "./routes/backgrounds";
+import { creditRoutes } from "./routes/credits";
 import { metricsRoutes } from "./routes/metrics";
 import { themeRoutes } from "./routes/themes";
 import { generationLiveRoute, generationRoutes } from "./routes/generations";
@@ -33,6 +34,7 @@ const routes = app
   .route("/api/v1/backgrounds", backgroundRoutes)
   .route("/api/v1/themes", themeRoutes)
   .route("/api/v1/metrics", metricsRoutes)
+  .route("/api/v1/credits", creditRoutes)
   .route("/api/v1/templates", templateRoutes)
   .route("/api/v1/skeleton", skeletonRoutes)
   .route("/api/v1/providers", providerRoutes)

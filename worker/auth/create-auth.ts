@@ -2,6 +2,7 @@ import { apiKey } from "@better-auth/api-key";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { drizzle } from "drizzle-orm/d1";
+import { grantWelcome } from "../credits/ledger";
 import * as schema from "../db/schema";
 import { optionalVar } from "../env";
 
@@ -30,6 +31,7 @@ export function createAuth(env: Env, requestOrigin: string) {
       autoSignIn: true,
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    databaseHooks: { user: { create: { after: (u) => grantWelcome(env, u.id) } } },
     user: {
       additionalFields: { role: { type: "string", defaultValue: "user", input: false } },
     },

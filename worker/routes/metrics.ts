@@ -1,14 +1,11 @@
 // Metrics: my own month, and (admin role) everyone's with the plan's thresholds flagged.
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
 import { ErrorResponse } from "../../shared/api/errors";
 import { Metrics, MetricsQuery, OperatorMetrics } from "../../shared/api/metrics";
-import { db } from "../db/client";
-import { user } from "../db/schema";
 import type { AppEnv } from "../env";
-import { ApiError } from "../errors";
 import { collectMetrics, collectOperatorMetrics } from "../metrics/collect-metrics";
 import { requireCaller } from "../middleware/caller";
+import { assertOperator } from "../middleware/operator";
 import { jsonResponse } from "../openapi/responses";
 import { validationHook } from "../openapi/validation-hook";
 
@@ -44,9 +41,7 @@ export const metricsRoutes = router
       },
     }),
     async (c) => {
-      const row = await db(c.env).query.user.findFirst({ where: eq(user.id, c.get("caller")!.userId) });
-      if (row?.role !== "admin")
-        throw new ApiError(403, "forbidden", "Only operators (admin role) see everyone's metrics.");
+      await assertOperator(c.env, c.get("caller")!.userId, "see everyone's metrics");
       return c.json(await collectOperatorMetrics(c.env, c.req.valid("query").month), 200);
     },
   );

@@ -12,6 +12,8 @@ export const user = sqliteTable("users", {
   role: text("role", { enum: ["user", "admin"] })
     .notNull()
     .default("user"),
+  /** Poses this user may reserve per UTC day; null: the app's DAILY_POSE_LIMIT. */
+  dailyPoseLimit: integer("daily_pose_limit"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -9,3 +9,4 @@ export * from "./avatar-candidates";
 export * from "./avatar-generation-metrics";
 export * from "./themes";
 export * from "./background-images";
+export * from "./credit-ledger";

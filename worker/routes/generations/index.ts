@@ -8,7 +8,14 @@ import { PageQuery, page } from "../../../shared/api/pagination";
 import { buildBasePrompt, buildNegativePrompt } from "../../../shared/prompts/pose-prompt";
 import { db } from "../../db/client";
 import { newestFirst } from "../../db/pagination";
-import { avatars, generatedPoses, poseGenerations, poseTemplates, type PoseGeneration } from "../../db/schema";
+import {
+  avatars,
+  generatedPoses,
+  poseGenerations,
+  poseTemplates,
+  type Avatar,
+  type PoseGeneration,
+} from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { ApiError, notFound } from "../../errors";
 import { requireCaller } from "../../middleware/caller";
@@ -22,6 +29,7 @@ import { DEFAULT_MODELS } from "../../providers/huggingface";
 import { findBackground } from "../../background/find-background";
 import { r2Keys } from "../../storage/r2-keys";
 import { findTheme } from "../../themes/find-theme";
+import { refundCredits, reserveCredits, type Reservation } from "../../credits/ledger";
 import { serveR2Object } from "../../storage/serve-r2-object";
 import { zipStream } from "./download-zip";
 
@@ -67,6 +75,47 @@ const stageSettings = (row: PoseGeneration) => ({
   professionTheme: row.professionTheme,
 });
 
+/** Writes the generation row and hands its poses to a Durable Object (credits are already reserved). */
+async function startGeneration(env: Env, generationId: string, body: z.infer<typeof NewGeneration>, avatar: Avatar) {
+  const d = db(env);
+  const [row] = await d
+    .insert(poseGenerations)
+    .values({
+      id: generationId,
+      userId: avatar.userId,
+      avatarId: avatar.id,
+      totalPoses: body.poseTemplateIds.length,
+      selectedPoseIds: body.poseTemplateIds,
+      quality: body.quality,
+      provider: body.provider ?? null,
+      modelId: body.quality === "hd" ? DEFAULT_MODELS.hd : DEFAULT_MODELS.sd,
+      basePrompt: buildBasePrompt(avatar, body.prompt),
+      negativePrompt: buildNegativePrompt(body.negativePrompt),
+      seed: body.seed ?? null,
+      fashionSettings: body.fashionSettings && hasFashion(body.fashionSettings) ? body.fashionSettings : null,
+      backgroundSettings: body.backgroundSettings ?? null,
+      professionTheme: body.professionTheme ?? null,
+    })
+    .returning();
+  await d
+    .update(avatars)
+    .set({ usageCount: sql`${avatars.usageCount} + 1` })
+    .where(eq(avatars.id, avatar.id));
+  const state = await generationStub(env, generationId).start({
+    generationId,
+    userId: avatar.userId,
+    avatarId: avatar.id,
+    quality: body.quality,
+    provider: body.provider ?? null,
+    poseTemplateIds: body.poseTemplateIds,
+  });
+  return { ...state!, ...stageSettings(row!) };
+}
+
+/** A refused credit reservation as the API's error (402 out of credits, 429 daily limit). */
+type Refused = Extract<Reservation, { ok: false }>;
+const refusal = (r: Refused) => new ApiError(r.status, r.code, r.message, r.details);
+
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 router.use("*", requireCaller());
 router.on("POST", "/", jsonLimit());
@@ -81,7 +130,9 @@ export const generationRoutes = router
       responses: {
         202: jsonResponse(GenerationState, "Started"),
         ...errors,
+        402: jsonResponse(ErrorResponse, "Not enough credits"),
         409: jsonResponse(ErrorResponse, "No provider configured"),
+        429: jsonResponse(ErrorResponse, "Daily pose limit reached"),
       },
     }),
     async (c) => {
@@ -150,37 +201,16 @@ export const generationRoutes = router
           `Provider "${body.provider}" is not configured. Configured: ${providers.map((p) => p.name).join(", ")}.`,
         );
       }
-      const [row] = await d
-        .insert(poseGenerations)
-        .values({
-          userId,
-          avatarId: avatar.id,
-          totalPoses: body.poseTemplateIds.length,
-          selectedPoseIds: body.poseTemplateIds,
-          quality: body.quality,
-          provider: body.provider ?? null,
-          modelId: body.quality === "hd" ? DEFAULT_MODELS.hd : DEFAULT_MODELS.sd,
-          basePrompt: buildBasePrompt(avatar, body.prompt),
-          negativePrompt: buildNegativePrompt(body.negativePrompt),
-          seed: body.seed ?? null,
-          fashionSettings: body.fashionSettings && hasFashion(body.fashionSettings) ? body.fashionSettings : null,
-          backgroundSettings: body.backgroundSettings ?? null,
-          professionTheme: body.professionTheme ?? null,
-        })
-        .returning();
-      await d
-        .update(avatars)
-        .set({ usageCount: sql`${avatars.usageCount} + 1` })
-        .where(eq(avatars.id, avatar.id));
-      const state = await generationStub(c.env, row!.id).start({
-        generationId: row!.id,
-        userId,
-        avatarId: avatar.id,
-        quality: body.quality,
-        provider: body.provider ?? null,
-        poseTemplateIds: body.poseTemplateIds,
-      });
-      return c.json({ ...state!, ...stageSettings(row!) }, 202);
+      const generationId = crypto.randomUUID();
+      const credits = { userId, generationId, quality: body.quality, poses: body.poseTemplateIds.length, round: 0 };
+      const reservation = await reserveCredits(c.env, credits);
+      if (!reservation.ok) throw refusal(reservation);
+      try {
+        return c.json(await startGeneration(c.env, generationId, body, avatar), 202);
+      } catch (err) {
+        await refundCredits(c.env, credits);
+        throw err;
+      }
     },
   )
   .openapi(
@@ -236,9 +266,14 @@ export const generationRoutes = router
     createRoute({
       method: "post",
       path: "/{id}/retry",
-      summary: "Run the failed poses again",
+      summary: "Run the failed poses again (their credits are reserved again)",
       request: { params: IdParam },
-      responses: { 200: jsonResponse(GenerationState, "The generation"), ...errors },
+      responses: {
+        200: jsonResponse(GenerationState, "The generation"),
+        ...errors,
+        402: jsonResponse(ErrorResponse, "Not enough credits"),
+        429: jsonResponse(ErrorResponse, "Daily pose limit reached"),
+      },
     }),
     async (c) => {
       const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);
@@ -249,7 +284,9 @@ export const generationRoutes = router
           "No AI provider is configured, so poses cannot be generated.",
         );
       }
-      return c.json((await generationStub(c.env, row.id).retryFailed())!, 200);
+      const result = (await generationStub(c.env, row.id).retryFailed())!;
+      if ("refused" in result) throw refusal(result.refused as Refused);
+      return c.json(result, 200);
     },
   )
   .openapi(
