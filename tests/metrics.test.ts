@@ -33,6 +33,18 @@ describe("metrics", () => {
     expect(hf.errorRate).toBe(0.5);
     // Least reliable first.
     expect(mine.templates[0]).toMatchObject({ templateId: "builtin-hand-on-hip", name: "Hand on hip", successRate: 0 });
+    // Slowest first; a template with no successful pose has no time and comes last.
+    expect(mine.slowestTemplates.map((t) => t.templateId)).toEqual(["builtin-front-neutral", "builtin-hand-on-hip"]);
+    expect(mine.slowestTemplates[0]!.avgSeconds).toBeGreaterThanOrEqual(0);
+    expect(mine.slowestTemplates[1]!.avgSeconds).toBeNull();
+    expect(mine.daily).toEqual([
+      expect.objectContaining({
+        day: new Date().toISOString().slice(0, 10),
+        attempts: 2,
+        succeeded: 1,
+        successRate: 0.5,
+      }),
+    ]);
 
     const other = await signUp();
     const theirs = (await (await other.fetch("/api/v1/metrics")).json()) as Metrics;

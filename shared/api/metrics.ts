@@ -20,6 +20,10 @@ export const MetricsQuery = z.object({
 
 const Rate = z.object({ attempts: z.number().int(), succeeded: z.number().int(), successRate: z.number().nullable() });
 
+const TemplateFigures = z
+  .object({ templateId: z.string(), name: z.string().nullable(), avgSeconds: z.number().nullable() })
+  .merge(Rate);
+
 export const Metrics = z.object({
   month: z.string(),
   /** The plan's designMetrics. */
@@ -34,7 +38,12 @@ export const Metrics = z.object({
   byProvider: z.array(
     z.object({ provider: z.string(), costUsd: z.number(), errorRate: z.number().nullable() }).merge(Rate),
   ),
-  templates: z.array(z.object({ templateId: z.string(), name: z.string().nullable() }).merge(Rate)),
+  /** Day by day (UTC), for charts over the month. */
+  daily: z.array(z.object({ day: z.string(), avgSeconds: z.number().nullable() }).merge(Rate)),
+  /** Least reliable first. */
+  templates: z.array(TemplateFigures),
+  /** Slowest first (average time of the successful poses). */
+  slowestTemplates: z.array(TemplateFigures),
   textToAvatar: z.object({ costUsd: z.number() }).merge(Rate),
 });
 export type Metrics = z.infer<typeof Metrics>;

@@ -13,6 +13,7 @@ const PAGES = [
   ["capture", "/capture", "Capture a pose"],
   ["editor", "/editor", "New pose"],
   ["studio", "/studio", "Generation studio"],
+  ["dashboard", "/dashboard", "Dashboard"],
 ] as const;
 
 describe("every page at both sizes", () => {

@@ -18,6 +18,19 @@ export function monthRange(month?: string): { month: string; from: number; to: n
 
 type Row = Record<string, number | string | null>;
 
+const seconds = (ms: Row[string] | undefined) => (ms === null || ms === undefined ? null : Number(ms) / 1000);
+
+const templateFigures = (q: Row) => ({
+  templateId: String(q.id),
+  name: q.name === null ? null : String(q.name),
+  ...rate(Number(q.n), Number(q.ok ?? 0)),
+  avgSeconds: seconds(q.ms),
+});
+
+/** Per template in the month, in the given order, top 20. */
+const templateQuery = (orderBy: string) =>
+  `select m.pose_template_id id, t.name name, count(*) n, sum(m.success) ok, avg(case when m.success = 1 then m.generation_time end) ms from pose_metrics m left join pose_templates t on t.id = m.pose_template_id where m.created_at >= ?1 and m.created_at < ?2 and (?3 is null or m.user_id = ?3) group by m.pose_template_id order by ${orderBy} limit 20`;
+
 export async function collectMetrics(env: Env, userId: string | null, month?: string): Promise<Metrics> {
   const range = monthRange(month);
   // One filter for every query: the month, and the user unless it is the operator's view.
@@ -29,7 +42,7 @@ export async function collectMetrics(env: Env, userId: string | null, month?: st
         .bind(...bind)
         .all<Row>()
     ).results;
-  const [generations, poses, byQuality, byProvider, templates, text] = await Promise.all([
+  const [generations, poses, byQuality, byProvider, templates, slowest, daily, text] = await Promise.all([
     all(`select count(*) n from pose_generations where ${scope}`),
     all(
       `select count(*) n, sum(success) ok, avg(case when success = 1 then generation_time end) ms from pose_metrics where ${scope}`,
@@ -40,8 +53,10 @@ export async function collectMetrics(env: Env, userId: string | null, month?: st
     all(
       `select coalesce(provider, 'none') provider, count(*) n, sum(success) ok, sum(estimated_cost_usd) cost from pose_metrics where ${scope} group by provider`,
     ),
+    all(templateQuery("(1.0 * sum(m.success) / count(*)) asc, count(*) desc")),
+    all(templateQuery("ms is null, ms desc")),
     all(
-      `select m.pose_template_id id, t.name name, count(*) n, sum(m.success) ok from pose_metrics m left join pose_templates t on t.id = m.pose_template_id where m.created_at >= ?1 and m.created_at < ?2 and (?3 is null or m.user_id = ?3) group by m.pose_template_id order by (1.0 * sum(m.success) / count(*)) asc, count(*) desc limit 20`,
+      `select strftime('%Y-%m-%d', created_at / 1000, 'unixepoch') day, count(*) n, sum(success) ok, avg(case when success = 1 then generation_time end) ms from pose_metrics where ${scope} group by day order by day`,
     ),
     all(
       `select count(*) n, sum(success) ok, sum(estimated_cost_usd) cost from avatar_generation_metrics where ${scope}`,
@@ -58,11 +73,11 @@ export async function collectMetrics(env: Env, userId: string | null, month?: st
       avgCreationTimeMs: p.ms === null ? null : Math.round(Number(p.ms)),
       totalTimeSavedMinutes: succeeded * MINUTES_SAVED_PER_POSE,
     },
-    poses: { ...rate(Number(p.n), succeeded), avgSeconds: p.ms === null ? null : Number(p.ms) / 1000 },
+    poses: { ...rate(Number(p.n), succeeded), avgSeconds: seconds(p.ms) },
     byQuality: byQuality.map((q) => ({
       quality: String(q.quality),
       ...rate(Number(q.n), Number(q.ok ?? 0)),
-      avgSeconds: q.ms === null ? null : Number(q.ms) / 1000,
+      avgSeconds: seconds(q.ms),
     })),
     byProvider: byProvider.map((q) => {
       const r = rate(Number(q.n), Number(q.ok ?? 0));
@@ -73,11 +88,13 @@ export async function collectMetrics(env: Env, userId: string | null, month?: st
         errorRate: r.successRate === null ? null : 1 - r.successRate,
       };
     }),
-    templates: templates.map((q) => ({
-      templateId: String(q.id),
-      name: q.name === null ? null : String(q.name),
+    daily: daily.map((q) => ({
+      day: String(q.day),
       ...rate(Number(q.n), Number(q.ok ?? 0)),
+      avgSeconds: seconds(q.ms),
     })),
+    templates: templates.map(templateFigures),
+    slowestTemplates: slowest.map(templateFigures),
     textToAvatar: { ...rate(Number(t.n), Number(t.ok ?? 0)), costUsd: Number(t.cost ?? 0) },
   };
 }

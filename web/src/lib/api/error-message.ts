@@ -6,9 +6,19 @@ export function errorMessage(err: unknown): string {
   if (err instanceof ApiRequestError) {
     if (err.code === "network_error") return t("error.network");
     // Errors the UI can say in the user's language; the rest keep the server's (English) words.
-    const details = (err.details ?? {}) as { retryAfterSeconds?: number };
+    const details = (err.details ?? {}) as {
+      retryAfterSeconds?: number;
+      cost?: number;
+      balance?: number;
+      dailyPoseLimit?: number;
+      posesToday?: number;
+    };
     if (err.code === "provider_busy") return t("error.providerBusy", { seconds: details.retryAfterSeconds ?? 30 });
     if (err.code === "no_text_provider") return t("error.noTextProvider");
+    if (err.code === "insufficient_credits")
+      return t("error.insufficientCredits", { cost: details.cost ?? "?", balance: details.balance ?? "?" });
+    if (err.code === "daily_limit_reached")
+      return t("error.dailyLimit", { limit: details.dailyPoseLimit ?? "?", used: details.posesToday ?? "?" });
     return err.message || t("error.generic");
   }
   return t("error.generic");

@@ -1,0 +1,76 @@
+import { describe, expect, inject, it } from "vitest";
+import { signUpIn, uploadAvatarIn } from "./helpers/accounts";
+import { VIEWPORTS, screenshot, useChromium, watchedPage } from "./helpers/browser";
+
+const origin = inject("origin");
+const fakeProviderUrl = inject("fakeProviderUrl");
+const browser = useChromium();
+
+describe("dashboard", () => {
+  for (const [viewport, size] of Object.entries(VIEWPORTS)) {
+    it(`charts my month (success, time, cost, weakest poses) and shows credits after a partial generation (${viewport})`, async () => {
+      const context = await browser().newContext({ viewport: size });
+      const { page, outside, errors } = await watchedPage(context);
+      const uid = await signUpIn(context, origin, "Dewi");
+      const avatar = await uploadAvatarIn(context, origin);
+      // One of three poses is refused by the provider for good, so there is a failure to chart and refund.
+      await fetch(`${fakeProviderUrl}/__fake/config`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          append: true,
+          faults: [{ kind: "bad_request", trace: `${uid}/`, match: "pose: hand on hip" }],
+        }),
+      });
+      const started = await context.request.post(`${origin}/api/v1/generations`, {
+        headers: { origin },
+        data: {
+          avatarId: avatar.id,
+          quality: "hd",
+          poseTemplateIds: ["builtin-front-neutral", "builtin-hand-on-hip", "builtin-contrapposto"],
+        },
+      });
+      expect(started.status()).toBe(202);
+      const { id } = (await started.json()) as { id: string };
+      await expect
+        .poll(
+          async () =>
+            ((await (await context.request.get(`${origin}/api/v1/generations/${id}`)).json()) as { status: string })
+              .status,
+          {
+            timeout: 30_000,
+          },
+        )
+        .toBe("partial");
+
+      await page.goto(`${origin}/dashboard`);
+      await page.getByTestId("kpi-designs").waitFor();
+      expect(await page.getByTestId("kpi-designs").textContent()).toBe("1");
+      await expect.poll(() => page.locator("canvas").count()).toBe(5);
+      // Every chart drew something: a share of its pixels is not transparent.
+      const inked = () =>
+        page.locator("canvas").evaluateAll((canvases) =>
+          canvases.map((canvas) => {
+            const c = canvas as HTMLCanvasElement;
+            const { data } = c.getContext("2d")!.getImageData(0, 0, c.width, c.height);
+            let drawn = 0;
+            for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) drawn++;
+            return drawn / (data.length / 4) > 0.002;
+          }),
+        );
+      await expect.poll(inked).toEqual([true, true, true, true, true]);
+      const text = await page.locator("main").textContent();
+      expect(text).toContain("66.7 %");
+      expect(text).toContain("Least reliable poses");
+      expect(text).toContain("huggingface");
+      // 200 welcome credits, 3 HD poses reserved at 3 each, the failed one refunded.
+      expect(await page.getByTestId("credit-balance").textContent()).toBe("194");
+      expect(await page.getByTestId("credits").textContent()).toContain("Today: 2 of 500 poses");
+      await screenshot(page, `dashboard-${viewport}`);
+
+      expect(errors).toEqual([]);
+      expect(outside).toEqual([]);
+      await context.close();
+    });
+  }
+});
