@@ -42,6 +42,10 @@ export interface PoseOutcome {
 
 /** A pose claimed by a worker is its own for this long before the alarm calls it stuck. */
 const DEFAULT_LEASE_MS = 10 * 60_000;
+/** With poses open and nothing claimed or finished for this long, their messages count as lost and are sent again. */
+const DEFAULT_STALL_MS = 5 * 60_000;
+/** A pose whose worker vanished this many times fails instead of being queued again. */
+const MAX_CLAIMS = 3;
 
 /**
  * One per generation (`idFromName(generationId)`). It owns the run: which poses are queued,
@@ -57,11 +61,33 @@ export class GenerationDurableObject extends DurableObject<Env> {
       template_id TEXT PRIMARY KEY, position INTEGER NOT NULL, status TEXT NOT NULL,
       attempts INTEGER NOT NULL DEFAULT 0, error TEXT, provider TEXT,
       round INTEGER NOT NULL DEFAULT 0, lease_until INTEGER)`);
+    // After a restart, an unfinished run gets its watchdog back even if no alarm survived.
+    ctx.blockConcurrencyWhile(async () => {
+      if ((await ctx.storage.getAlarm()) === null) await this.scheduleAlarm();
+    });
+  }
+
+  private setting(name: string, fallback: number) {
+    const v = Number((this.env as unknown as Record<string, string>)[name]);
+    return Number.isFinite(v) && v > 0 ? v : fallback;
   }
 
   private get leaseMs() {
-    const v = Number((this.env as unknown as Record<string, string>).POSE_LEASE_MS);
-    return Number.isFinite(v) && v > 0 ? v : DEFAULT_LEASE_MS;
+    return this.setting("POSE_LEASE_MS", DEFAULT_LEASE_MS);
+  }
+
+  private get stallMs() {
+    return this.setting("POSE_STALL_MS", DEFAULT_STALL_MS);
+  }
+
+  /** Something happened (a claim, a release, an outcome): the run is not stalled. */
+  private async touch() {
+    await this.ctx.storage.put("activity", Date.now());
+  }
+
+  /** The claim a worker holds: its round and (when it says) its attempt must still be the pose's own. */
+  private holds(pose: ReturnType<GenerationDurableObject["pose"]>, round: number, attempt?: number) {
+    return !!pose && pose.round === round && (attempt === undefined || pose.attempts === attempt);
   }
 
   private async meta(): Promise<Meta | null> {
@@ -101,6 +127,8 @@ export class GenerationDurableObject extends DurableObject<Env> {
     );
     await this.ctx.storage.put("meta", meta);
     await this.enqueue(init.poseTemplateIds.map((id) => ({ poseTemplateId: id, round: 0 })));
+    await this.touch();
+    await this.scheduleAlarm();
     return this.publish();
   }
 
@@ -129,32 +157,43 @@ export class GenerationDurableObject extends DurableObject<Env> {
       templateId,
     );
     if (meta.status === "queued") await this.ctx.storage.put("meta", { ...meta, status: "running" });
+    await this.touch();
     await this.scheduleAlarm();
     await this.publish();
     return { proceed: true, attempt: pose.attempts + 1 };
   }
 
-  /** Asked before every provider call: false once the generation is cancelled. */
-  async checkpoint(templateId: string, round: number): Promise<boolean> {
+  /**
+   * Asked before every provider call and before an outcome is written: false once the generation
+   * is cancelled, or the pose was handed to another worker after this one's lease ran out.
+   */
+  async checkpoint(templateId: string, round: number, attempt?: number): Promise<boolean> {
     const meta = await this.meta();
     const pose = this.pose(templateId);
-    return !!meta && meta.status !== "cancelled" && pose?.status === "running" && pose.round === round;
+    return !!meta && meta.status !== "cancelled" && pose?.status === "running" && this.holds(pose, round, attempt);
   }
 
   /** The worker gives the pose back (it will come again later, e.g. after a long provider wait). */
-  async release(templateId: string, round: number) {
+  async release(templateId: string, round: number, attempt?: number) {
+    if (!this.holds(this.pose(templateId), round, attempt)) return this.state();
     this.sql.exec(
       "UPDATE poses SET status = 'queued', lease_until = NULL WHERE template_id = ? AND round = ? AND status = 'running'",
       templateId,
       round,
     );
+    await this.touch();
     return this.publish();
   }
 
-  /** A pose's outcome. Ignored unless that pose is running in that round (redeliveries, cancels). */
-  async complete(templateId: string, round: number, outcome: PoseOutcome): Promise<{ accepted: boolean }> {
+  /** A pose's outcome. Ignored unless that worker still holds the pose (redeliveries, cancels, lost leases). */
+  async complete(
+    templateId: string,
+    round: number,
+    outcome: PoseOutcome,
+    attempt?: number,
+  ): Promise<{ accepted: boolean }> {
     const pose = this.pose(templateId);
-    if (!pose || pose.round !== round || pose.status !== "running") return { accepted: false };
+    if (!pose || !this.holds(pose, round, attempt) || pose.status !== "running") return { accepted: false };
     this.sql.exec(
       "UPDATE poses SET status = ?, error = ?, provider = ?, lease_until = NULL WHERE template_id = ?",
       outcome.success ? "succeeded" : "failed",
@@ -162,6 +201,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
       outcome.provider ?? null,
       templateId,
     );
+    await this.touch();
     await this.publish();
     return { accepted: true };
   }
@@ -227,30 +267,58 @@ export class GenerationDurableObject extends DurableObject<Env> {
       creditRound,
     });
     await this.enqueue(failed.map((p) => ({ poseTemplateId: p.template_id, round: p.round + 1 })));
+    await this.touch();
+    await this.scheduleAlarm();
     return this.publish();
   }
 
-  /** Poses whose worker vanished (lease expired) fail, so the run can finish. */
+  /**
+   * The watchdog. A pose whose worker vanished (lease ran out) is queued again, or fails after
+   * MAX_CLAIMS tries; when the run has stalled (poses open, nothing happening), the queued poses'
+   * messages count as lost and are sent again. Resending is safe: claims let one worker through.
+   */
   async alarm() {
+    const meta = await this.meta();
+    if (!meta || meta.status === "cancelled") return;
     const now = Date.now();
-    const stuck = this.sql
-      .exec<{ n: number }>("SELECT count(*) AS n FROM poses WHERE status = 'running' AND lease_until < ?", now)
-      .one().n;
-    if (stuck > 0) {
-      this.sql.exec(
-        "UPDATE poses SET status = 'failed', error = 'Timed out: no result in time.', lease_until = NULL WHERE status = 'running' AND lease_until < ?",
-        now,
-      );
-      await this.publish();
+    let changed = false;
+    const expired = `status = 'running' AND lease_until < ${now}`;
+    const gaveUp = this.sql.exec(
+      `UPDATE poses SET status = 'failed', error = 'Timed out: no result after ${MAX_CLAIMS} tries.', lease_until = NULL WHERE ${expired} AND attempts >= ${MAX_CLAIMS}`,
+    ).rowsWritten;
+    const requeued = this.sql
+      .exec<{ template_id: string; round: number }>(
+        `UPDATE poses SET status = 'queued', lease_until = NULL WHERE ${expired} RETURNING template_id, round`,
+      )
+      .toArray();
+    changed = gaveUp > 0 || requeued.length > 0;
+    const resend = new Map(requeued.map((p) => [p.template_id, p.round]));
+    const activity = (await this.ctx.storage.get<number>("activity")) ?? 0;
+    if (now - activity >= this.stallMs) {
+      for (const p of this.sql
+        .exec<{ template_id: string; round: number }>("SELECT template_id, round FROM poses WHERE status = 'queued'")
+        .toArray())
+        resend.set(p.template_id, p.round);
     }
+    if (resend.size > 0) {
+      await this.enqueue([...resend].map(([poseTemplateId, round]) => ({ poseTemplateId, round })));
+      await this.touch();
+    }
+    if (changed) await this.publish();
     await this.scheduleAlarm();
   }
 
+  /** Wakes the watchdog at the next lease end, or when the run would count as stalled. */
   private async scheduleAlarm() {
-    const next = this.sql
-      .exec<{ t: number | null }>("SELECT min(lease_until) AS t FROM poses WHERE status = 'running'")
-      .one().t;
-    if (next) await this.ctx.storage.setAlarm(next + 1000);
+    const open = this.sql
+      .exec<{ n: number; lease: number | null }>(
+        "SELECT count(*) AS n, min(CASE WHEN status = 'running' THEN lease_until END) AS lease FROM poses WHERE status IN ('queued', 'running')",
+      )
+      .one();
+    if (open.n === 0) return this.ctx.storage.deleteAlarm();
+    const activity = (await this.ctx.storage.get<number>("activity")) ?? Date.now();
+    const stalled = activity + this.stallMs;
+    await this.ctx.storage.setAlarm(Math.min(stalled, (open.lease ?? stalled) + 1000));
   }
 
   /** Live updates: the current state at once, then every change. */

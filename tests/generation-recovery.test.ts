@@ -8,6 +8,7 @@ import {
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { GenerationState } from "../shared/api/generations";
+import type { GenerationDurableObject } from "../durable-objects/generation";
 import worker from "../worker/index";
 import { fakeProvider } from "./helpers/fake-provider";
 import { startGeneration, uploadAvatar, userId, waitForFinal } from "./helpers/generations";
@@ -49,20 +50,59 @@ describe("recovering from lost work", () => {
     expect(state.poses[0]!.error).toMatch(/repeated delivery failures/);
   });
 
-  it("the alarm fails a pose whose worker vanished (lease expired)", async () => {
-    const { user, started, stub } = await stuckGeneration();
+  it("the watchdog queues again a pose whose worker vanished (lease expired); it completes once, the lost worker's outcome is refused", async () => {
+    const { user, uid, started, stub } = await stuckGeneration();
+    await fakeProvider.clear(uid);
     await runInDurableObject(stub, (_instance, state) => {
       state.storage.sql.exec("UPDATE poses SET lease_until = 1 WHERE status = 'running'");
     });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     const state = await waitForFinal(user, started.id);
+    expect(state).toMatchObject({ status: "completed", successfulPoses: 1, failedPoses: 0, progress: 100 });
+    expect(state.poses[0]!.attempts).toBe(2);
+    // The first worker (attempt 1) no longer holds the pose: its late outcome changes nothing.
+    const late = await runInDurableObject(stub, (instance) =>
+      (instance as unknown as GenerationDurableObject).complete(
+        "builtin-wave",
+        0,
+        { success: false, error: "late" },
+        1,
+      ),
+    );
+    expect(late).toEqual({ accepted: false });
+    const rows = await env.DB.prepare("select success from generated_poses where generation_id = ?")
+      .bind(started.id)
+      .all();
+    expect(rows.results).toEqual([{ success: 1 }]);
+  });
+
+  it(`the watchdog fails a pose whose worker vanished ${3} times`, async () => {
+    const { user, started, stub } = await stuckGeneration();
+    await runInDurableObject(stub, (_instance, state) => {
+      state.storage.sql.exec("UPDATE poses SET lease_until = 1, attempts = 3 WHERE status = 'running'");
+    });
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const state = await waitForFinal(user, started.id);
     expect(state).toMatchObject({ status: "failed", failedPoses: 1 });
-    expect(state.poses[0]!.error).toMatch(/Timed out/);
+    expect(state.poses[0]!.error).toMatch(/Timed out: no result after 3 tries/);
     const row = await env.DB.prepare("select status, failed_poses, completed_at from pose_generations where id = ?")
       .bind(started.id)
       .first<{ status: string; failed_poses: number; completed_at: number | null }>();
     expect(row).toMatchObject({ status: "failed", failed_poses: 1 });
     expect(row!.completed_at).not.toBeNull();
+  });
+
+  it("the watchdog sends again the messages of a stalled run (queued poses, nothing happening)", async () => {
+    const { user, uid, started, stub } = await stuckGeneration();
+    await fakeProvider.clear(uid);
+    // As after a restart that lost the queue: the pose waits for a message that will never come.
+    await runInDurableObject(stub, async (_instance, state) => {
+      state.storage.sql.exec("UPDATE poses SET status = 'queued', lease_until = NULL");
+      await state.storage.put("activity", 0);
+    });
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const state = await waitForFinal(user, started.id);
+    expect(state).toMatchObject({ status: "completed", successfulPoses: 1 });
   });
 
   it("drops messages that are not pose jobs without failing the batch", async () => {

@@ -61,30 +61,43 @@ export async function runPoseJob(env: Env, message: Message<PoseJob>): Promise<v
     return;
   }
   const started = Date.now();
+  // This worker's claim: if its lease runs out and the pose goes to another worker, it stops here.
+  const holds = () => stub.checkpoint(job.poseTemplateId, job.round, claim.attempt);
   let ctx: PoseContext | null = null;
   const fail = async (error: string) => {
-    if (ctx) await recordOutcome(ctx, { success: false, error, elapsedMs: Date.now() - started });
-    await stub.complete(job.poseTemplateId, job.round, { success: false, error, provider: ctx?.provider ?? undefined });
+    if (ctx && (await holds())) await recordOutcome(ctx, { success: false, error, elapsedMs: Date.now() - started });
+    await stub.complete(
+      job.poseTemplateId,
+      job.round,
+      { success: false, error, provider: ctx?.provider ?? undefined },
+      claim.attempt,
+    );
     message.ack();
   };
   try {
-    ctx = await loadContext(env, job, () => stub.checkpoint(job.poseTemplateId, job.round));
+    ctx = await loadContext(env, job, holds);
     for (const stage of STAGES) if (stage.applies(ctx)) await stage.run(ctx);
+    if (!(await holds())) return message.ack();
     await recordOutcome(ctx, { success: true, error: null, elapsedMs: Date.now() - started });
-    await stub.complete(job.poseTemplateId, job.round, { success: true, provider: ctx.provider ?? undefined });
+    await stub.complete(
+      job.poseTemplateId,
+      job.round,
+      { success: true, provider: ctx.provider ?? undefined },
+      claim.attempt,
+    );
     message.ack();
   } catch (err) {
     if (err instanceof Cancelled) return message.ack();
     if (err instanceof RetryLater) {
       // A long provider wait (a model warming up): come back later instead of holding a Worker.
-      await stub.release(job.poseTemplateId, job.round);
+      await stub.release(job.poseTemplateId, job.round, claim.attempt);
       return message.retry({ delaySeconds: Math.ceil(err.delayMs / 1000) });
     }
     if (err instanceof RetriesExhausted) return fail(err.cause.message);
     if (err instanceof PoseInputMissing) return fail(err.message);
     console.error(JSON.stringify({ job, error: String((err as Error)?.stack ?? err) }));
     if (message.attempts < MAX_DELIVERIES) {
-      await stub.release(job.poseTemplateId, job.round);
+      await stub.release(job.poseTemplateId, job.round, claim.attempt);
       return message.retry({ delaySeconds: 2 ** message.attempts });
     }
     return fail("An internal error stopped this pose.");
