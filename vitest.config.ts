@@ -52,7 +52,7 @@ export default defineConfig({
   ],
   test: {
     include: ["tests/**/*.test.ts", "shared/**/*.test.ts", "scripts/**/*.test.ts"],
-    exclude: ["tests/e2e/**"],
+    exclude: ["tests/e2e/**", "tests/reliability/**"],
     setupFiles: ["./tests/setup/apply-migrations.ts"],
     testTimeout: 20_000,
   },

@@ -11,5 +11,6 @@ export function startWorker(options: {
   persistTo?: string;
   stdio?: StdioOptions;
   vars?: Record<string, string>;
+  detached?: boolean;
 }): ChildProcess;
 export function waitForHealth(origin: string, timeoutMs?: number): Promise<void>;

@@ -44,12 +44,15 @@ export function buildWeb() {
   run(`${ROOT}node_modules/.bin/vite`, ["build", "--logLevel", "warn"], { cwd: `${ROOT}web` });
 }
 
-/** Starts `wrangler dev` on 127.0.0.1 and returns the child process. */
-export function startWorker({ port, persistTo, stdio = "inherit", vars = {} }) {
+/**
+ * Starts `wrangler dev` on 127.0.0.1 and returns the child process. `detached` puts it in its own
+ * process group, so `process.kill(-child.pid)` stops wrangler and its workerd together.
+ */
+export function startWorker({ port, persistTo, stdio = "inherit", vars = {}, detached = false }) {
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false"];
   if (persistTo) args.push("--persist-to", persistTo);
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
-  return spawn(wrangler, args, { cwd: ROOT, stdio, env: WRANGLER_ENV });
+  return spawn(wrangler, args, { cwd: ROOT, stdio, env: WRANGLER_ENV, detached });
 }
 
 /** Resolves once GET /api/v1/health answers 200, or rejects after the timeout. */

@@ -13,51 +13,60 @@ declare module "vitest" {
   }
 }
 
-let worker: ChildProcess | undefined;
-let fake: FakeProvider | undefined;
-let stateDir = "";
+/**
+ * A vitest global setup: builds the web app and starts the Worker on a fresh local database, with
+ * the FAKE provider. The browser tests and the reliability suite each use one, on their own port.
+ */
+export function localServer({ port, vars = {} }: { port: number; vars?: Record<string, string> }) {
+  let worker: ChildProcess | undefined;
+  let fake: FakeProvider | undefined;
+  let stateDir = "";
 
-/** Builds the web app and starts the Worker on a fresh local database for the browser tests. */
-export async function setup(project: TestProject) {
-  const port = Number(process.env.E2E_PORT ?? 8791);
-  const origin = `http://127.0.0.1:${port}`;
-  // A server left over from an interrupted run would answer instead of ours.
-  const stale = await fetch(`${origin}/api/v1/health`).then(
-    () => true,
-    () => false,
-  );
-  if (stale) throw new Error(`Something already listens on ${origin}; stop it (or set E2E_PORT) and run again.`);
-  stateDir = mkdtempSync(join(tmpdir(), "pose-e2e-"));
-  buildWeb();
-  migrateLocal(stateDir);
-  // The FAKE provider (a test tool) stands in for Hugging Face, on 127.0.0.1.
-  fake = await startFakeProvider();
-  worker = startWorker({
-    port,
-    persistTo: stateDir,
-    stdio: ["ignore", "ignore", "inherit"],
-    vars: {
-      BETTER_AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
-      HF_TOKEN: "hf_e2e",
-      HF_ENDPOINT_URL: `${fake.url}/hf/sd`,
-      HF_ENDPOINT_URL_HD: `${fake.url}/hf/hd`,
-      HF_TEXT_ENDPOINT_URL: `${fake.url}/hf/text`,
-      HF_INPAINTING_ENDPOINT_URL: `${fake.url}/hf/inpaint`,
-      HF_SEGMENTATION_ENDPOINT_URL: `${fake.url}/hf/segment`,
-      PROVIDER_RATE_PER_MINUTE: "10000",
-      PROVIDER_RETRY_BASE_MS: "50",
-      // Every browser test signs up its own users from 127.0.0.1, far beyond 10 a minute.
-      AUTH_ATTEMPTS_PER_MINUTE: "1000",
-    },
-  });
-  await waitForHealth(origin);
-  project.provide("origin", origin);
-  project.provide("fakeProviderUrl", fake.url);
+  async function setup(project: TestProject) {
+    const origin = `http://127.0.0.1:${port}`;
+    // A server left over from an interrupted run would answer instead of ours.
+    const stale = await fetch(`${origin}/api/v1/health`).then(
+      () => true,
+      () => false,
+    );
+    if (stale) throw new Error(`Something already listens on ${origin}; stop it (or set E2E_PORT) and run again.`);
+    stateDir = mkdtempSync(join(tmpdir(), "pose-e2e-"));
+    buildWeb();
+    migrateLocal(stateDir);
+    // The FAKE provider (a test tool) stands in for Hugging Face, on 127.0.0.1.
+    fake = await startFakeProvider();
+    worker = startWorker({
+      port,
+      persistTo: stateDir,
+      stdio: ["ignore", "ignore", "inherit"],
+      vars: {
+        BETTER_AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
+        HF_TOKEN: "hf_e2e",
+        HF_ENDPOINT_URL: `${fake.url}/hf/sd`,
+        HF_ENDPOINT_URL_HD: `${fake.url}/hf/hd`,
+        HF_TEXT_ENDPOINT_URL: `${fake.url}/hf/text`,
+        HF_INPAINTING_ENDPOINT_URL: `${fake.url}/hf/inpaint`,
+        HF_SEGMENTATION_ENDPOINT_URL: `${fake.url}/hf/segment`,
+        PROVIDER_RATE_PER_MINUTE: "10000",
+        PROVIDER_RETRY_BASE_MS: "50",
+        // Every browser test signs up its own users from 127.0.0.1, far beyond 10 a minute.
+        AUTH_ATTEMPTS_PER_MINUTE: "1000",
+        ...vars,
+      },
+    });
+    await waitForHealth(origin);
+    project.provide("origin", origin);
+    project.provide("fakeProviderUrl", fake.url);
+  }
+
+  async function teardown() {
+    worker?.kill("SIGTERM");
+    await fake?.close();
+    await new Promise((r) => setTimeout(r, 300));
+    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+  }
+
+  return { setup, teardown };
 }
 
-export async function teardown() {
-  worker?.kill("SIGTERM");
-  await fake?.close();
-  await new Promise((r) => setTimeout(r, 300));
-  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
-}
+export const { setup, teardown } = localServer({ port: Number(process.env.E2E_PORT ?? 8791) });
