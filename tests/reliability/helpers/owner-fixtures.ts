@@ -1,0 +1,52 @@
+// One user's full set of private things (avatar, template, background, theme, API key, avatar
+// candidate, generation), each named with a marker a leak would show.
+import { readFileSync } from "node:fs";
+import { createTemplate, followGeneration, jsonBody, uploadAvatar, type Client } from "./client";
+
+export interface OwnerFixtures {
+  marker: string;
+  avatarId: string;
+  templateId: string;
+  backgroundId: string;
+  themeId: string;
+  apiKeyId: string;
+  candidateId: string;
+  generationId: string;
+}
+
+export async function ownerFixtures(owner: Client): Promise<OwnerFixtures> {
+  const marker = `OWNERSECRET${crypto.randomUUID().slice(0, 8)}`;
+  const avatar = await uploadAvatar(owner, `${marker} avatar`);
+  const template = await createTemplate(owner, `${marker} template`);
+  const form = new FormData();
+  form.set(
+    "file",
+    new Blob([new Uint8Array(readFileSync("tests/fixtures/astronaut.png"))], { type: "image/png" }),
+    "astronaut.png",
+  );
+  const background = await owner.json<{ id: string }>("/api/v1/backgrounds", { method: "POST", body: form });
+  const theme = await owner.json<{ id: string }>(
+    "/api/v1/themes",
+    jsonBody("POST", { name: `${marker} theme`, clothing: "a lab coat", props: [], scene: "hospital" }),
+  );
+  const key = await owner.json<{ id: string }>("/api/v1/account/api-keys", jsonBody("POST", { name: `${marker} key` }));
+  const candidates = await owner.json<{ candidates: { id: string }[] }>(
+    "/api/v1/avatars/generate",
+    jsonBody("POST", { prompt: `${marker} a shop model`, count: 1 }),
+  );
+  const generation = await owner.json<{ id: string }>(
+    "/api/v1/generations",
+    jsonBody("POST", { avatarId: avatar.id, poseTemplateIds: [template.id], prompt: marker }),
+  );
+  await followGeneration(owner, generation.id);
+  return {
+    marker,
+    avatarId: avatar.id,
+    templateId: template.id,
+    backgroundId: background.id,
+    themeId: theme.id,
+    apiKeyId: key.id,
+    candidateId: candidates.candidates[0]!.id,
+    generationId: generation.id,
+  };
+}
