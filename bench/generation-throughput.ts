@@ -2,62 +2,30 @@
 // against the FAKE provider with a fixed latency L. Prints wall time ÷ (⌈50/C⌉ × L), where C is
 // how many poses the queue consumer runs at once, then the same run with ~30 % transient faults:
 // final success rate, duplicated provider work, lost poses. Traffic stays on 127.0.0.1.
-import { readFileSync } from "node:fs";
 import { startBenchWorker } from "./local-worker";
 import { startFakeProvider, type RecordedRequest } from "../tests/fakes/fake-provider-server";
+import {
+  followGeneration,
+  jsonBody,
+  signUp,
+  templateIds,
+  uploadAvatar,
+  type Client,
+} from "../tests/reliability/helpers/client";
 
 const POSES = 50;
 const LATENCY_MS = 2000;
 /** Provider calls in flight at once (PROVIDER_CONCURRENCY, passed to the Worker below). */
 const CONCURRENCY = 5;
 
-async function session(origin: string) {
-  const email = `bench-${Date.now()}@example.com`;
-  const res = await fetch(`${origin}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ email, password: "bench password 1", name: "Bench" }),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  return (path: string, init: RequestInit = {}) =>
-    fetch(`${origin}${path}`, { ...init, headers: { origin, cookie, ...(init.headers as Record<string, string>) } });
-}
-
-type Call = Awaited<ReturnType<typeof session>>;
-
-async function fiftyTemplates(call: Call): Promise<string[]> {
-  const page = (await (await call("/api/v1/templates?limit=100")).json()) as { items: { id: string }[] };
-  const ids = page.items.map((t) => t.id);
-  for (let i = 0; ids.length < POSES; i++) {
-    const fork = (await (await call(`/api/v1/templates/${ids[i]}/fork`, { method: "POST" })).json()) as { id: string };
-    ids.push(fork.id);
-  }
-  return ids.slice(0, POSES);
-}
-
-async function run(call: Call, avatarId: string, ids: string[]) {
+async function run(user: Client, avatarId: string, ids: string[]) {
   const started = Date.now();
-  const res = await call("/api/v1/generations", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ avatarId, poseTemplateIds: ids }),
-  });
-  const { id } = (await res.json()) as { id: string };
-  for (;;) {
-    const state = (await (await call(`/api/v1/generations/${id}`)).json()) as {
-      status: string;
-      successfulPoses: number;
-      poses: { status: string }[];
-    };
-    if (["completed", "partial", "failed", "cancelled"].includes(state.status)) {
-      return { id, wallMs: Date.now() - started, state };
-    }
-    if (Date.now() - started > 600_000) throw new Error("generation did not finish in 10 minutes");
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { id } = await user.json<{ id: string }>(
+    "/api/v1/generations",
+    jsonBody("POST", { avatarId, poseTemplateIds: ids }),
+  );
+  const { final } = await followGeneration(user, id, 600_000);
+  return { id, wallMs: Date.now() - started, state: final };
 }
 
 export async function benchGenerationThroughput() {
@@ -82,15 +50,12 @@ export async function benchGenerationThroughput() {
       body: JSON.stringify(body),
     });
   try {
-    const call = await session(origin);
-    const form = new FormData();
-    form.set("file", new File([readFileSync("tests/fixtures/messi5.jpg")], "m.jpg"));
-    form.set("name", "Bench model");
-    const avatar = (await (await call("/api/v1/avatars", { method: "POST", body: form })).json()) as { id: string };
-    const ids = await fiftyTemplates(call);
+    const user = await signUp(origin, "Bench");
+    const avatar = await uploadAvatar(user, "Bench model");
+    const ids = await templateIds(user, POSES);
 
     await control({ latencyMs: LATENCY_MS, faults: [] });
-    const clean = await run(call, avatar.id, ids);
+    const clean = await run(user, avatar.id, ids);
     const ideal = Math.ceil(POSES / CONCURRENCY) * LATENCY_MS;
     if (process.env.BENCH_DEBUG) {
       const reqs = ((await (await fetch(`${fake.url}/__fake/requests`)).json()) as RecordedRequest[]).filter((r) =>
@@ -112,7 +77,7 @@ export async function benchGenerationThroughput() {
         { kind: "error500", probability: 0.12 },
       ],
     });
-    const faulty = await run(call, avatar.id, ids);
+    const faulty = await run(user, avatar.id, ids);
     const requests = (await (await fetch(`${fake.url}/__fake/requests`)).json()) as RecordedRequest[];
     const mine = requests.filter((r) => r.trace.includes(`/${faulty.id}/`));
     const perPose = new Map<string, number>();

@@ -1,4 +1,5 @@
 // `npm run bench`: prints every speed and size figure the project tracks.
+import { benchApiLoad } from "./api-load";
 import { benchBundleSize } from "./bundle-size";
 import { benchGenerationThroughput } from "./generation-throughput";
 import { benchSkeletonRender } from "./skeleton-render";
@@ -10,3 +11,4 @@ benchBundleSize();
 benchWebFirstLoad();
 await benchWebcamDetect();
 await benchGenerationThroughput();
+await benchApiLoad();

@@ -1,7 +1,21 @@
 import { createMiddleware } from "hono/factory";
-import { createAuth } from "../auth/create-auth";
+import { createAuth, type Auth } from "../auth/create-auth";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
+
+// Building better-auth costs milliseconds of CPU, so each isolate keeps one per env and origin.
+const instances = new WeakMap<Env, Map<string, Auth>>();
+
+function authFor(env: Env, origin: string): Auth {
+  let byOrigin = instances.get(env);
+  if (!byOrigin) instances.set(env, (byOrigin = new Map()));
+  let auth = byOrigin.get(origin);
+  if (!auth) byOrigin.set(origin, (auth = createAuth(env, origin)));
+  return auth;
+}
+
+/** better-auth's session cookie (with the __Secure- prefix on https). */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=/;
 
 /**
  * Resolves who is calling: `Authorization: Bearer <api key>` for programmatic clients,
@@ -9,7 +23,7 @@ import { ApiError } from "../errors";
  */
 export const resolveCaller = () =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const auth = createAuth(c.env, new URL(c.req.url).origin);
+    const auth = authFor(c.env, new URL(c.req.url).origin);
     c.set("auth", auth);
     c.set("caller", null);
 
@@ -23,6 +37,8 @@ export const resolveCaller = () =>
       return next();
     }
 
+    // No session cookie, no session: skip the lookup.
+    if (!SESSION_COOKIE.test(c.req.header("cookie") ?? "")) return next();
     const session = await auth.api.getSession({ headers: c.req.raw.headers }).catch(() => null);
     if (session) c.set("caller", { userId: session.user.id, via: "session" });
     return next();
