@@ -6,6 +6,7 @@ export function ensureDevVars(): void;
 export function run(command: string, args: string[], options?: SpawnSyncOptions): void;
 export function migrateLocal(persistTo?: string): void;
 export function buildWeb(): void;
+export function queryLocal<T = Record<string, unknown>>(persistTo: string, sql: string): T[];
 export function startWorker(options: {
   port: number;
   persistTo?: string;

@@ -37,6 +37,21 @@ export function migrateLocal(persistTo) {
   run(wrangler, ["d1", "migrations", "apply", "DB", "--local", ...extra]);
 }
 
+/** Runs SQL on the local database in persistTo and returns the rows (tests and checks only). */
+export function queryLocal(persistTo, sql) {
+  const out = spawnSync(
+    wrangler,
+    ["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--json", "--command", sql],
+    {
+      cwd: ROOT,
+      env: WRANGLER_ENV,
+      encoding: "utf8",
+    },
+  );
+  if (out.status !== 0) throw new Error(`wrangler d1 execute failed: ${out.stderr}`);
+  return JSON.parse(out.stdout)[0].results;
+}
+
 /** Wasm and models into web/static, then the SvelteKit build into web/build. */
 export function buildWeb() {
   run(`${ROOT}node_modules/.bin/tsx`, ["scripts/build-web-assets.ts"]);

@@ -1,9 +1,11 @@
 import { describe, expect, inject, it } from "vitest";
+import { queryLocal } from "../../scripts/local-env.mjs";
 import { signUpIn, uploadAvatarIn } from "./helpers/accounts";
 import { VIEWPORTS, screenshot, useChromium, watchedPage } from "./helpers/browser";
 
 const origin = inject("origin");
 const fakeProviderUrl = inject("fakeProviderUrl");
+const stateDir = inject("stateDir");
 const browser = useChromium();
 
 describe("dashboard", () => {
@@ -73,4 +75,48 @@ describe("dashboard", () => {
       await context.close();
     });
   }
+
+  it("an operator sees everyone's figures with alerts and grants credits and a daily limit to a shop", async () => {
+    const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+    const { page, outside, errors } = await watchedPage(context);
+    const operatorId = await signUpIn(context, origin, "Operator");
+    queryLocal(stateDir, `update users set role = 'admin' where id = '${operatorId}'`);
+    const shop = await browser().newContext();
+    await signUpIn(shop, origin, "Shop");
+    const shopEmail = ((await (await shop.request.get(`${origin}/api/v1/account/me`)).json()) as { email: string })
+      .email;
+
+    await page.goto(`${origin}/dashboard`);
+    await page.getByLabel("Everyone (operator)").check();
+    await page.getByTestId("operator").waitFor();
+    expect(await page.getByTestId("operator").textContent()).toContain("Poses waiting");
+    const form = page.getByTestId("grant-credits");
+    await form.getByLabel("Email").fill(shopEmail);
+    await form.getByLabel("Credits (negative takes)").fill("250");
+    await form.getByLabel("Daily pose limit (empty: unchanged)").fill("40");
+    await form.getByLabel("Note").fill("Ramadan promotion");
+    await form.getByRole("button", { name: "Grant" }).click();
+    await expect
+      .poll(() => form.getByRole("status").textContent())
+      .toContain(`${shopEmail} now has 450 credits and may make 40 poses a day.`);
+    await screenshot(page, "dashboard-operator");
+
+    const credits = (await (await shop.request.get(`${origin}/api/v1/credits`)).json()) as {
+      balance: number;
+      dailyPoseLimit: number;
+      recent: { kind: string; note: string | null }[];
+    };
+    expect(credits).toMatchObject({ balance: 450, dailyPoseLimit: 40 });
+    expect(credits.recent[0]).toMatchObject({ kind: "grant", note: "Ramadan promotion" });
+
+    await form.getByLabel("Email").fill("nobody@example.com");
+    await form.getByRole("button", { name: "Grant" }).click();
+    await expect
+      .poll(() => form.getByRole("alert").textContent())
+      .toContain("No account with the email nobody@example.com");
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await shop.close();
+    await context.close();
+  });
 });

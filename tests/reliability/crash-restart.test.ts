@@ -1,12 +1,11 @@
 // The local server is killed (SIGKILL, wrangler and workerd together) in the middle of a batch and
 // started again on the same state: the batch completes, each pose once, charged once.
 import type { ChildProcess } from "node:child_process";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, WRANGLER_ENV, migrateLocal, startWorker, waitForHealth } from "../../scripts/local-env.mjs";
+import { migrateLocal, queryLocal, startWorker, waitForHealth } from "../../scripts/local-env.mjs";
 import { startFakeProvider } from "../fakes/fake-provider-server";
 import {
   FINAL,
@@ -66,15 +65,7 @@ async function crash() {
   throw new Error("the server still answers after SIGKILL");
 }
 
-function query<T>(sql: string): T[] {
-  const out = spawnSync(
-    `${ROOT}node_modules/.bin/wrangler`,
-    ["d1", "execute", "DB", "--local", "--persist-to", stateDir, "--json", "--command", sql],
-    { cwd: ROOT, env: WRANGLER_ENV, encoding: "utf8" },
-  );
-  if (out.status !== 0) throw new Error(out.stderr);
-  return (JSON.parse(out.stdout) as { results: T[] }[])[0]!.results;
-}
+const query = <T>(sql: string) => queryLocal<T>(stateDir, sql);
 
 afterAll(async () => {
   if (worker?.pid) {

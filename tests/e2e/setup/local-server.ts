@@ -10,6 +10,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     origin: string;
     fakeProviderUrl: string;
+    /** The local state directory, for queryLocal (e.g. to make a user an operator). */
+    stateDir: string;
   }
 }
 
@@ -57,6 +59,7 @@ export function localServer({ port, vars = {} }: { port: number; vars?: Record<s
     await waitForHealth(origin);
     project.provide("origin", origin);
     project.provide("fakeProviderUrl", fake.url);
+    project.provide("stateDir", stateDir);
   }
 
   async function teardown() {

@@ -357,6 +357,12 @@ export const en = {
   "error.insufficientCredits":
     "Not enough credits: this costs {cost} and you have {balance}. Pick fewer poses or SD, or ask us for more credits.",
   "error.dailyLimit": "You reached today's limit of {limit} poses ({used} used). It starts again at 00:00 UTC.",
+  "grant.title": "Grant credits",
+  "grant.amount": "Credits (negative takes)",
+  "grant.limit": "Daily pose limit (empty: unchanged)",
+  "grant.note": "Note",
+  "grant.submit": "Grant",
+  "grant.done": "{email} now has {balance} credits and may make {limit} poses a day.",
 } as const;
 
 export type MessageKey = keyof typeof en;

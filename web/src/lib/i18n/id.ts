@@ -361,4 +361,10 @@ export const id: Record<MessageKey, string> = {
   "error.insufficientCredits":
     "Kredit tidak cukup: biayanya {cost}, saldo Anda {balance}. Pilih lebih sedikit pose atau SD, atau minta tambahan kredit.",
   "error.dailyLimit": "Batas harian {limit} pose tercapai ({used} terpakai). Mulai lagi pukul 00:00 UTC.",
+  "grant.title": "Beri kredit",
+  "grant.amount": "Kredit (negatif mengurangi)",
+  "grant.limit": "Batas pose harian (kosong: tetap)",
+  "grant.note": "Catatan",
+  "grant.submit": "Beri",
+  "grant.done": "{email} kini punya {balance} kredit dan boleh membuat {limit} pose sehari.",
 };
