@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import type { GenerationState, PoseState } from "../shared/api/generations";
-import { refundCredits, reserveCredits, type Reservation } from "../worker/credits/ledger";
+import { refundCredits, reserveCredits, type Refused } from "../worker/credits/ledger";
 import { db } from "../worker/db/client";
 import { poseGenerations } from "../worker/db/schema";
 import type { PoseJob } from "../worker/pipeline/pose-job";
@@ -239,7 +239,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
    * Runs the failed poses again (a new round, so old messages for them are ignored), once their
    * credits are reserved; otherwise answers with the refusal and changes nothing.
    */
-  async retryFailed(): Promise<GenerationState | { refused: Extract<Reservation, { ok: false }> } | null> {
+  async retryFailed(): Promise<GenerationState | { refused: Refused } | null> {
     const meta = await this.meta();
     if (!meta) return null;
     const failed = this.sql

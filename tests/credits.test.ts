@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { CREDITS_PER_POSE, WELCOME_CREDITS, type Credits } from "../shared/api/credits";
+import { CREDITS_PER_CANDIDATE, CREDITS_PER_POSE, WELCOME_CREDITS, type Credits } from "../shared/api/credits";
 import { fakeProvider } from "./helpers/fake-provider";
 import { BUILT_INS, json, startGeneration, uploadAvatar, userId, waitForFinal } from "./helpers/generations";
 import { signUp, type TestUser } from "./helpers/users";
@@ -16,7 +16,11 @@ describe("credits", () => {
     const user = await signUp();
     const uid = await userId(user);
     const start = await credits(user);
-    expect(start).toMatchObject({ balance: WELCOME_CREDITS, posesToday: 0, prices: CREDITS_PER_POSE });
+    expect(start).toMatchObject({
+      balance: WELCOME_CREDITS,
+      posesToday: 0,
+      prices: { ...CREDITS_PER_POSE, candidate: CREDITS_PER_CANDIDATE },
+    });
     expect(start.recent).toEqual([expect.objectContaining({ kind: "welcome", amount: WELCOME_CREDITS })]);
 
     const avatar = await uploadAvatar(user);
@@ -157,5 +161,39 @@ describe("credits", () => {
     );
     expect(nobody.status).toBe(404);
     expect(((await await nobody.json()) as { error: { code: string } }).error.code).toBe("user_not_found");
+  });
+
+  it("avatar candidates from text cost a credit each; candidates that fail are refunded; short of credits is a 402", async () => {
+    const user = await signUp();
+    const uid = await userId(user);
+    const ask = (count: number, requestId: string) =>
+      user.fetch("/api/v1/avatars/generate", {
+        ...json("POST", { prompt: "a shop model in a blue dress", count, seed: 3 }),
+        headers: { "content-type": "application/json", "x-request-id": requestId },
+      });
+    // The second candidate (seed 4) keeps failing.
+    await fakeProvider.faults([{ kind: "error500", trace: `${uid}/avatar/credit-case/1.` }]);
+    const partial = await ask(2, "credit-case");
+    expect(partial.status).toBe(200);
+    expect(((await partial.json()) as { failed: unknown[] }).failed).toHaveLength(1);
+    const after = await credits(user);
+    expect(after.balance).toBe(WELCOME_CREDITS - CREDITS_PER_CANDIDATE);
+    expect(after.posesToday).toBe(0);
+    expect(after.recent.slice(0, 2).map((e) => [e.kind, e.amount, e.note])).toEqual([
+      ["refund", CREDITS_PER_CANDIDATE, "1 candidate not made"],
+      ["reserve", -2 * CREDITS_PER_CANDIDATE, "2 avatar candidates"],
+    ]);
+
+    await env.DB.prepare(
+      "insert into credit_ledger (id, user_id, kind, amount, poses, idempotency_key, created_at) values (?, ?, 'grant', ?, 0, ?, ?)",
+    )
+      .bind(crypto.randomUUID(), uid, -(after.balance - 1), crypto.randomUUID(), Date.now())
+      .run();
+    const short = await ask(2, "short-case");
+    expect(short.status).toBe(402);
+    expect(((await short.json()) as { error: { message: string } }).error.message).toContain(
+      "2 avatar candidates cost 2 and you have 1",
+    );
+    expect((await credits(user)).balance).toBe(1);
   });
 });

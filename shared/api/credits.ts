@@ -2,6 +2,8 @@ import { z } from "zod";
 
 /** Credits one pose costs, by quality (HD runs a bigger model at four times the pixels). */
 export const CREDITS_PER_POSE = { sd: 1, hd: 3 } as const;
+/** Credits one avatar candidate from text costs. */
+export const CREDITS_PER_CANDIDATE = 1;
 /** Credits a new account starts with (the 0005 migration gave existing accounts the same). */
 export const WELCOME_CREDITS = 200;
 /** Poses a user may reserve per UTC day unless an operator set their own limit (DAILY_POSE_LIMIT overrides). */
@@ -21,7 +23,7 @@ export const CreditEntry = z.object({
 /** GET /api/v1/credits */
 export const Credits = z.object({
   balance: z.number().int(),
-  prices: z.object({ sd: z.number().int(), hd: z.number().int() }),
+  prices: z.object({ sd: z.number().int(), hd: z.number().int(), candidate: z.number().int() }),
   dailyPoseLimit: z.number().int(),
   posesToday: z.number().int(),
   /** When today's count starts again (00:00 UTC). */

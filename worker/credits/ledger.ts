@@ -1,13 +1,19 @@
 // Reserving, refunding and granting credits. Every write is one SQL statement with an idempotency
 // key, so a repeated call (a retried Durable Object step, a redelivered message) changes nothing.
-import { CREDITS_PER_POSE, DAILY_POSE_LIMIT, WELCOME_CREDITS } from "../../shared/api/credits";
+import { CREDITS_PER_CANDIDATE, CREDITS_PER_POSE, DAILY_POSE_LIMIT, WELCOME_CREDITS } from "../../shared/api/credits";
 import { optionalVar } from "../env";
+import { ApiError } from "../errors";
 
 type Quality = keyof typeof CREDITS_PER_POSE;
 
 export type Reservation =
   | { ok: true; cost: number }
   | { ok: false; status: 402 | 429; code: string; message: string; details: Record<string, unknown> };
+
+export type Refused = Extract<Reservation, { ok: false }>;
+
+/** A refused reservation as the API's error: 402 out of credits, 429 past the daily limit. */
+export const refusal = (r: Refused) => new ApiError(r.status, r.code, r.message, r.details);
 
 const startOfUtcDay = (now: number) => now - (now % 86_400_000);
 
@@ -48,49 +54,57 @@ export async function grantWelcome(env: Env, userId: string) {
     .run();
 }
 
+interface Charge {
+  userId: string;
+  /** Unique per charge: the same key twice is one charge. */
+  key: string;
+  amount: number;
+  /** Poses it covers (what the daily limit counts); 0 for avatar candidates. */
+  poses: number;
+  generationId: string | null;
+  /** What is paid for, for the ledger and the messages ("3 HD poses"). */
+  what: string;
+}
+
 /**
- * Takes the credits for `poses` poses of a generation, only if the balance covers them and the
- * day's limit allows them: checked and written in one statement, so two requests cannot both
- * spend the same credits. `round` tells apart the first run from each retry.
+ * Takes a charge only if the balance covers it and the day's pose limit allows it: checked and
+ * written in one statement, so two requests cannot both spend the same credits.
  */
-export async function reserveCredits(
-  env: Env,
-  r: { userId: string; generationId: string; quality: Quality; poses: number; round: number },
-): Promise<Reservation> {
-  const cost = CREDITS_PER_POSE[r.quality] * r.poses;
+async function reserve(env: Env, ch: Charge): Promise<Reservation> {
   const now = Date.now();
-  const key = `reserve:${r.generationId}:${r.round}`;
-  const limit = (await creditStanding(env, r.userId, now)).dailyPoseLimit;
+  const limit = (await creditStanding(env, ch.userId, now)).dailyPoseLimit;
   const result = await env.DB.prepare(
     `insert or ignore into credit_ledger (id, user_id, kind, amount, poses, generation_id, idempotency_key, note, created_at)
      select ?1, ?2, 'reserve', -?3, ?4, ?5, ?6, ?7, ?8
      where (select coalesce(sum(amount), 0) from credit_ledger where user_id = ?2) >= ?3
-       and (select coalesce(sum(poses), 0) from credit_ledger where user_id = ?2 and created_at >= ?9) + ?4 <= ?10`,
+       and (?4 = 0 or (select coalesce(sum(poses), 0) from credit_ledger where user_id = ?2 and created_at >= ?9) + ?4 <= ?10)`,
   )
     .bind(
       crypto.randomUUID(),
-      r.userId,
-      cost,
-      r.poses,
-      r.generationId,
-      key,
-      `${r.poses} ${r.quality.toUpperCase()} pose${r.poses === 1 ? "" : "s"}`,
+      ch.userId,
+      ch.amount,
+      ch.poses,
+      ch.generationId,
+      `reserve:${ch.key}`,
+      ch.what,
       now,
       startOfUtcDay(now),
       limit,
     )
     .run();
-  if (result.meta.changes > 0) return { ok: true, cost };
-  const already = await env.DB.prepare("select 1 from credit_ledger where idempotency_key = ?").bind(key).first();
-  if (already) return { ok: true, cost };
-  const standing = await creditStanding(env, r.userId, now);
-  if (standing.balance < cost) {
+  if (result.meta.changes > 0) return { ok: true, cost: ch.amount };
+  const already = await env.DB.prepare("select 1 from credit_ledger where idempotency_key = ?")
+    .bind(`reserve:${ch.key}`)
+    .first();
+  if (already) return { ok: true, cost: ch.amount };
+  const standing = await creditStanding(env, ch.userId, now);
+  if (standing.balance < ch.amount) {
     return {
       ok: false,
       status: 402,
       code: "insufficient_credits",
-      message: `Not enough credits: ${r.poses} ${r.quality.toUpperCase()} pose${r.poses === 1 ? "" : "s"} cost ${cost} and you have ${standing.balance}. Pick fewer poses or SD quality, or ask us for more credits.`,
-      details: { cost, balance: standing.balance },
+      message: `Not enough credits: ${ch.what} cost ${ch.amount} and you have ${standing.balance}. Ask for fewer, or ask us for more credits.`,
+      details: { cost: ch.amount, balance: standing.balance },
     };
   }
   const retryAfterSeconds = Math.ceil((nextUtcMidnight(now) - now) / 1000);
@@ -98,38 +112,85 @@ export async function reserveCredits(
     ok: false,
     status: 429,
     code: "daily_limit_reached",
-    message: `Daily limit reached: you may generate ${standing.dailyPoseLimit} poses a day, have used ${standing.posesToday} today, and asked for ${r.poses}. The count starts again at 00:00 UTC.`,
+    message: `Daily limit reached: you may generate ${standing.dailyPoseLimit} poses a day, have used ${standing.posesToday} today, and asked for ${ch.poses}. The count starts again at 00:00 UTC.`,
     details: {
       dailyPoseLimit: standing.dailyPoseLimit,
       posesToday: standing.posesToday,
-      requested: r.poses,
+      requested: ch.poses,
       retryAfterSeconds,
     },
   };
 }
 
-/** Gives back the credits of poses that did not succeed (once per generation and round). */
-export async function refundCredits(
-  env: Env,
-  r: { userId: string; generationId: string; quality: Quality; poses: number; round: number },
-) {
-  if (r.poses <= 0) return;
+/** Gives back (part of) a charge, once per key. */
+async function refund(env: Env, ch: Charge) {
+  if (ch.amount <= 0) return;
   await env.DB.prepare(
     `insert or ignore into credit_ledger (id, user_id, kind, amount, poses, generation_id, idempotency_key, note, created_at)
      values (?1, ?2, 'refund', ?3, ?4, ?5, ?6, ?7, ?8)`,
   )
     .bind(
       crypto.randomUUID(),
-      r.userId,
-      CREDITS_PER_POSE[r.quality] * r.poses,
-      -r.poses,
-      r.generationId,
-      `refund:${r.generationId}:${r.round}`,
-      `${r.poses} pose${r.poses === 1 ? "" : "s"} not generated`,
+      ch.userId,
+      ch.amount,
+      -ch.poses,
+      ch.generationId,
+      `refund:${ch.key}`,
+      ch.what,
       Date.now(),
     )
     .run();
 }
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+
+interface PoseCharge {
+  userId: string;
+  generationId: string;
+  quality: Quality;
+  poses: number;
+  /** 0 for the first run, then one per retry. */
+  round: number;
+}
+
+const poseCharge = (r: PoseCharge): Charge => ({
+  userId: r.userId,
+  key: `${r.generationId}:${r.round}`,
+  amount: CREDITS_PER_POSE[r.quality] * r.poses,
+  poses: r.poses,
+  generationId: r.generationId,
+  what: plural(r.poses, `${r.quality.toUpperCase()} pose`),
+});
+
+/** The credits for a generation's poses (one run or retry). */
+export const reserveCredits = (env: Env, r: PoseCharge) => reserve(env, poseCharge(r));
+
+/** Gives back the credits of poses that did not succeed (once per generation and round). */
+export const refundCredits = (env: Env, r: PoseCharge) =>
+  r.poses > 0 && refund(env, { ...poseCharge(r), what: `${plural(r.poses, "pose")} not generated` });
+
+interface CandidateCharge {
+  userId: string;
+  /** One per request for candidates. */
+  batchId: string;
+  candidates: number;
+}
+
+const candidateCharge = (r: CandidateCharge): Charge => ({
+  userId: r.userId,
+  key: `avatar:${r.batchId}`,
+  amount: CREDITS_PER_CANDIDATE * r.candidates,
+  poses: 0,
+  generationId: null,
+  what: plural(r.candidates, "avatar candidate"),
+});
+
+/** The credits for avatar candidates from text. */
+export const reserveCandidateCredits = (env: Env, r: CandidateCharge) => reserve(env, candidateCharge(r));
+
+/** Gives back the credits of candidates that could not be made. */
+export const refundCandidateCredits = (env: Env, r: CandidateCharge) =>
+  r.candidates > 0 && refund(env, { ...candidateCharge(r), what: `${plural(r.candidates, "candidate")} not made` });
 
 /** An operator adds or takes credits. */
 export async function grantCredits(env: Env, g: { userId: string; amount: number; note: string | null; by: string }) {

@@ -10,6 +10,7 @@ import { Avatar } from "../../shared/api/avatars";
 import { ErrorResponse } from "../../shared/api/errors";
 import { inspectImage } from "../../shared/images/inspect-image";
 import { generateCandidates } from "../avatars/generate-candidates";
+import { refundCandidateCredits, refusal, reserveCandidateCredits } from "../credits/ledger";
 import { storeAvatar, toAvatar } from "../avatars/store-avatar";
 import { db } from "../db/client";
 import { avatarCandidates } from "../db/schema";
@@ -55,12 +56,26 @@ export const avatarGenerationRoutes = router
         200: jsonResponse(AvatarGenerateResponse, "The candidates (and any that failed)"),
         400: errors[400],
         401: errors[401],
+        402: jsonResponse(ErrorResponse, "Not enough credits (a candidate costs 1)"),
         424: jsonResponse(ErrorResponse, "The provider failed, or none is configured"),
         429: jsonResponse(ErrorResponse, "The provider is busy or warming up; Retry-After says when to try again"),
       },
     }),
     async (c) => {
-      const result = await generateCandidates(c.env, c.get("caller")!.userId, c.req.valid("json"), c.get("requestId"));
+      const userId = c.get("caller")!.userId;
+      const body = c.req.valid("json");
+      // Candidates are paid for up front; those that could not be made are given back.
+      const charge = { userId, batchId: crypto.randomUUID(), candidates: body.count };
+      const reservation = await reserveCandidateCredits(c.env, charge);
+      if (!reservation.ok) throw refusal(reservation);
+      let result;
+      try {
+        result = await generateCandidates(c.env, userId, body, c.get("requestId"));
+      } catch (err) {
+        await refundCandidateCredits(c.env, charge);
+        throw err;
+      }
+      await refundCandidateCredits(c.env, { ...charge, candidates: result.failed.length });
       return c.json(result, 200);
     },
   )

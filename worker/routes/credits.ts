@@ -1,7 +1,13 @@
 // Credits: my balance, prices and daily limit; operators grant credits and set limits.
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import { desc, eq } from "drizzle-orm";
-import { CREDITS_PER_POSE, CreditGrant, CreditGrantResult, Credits } from "../../shared/api/credits";
+import {
+  CREDITS_PER_CANDIDATE,
+  CREDITS_PER_POSE,
+  CreditGrant,
+  CreditGrantResult,
+  Credits,
+} from "../../shared/api/credits";
 import { ErrorResponse } from "../../shared/api/errors";
 import { creditStanding, grantCredits, nextUtcMidnight } from "../credits/ledger";
 import { db } from "../db/client";
@@ -45,7 +51,7 @@ export const creditRoutes = router
       return c.json(
         {
           ...standing,
-          prices: CREDITS_PER_POSE,
+          prices: { ...CREDITS_PER_POSE, candidate: CREDITS_PER_CANDIDATE },
           resetsAt: new Date(nextUtcMidnight()).toISOString(),
           recent: recent.map((e) => ({
             kind: e.kind,

@@ -29,7 +29,7 @@ import { DEFAULT_MODELS } from "../../providers/huggingface";
 import { findBackground } from "../../background/find-background";
 import { r2Keys } from "../../storage/r2-keys";
 import { findTheme } from "../../themes/find-theme";
-import { refundCredits, reserveCredits, type Reservation } from "../../credits/ledger";
+import { refundCredits, refusal, reserveCredits, type Refused } from "../../credits/ledger";
 import { serveR2Object } from "../../storage/serve-r2-object";
 import { zipStream } from "./download-zip";
 
@@ -111,10 +111,6 @@ async function startGeneration(env: Env, generationId: string, body: z.infer<typ
   });
   return { ...state!, ...stageSettings(row!) };
 }
-
-/** A refused credit reservation as the API's error (402 out of credits, 429 daily limit). */
-type Refused = Extract<Reservation, { ok: false }>;
-const refusal = (r: Refused) => new ApiError(r.status, r.code, r.message, r.details);
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 router.use("*", requireCaller());

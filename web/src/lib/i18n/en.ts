@@ -363,6 +363,7 @@ export const en = {
   "grant.note": "Note",
   "grant.submit": "Grant",
   "grant.done": "{email} now has {balance} credits and may make {limit} poses a day.",
+  "text.cost": "Costs {cost} credits; candidates that fail are refunded.",
 } as const;
 
 export type MessageKey = keyof typeof en;

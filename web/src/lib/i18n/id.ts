@@ -367,4 +367,5 @@ export const id: Record<MessageKey, string> = {
   "grant.note": "Catatan",
   "grant.submit": "Beri",
   "grant.done": "{email} kini punya {balance} kredit dan boleh membuat {limit} pose sehari.",
+  "text.cost": "Biaya {cost} kredit; kandidat yang gagal dikembalikan.",
 };
