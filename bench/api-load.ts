@@ -77,8 +77,14 @@ export async function benchApiLoad() {
       cookie: user.cookie,
     });
 
-    // Two shops, 50 poses each, at once; the provider answers in 1 s, 10 calls at a time.
+    // One shop alone, then two shops with 50 poses each at once; the provider answers in 1 s,
+    // 10 calls at a time. Each generation keeps its window (POSE_WINDOW, 20) of messages queued,
+    // so the second shop's poses do not wait behind all of the first's.
     await fetch(`${fake.url}/__fake/config`, jsonBody("POST", { latencyMs: 1000 }));
+    const alone = await (await fiftyPoses(await signUp(origin, "Shop alone")))();
+    console.log(
+      `load, one user × 50 poses (provider 1 s, 10 at a time): ${(alone.ms / 1000).toFixed(1)} s (ideal 5 s), ${alone.ok}/50`,
+    );
     const runs = await Promise.all([
       fiftyPoses(await signUp(origin, "Shop A")),
       fiftyPoses(await signUp(origin, "Shop B")),

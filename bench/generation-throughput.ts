@@ -39,6 +39,10 @@ export async function benchGenerationThroughput() {
     PROVIDER_CONCURRENCY: String(CONCURRENCY),
     PROVIDER_RATE_PER_MINUTE: "100000",
     POSE_CONCURRENCY: String(CONCURRENCY * 2),
+    // The whole batch in the queue at once. Local queues hand out one batch at a time, so a send
+    // window would add a wait per refill that production's concurrent consumers do not have; the
+    // window's own figures are in api-load.ts.
+    POSE_WINDOW: String(POSES),
   }).catch(async (err) => {
     await fake.close();
     throw err;

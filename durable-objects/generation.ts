@@ -46,6 +46,11 @@ const DEFAULT_LEASE_MS = 10 * 60_000;
 const DEFAULT_STALL_MS = 5 * 60_000;
 /** A pose whose worker vanished this many times fails instead of being queued again. */
 const MAX_CLAIMS = 3;
+/**
+ * Messages one generation keeps waiting in the queue (POSE_WINDOW): enough that consumers never
+ * run dry, few enough that a big batch cannot crowd out other users' poses.
+ */
+const DEFAULT_WINDOW = 20;
 
 /**
  * One per generation (`idFromName(generationId)`). It owns the run: which poses are queued,
@@ -60,7 +65,11 @@ export class GenerationDurableObject extends DurableObject<Env> {
     this.sql.exec(`CREATE TABLE IF NOT EXISTS poses (
       template_id TEXT PRIMARY KEY, position INTEGER NOT NULL, status TEXT NOT NULL,
       attempts INTEGER NOT NULL DEFAULT 0, error TEXT, provider TEXT,
-      round INTEGER NOT NULL DEFAULT 0, lease_until INTEGER)`);
+      round INTEGER NOT NULL DEFAULT 0, lease_until INTEGER, sent INTEGER NOT NULL DEFAULT 0)`);
+    // Runs stored before the send window had every message sent at the start.
+    const columns = this.sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('poses')").toArray();
+    if (!columns.some((c) => c.name === "sent"))
+      this.sql.exec("ALTER TABLE poses ADD COLUMN sent INTEGER NOT NULL DEFAULT 1");
     // After a restart, an unfinished run gets its watchdog back even if no alarm survived.
     ctx.blockConcurrencyWhile(async () => {
       if ((await ctx.storage.getAlarm()) === null) await this.scheduleAlarm();
@@ -78,6 +87,10 @@ export class GenerationDurableObject extends DurableObject<Env> {
 
   private get stallMs() {
     return this.setting("POSE_STALL_MS", DEFAULT_STALL_MS);
+  }
+
+  private get window() {
+    return this.setting("POSE_WINDOW", DEFAULT_WINDOW);
   }
 
   /** Something happened (a claim, a release, an outcome): the run is not stalled. */
@@ -126,10 +139,33 @@ export class GenerationDurableObject extends DurableObject<Env> {
       this.sql.exec("INSERT INTO poses (template_id, position, status) VALUES (?, ?, 'queued')", id, i),
     );
     await this.ctx.storage.put("meta", meta);
-    await this.enqueue(init.poseTemplateIds.map((id) => ({ poseTemplateId: id, round: 0 })));
+    await this.sendNext();
     await this.touch();
     await this.scheduleAlarm();
     return this.publish();
+  }
+
+  /**
+   * Tops the queue up to the window: the next unsent poses, in order, get their messages. Called
+   * whenever a pose is claimed or finishes, so a generation always has work waiting in the queue
+   * but never all of it.
+   */
+  private async sendNext() {
+    const waiting = this.sql
+      .exec<{ n: number }>("SELECT count(*) AS n FROM poses WHERE sent = 1 AND status = 'queued'")
+      .one().n;
+    const room = this.window - waiting;
+    if (room <= 0) return;
+    const next = this.sql
+      .exec<{ template_id: string; round: number }>(
+        "SELECT template_id, round FROM poses WHERE sent = 0 AND status = 'queued' ORDER BY position LIMIT ?",
+        room,
+      )
+      .toArray();
+    if (next.length === 0) return;
+    for (const p of next) this.sql.exec("UPDATE poses SET sent = 1 WHERE template_id = ?", p.template_id);
+    // Should sending fail, the poses count as sent and the stall watchdog sends them again.
+    await this.enqueue(next.map((p) => ({ poseTemplateId: p.template_id, round: p.round })));
   }
 
   private async enqueue(poses: { poseTemplateId: string; round: number }[]) {
@@ -158,6 +194,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
     );
     if (meta.status === "queued") await this.ctx.storage.put("meta", { ...meta, status: "running" });
     await this.touch();
+    await this.sendNext();
     await this.scheduleAlarm();
     await this.publish();
     return { proceed: true, attempt: pose.attempts + 1 };
@@ -202,6 +239,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
       templateId,
     );
     await this.touch();
+    await this.sendNext();
     await this.publish();
     return { accepted: true };
   }
@@ -223,6 +261,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
       "Gave up after repeated delivery failures.",
       templateId,
     );
+    await this.sendNext();
     return this.publish();
   }
 
@@ -256,7 +295,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
     });
     if (!reservation.ok) return { refused: reservation };
     this.sql.exec(
-      "UPDATE poses SET status = 'queued', error = NULL, round = round + 1, lease_until = NULL WHERE status = 'failed'",
+      "UPDATE poses SET status = 'queued', error = NULL, round = round + 1, lease_until = NULL, sent = 0 WHERE status = 'failed'",
     );
     const succeeded = this.count("succeeded");
     await this.ctx.storage.put("meta", {
@@ -266,7 +305,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
       chargedPoses: (meta.chargedPoses ?? succeeded) + failed.length,
       creditRound,
     });
-    await this.enqueue(failed.map((p) => ({ poseTemplateId: p.template_id, round: p.round + 1 })));
+    await this.sendNext();
     await this.touch();
     await this.scheduleAlarm();
     return this.publish();
@@ -286,24 +325,22 @@ export class GenerationDurableObject extends DurableObject<Env> {
     const gaveUp = this.sql.exec(
       `UPDATE poses SET status = 'failed', error = 'Timed out: no result after ${MAX_CLAIMS} tries.', lease_until = NULL WHERE ${expired} AND attempts >= ${MAX_CLAIMS}`,
     ).rowsWritten;
-    const requeued = this.sql
-      .exec<{ template_id: string; round: number }>(
-        `UPDATE poses SET status = 'queued', lease_until = NULL WHERE ${expired} RETURNING template_id, round`,
-      )
-      .toArray();
-    changed = gaveUp > 0 || requeued.length > 0;
-    const resend = new Map(requeued.map((p) => [p.template_id, p.round]));
+    // Queued again and unsent: sendNext gives them new messages within the window.
+    const requeued = this.sql.exec(
+      `UPDATE poses SET status = 'queued', lease_until = NULL, sent = 0 WHERE ${expired}`,
+    ).rowsWritten;
+    changed = gaveUp > 0 || requeued > 0;
     const activity = (await this.ctx.storage.get<number>("activity")) ?? 0;
     if (now - activity >= this.stallMs) {
-      for (const p of this.sql
-        .exec<{ template_id: string; round: number }>("SELECT template_id, round FROM poses WHERE status = 'queued'")
-        .toArray())
-        resend.set(p.template_id, p.round);
-    }
-    if (resend.size > 0) {
-      await this.enqueue([...resend].map(([poseTemplateId, round]) => ({ poseTemplateId, round })));
+      const lost = this.sql
+        .exec<{ template_id: string; round: number }>(
+          "SELECT template_id, round FROM poses WHERE status = 'queued' AND sent = 1",
+        )
+        .toArray();
+      if (lost.length > 0) await this.enqueue(lost.map((p) => ({ poseTemplateId: p.template_id, round: p.round })));
       await this.touch();
     }
+    await this.sendNext();
     if (changed) await this.publish();
     await this.scheduleAlarm();
   }

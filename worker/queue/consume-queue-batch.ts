@@ -9,6 +9,22 @@ export function poseConcurrency(env: Env): number {
 }
 
 /**
+ * The batch's messages with users taking turns (A1 B1 A2 B2 …, each user's own in order), so one
+ * shop's big batch does not hold another's poses back until all of its own are done.
+ */
+export function takeTurns<T extends { body: unknown }>(messages: readonly T[]): T[] {
+  const byUser = new Map<string, T[]>();
+  for (const m of messages) {
+    const user = isPoseJob(m.body) ? m.body.userId : "";
+    byUser.set(user, [...(byUser.get(user) ?? []), m]);
+  }
+  const queues = [...byUser.values()];
+  const out: T[] = [];
+  for (let i = 0; out.length < messages.length; i++) for (const q of queues) if (i < q.length) out.push(q[i]!);
+  return out;
+}
+
+/**
  * Entry for the pose-job queue and its dead-letter queue. A batch is worked through by a pool of
  * POSE_CONCURRENCY: a finished pose frees its slot for the next at once (no waiting for the
  * batch's slowest pose), and each message is acked or retried on its own.
@@ -19,7 +35,7 @@ export async function consumeQueueBatch(
   _ctx?: ExecutionContext,
 ): Promise<void> {
   const deadLetters = batch.queue.endsWith("-dlq");
-  const pending = [...batch.messages];
+  const pending = takeTurns(batch.messages);
   const worker = async () => {
     for (let message = pending.shift(); message; message = pending.shift()) {
       if (!isPoseJob(message.body)) {
