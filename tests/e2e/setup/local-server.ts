@@ -31,7 +31,10 @@ export function localServer({ port, vars = {} }: { port: number; vars?: Record<s
       () => true,
       () => false,
     );
-    if (stale) throw new Error(`Something already listens on ${origin}; stop it (or set E2E_PORT or RELIABILITY_PORT) and run again.`);
+    if (stale)
+      throw new Error(
+        `Something already listens on ${origin}; stop it (or set E2E_PORT or RELIABILITY_PORT) and run again.`,
+      );
     stateDir = mkdtempSync(join(tmpdir(), "pose-e2e-"));
     buildWeb();
     migrateLocal(stateDir);
