@@ -2,7 +2,7 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-worker
 import { mkdirSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 import { renderAccessories } from "./scripts/fashion/render-accessories";
-import { startFakeProvider } from "./tests/fakes/fake-provider-server";
+import { huggingFaceVars, startFakeProvider } from "./tests/fakes/fake-provider-server";
 
 // wrangler.toml serves the web build as static assets; the API tests need only the accessory
 // images the fashion stage reads through the ASSETS binding.
@@ -24,12 +24,7 @@ export default defineConfig({
             TEST_MIGRATIONS: await readD1Migrations("./migrations"),
             BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
             FAKE_PROVIDER_URL: fake.url,
-            HF_TOKEN: "hf_test_token",
-            HF_ENDPOINT_URL: `${fake.url}/hf/sd`,
-            HF_ENDPOINT_URL_HD: `${fake.url}/hf/hd`,
-            HF_TEXT_ENDPOINT_URL: `${fake.url}/hf/text`,
-            HF_INPAINTING_ENDPOINT_URL: `${fake.url}/hf/inpaint`,
-            HF_SEGMENTATION_ENDPOINT_URL: `${fake.url}/hf/segment`,
+            ...huggingFaceVars(fake.url, "hf_test_token"),
             PROVIDER_ORDER: "huggingface",
             PROVIDER_TIMEOUT_MS: "1500",
             PROVIDER_RETRY_BASE_MS: "5",

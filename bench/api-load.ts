@@ -1,10 +1,9 @@
 // Load on 127.0.0.1 (autocannon): the template list and a generation's status at 64 connections,
 // p50/p99 (goal p99 ≤ 20 ms, 0 errors); then two users with 50 poses each at once.
 import autocannon from "autocannon";
-import { startBenchWorker } from "./local-worker";
-import { startFakeProvider } from "../tests/fakes/fake-provider-server";
+import { startBenchStack } from "./local-worker";
 import {
-  followGeneration,
+  generate,
   jsonBody,
   signUp,
   templateIds,
@@ -38,37 +37,22 @@ async function fiftyPoses(user: Client) {
   const avatar = await uploadAvatar(user);
   const ids = await templateIds(user, 50);
   return async () => {
-    const started = Date.now();
-    const g = await user.json<{ id: string }>(
-      "/api/v1/generations",
-      jsonBody("POST", { avatarId: avatar.id, poseTemplateIds: ids }),
-    );
-    const { final } = await followGeneration(user, g.id, 600_000);
-    return { ms: Date.now() - started, ok: final.successfulPoses };
+    const { ms, final } = await generate(user, { avatarId: avatar.id, poseTemplateIds: ids }, 600_000);
+    return { ms, ok: final.successfulPoses };
   };
 }
 
 export async function benchApiLoad() {
-  const fake = await startFakeProvider(0, { unref: false });
-  const { origin, stop } = await startBenchWorker(8796, {
-    HF_TOKEN: "hf_bench",
-    HF_ENDPOINT_URL: `${fake.url}/hf/sd`,
+  const { origin, fake, stop } = await startBenchStack(8796, {
     PROVIDER_RATE_PER_MINUTE: "100000",
     PROVIDER_CONCURRENCY: "10",
     POSE_CONCURRENCY: "20",
     AUTH_ATTEMPTS_PER_MINUTE: "1000",
-  }).catch(async (err) => {
-    await fake.close();
-    throw err;
   });
   try {
     const user = await signUp(origin, "Load");
     const avatar = await uploadAvatar(user);
-    const g = await user.json<{ id: string }>(
-      "/api/v1/generations",
-      jsonBody("POST", { avatarId: avatar.id, poseTemplateIds: await templateIds(user, 3) }),
-    );
-    await followGeneration(user, g.id);
+    const g = await generate(user, { avatarId: avatar.id, poseTemplateIds: await templateIds(user, 3) });
 
     await hammer("GET /favicon.svg (static file: this server's ceiling)", `${origin}/favicon.svg`);
     await hammer("GET /api/v1/templates (anonymous)", `${origin}/api/v1/templates?limit=48`);
@@ -99,7 +83,6 @@ export async function benchApiLoad() {
     );
   } finally {
     await stop();
-    await fake.close();
   }
 }
 

@@ -2,37 +2,17 @@
 // against the FAKE provider with a fixed latency L. Prints wall time ÷ (⌈50/C⌉ × L), where C is
 // how many poses the queue consumer runs at once, then the same run with ~30 % transient faults:
 // final success rate, duplicated provider work, lost poses. Traffic stays on 127.0.0.1.
-import { startBenchWorker } from "./local-worker";
-import { startFakeProvider, type RecordedRequest } from "../tests/fakes/fake-provider-server";
-import {
-  followGeneration,
-  jsonBody,
-  signUp,
-  templateIds,
-  uploadAvatar,
-  type Client,
-} from "../tests/reliability/helpers/client";
+import { startBenchStack } from "./local-worker";
+import type { RecordedRequest } from "../tests/fakes/fake-provider-server";
+import { generate, signUp, templateIds, uploadAvatar } from "../tests/reliability/helpers/client";
 
 const POSES = 50;
 const LATENCY_MS = 2000;
 /** Provider calls in flight at once (PROVIDER_CONCURRENCY, passed to the Worker below). */
 const CONCURRENCY = 5;
 
-async function run(user: Client, avatarId: string, ids: string[]) {
-  const started = Date.now();
-  const { id } = await user.json<{ id: string }>(
-    "/api/v1/generations",
-    jsonBody("POST", { avatarId, poseTemplateIds: ids }),
-  );
-  const { final } = await followGeneration(user, id, 600_000);
-  return { id, wallMs: Date.now() - started, state: final };
-}
-
 export async function benchGenerationThroughput() {
-  const fake = await startFakeProvider(0, { unref: false });
-  const { origin, stop } = await startBenchWorker(8795, {
-    HF_TOKEN: "hf_bench",
-    HF_ENDPOINT_URL: `${fake.url}/hf/sd`,
+  const { origin, fake, stop } = await startBenchStack(8795, {
     PROVIDER_RETRY_BASE_MS: "50",
     PROVIDER_RETRY_MAX_MS: "400",
     PROVIDER_MAX_ATTEMPTS: "8",
@@ -43,9 +23,6 @@ export async function benchGenerationThroughput() {
     // window would add a wait per refill that production's concurrent consumers do not have; the
     // window's own figures are in api-load.ts.
     POSE_WINDOW: String(POSES),
-  }).catch(async (err) => {
-    await fake.close();
-    throw err;
   });
   const control = (body: unknown) =>
     fetch(`${fake.url}/__fake/config`, {
@@ -59,7 +36,7 @@ export async function benchGenerationThroughput() {
     const ids = await templateIds(user, POSES);
 
     await control({ latencyMs: LATENCY_MS, faults: [] });
-    const clean = await run(user, avatar.id, ids);
+    const clean = await generate(user, { avatarId: avatar.id, poseTemplateIds: ids }, 600_000);
     const ideal = Math.ceil(POSES / CONCURRENCY) * LATENCY_MS;
     if (process.env.BENCH_DEBUG) {
       const reqs = ((await (await fetch(`${fake.url}/__fake/requests`)).json()) as RecordedRequest[]).filter((r) =>
@@ -69,8 +46,8 @@ export async function benchGenerationThroughput() {
       console.log("arrivals (ms):", reqs.map((r) => r.at - t0).join(" "));
     }
     console.log(
-      `generation, ${POSES} poses, fake latency ${LATENCY_MS} ms, ${CONCURRENCY} at a time: ${(clean.wallMs / 1000).toFixed(1)} s; ` +
-        `wall ÷ (⌈${POSES}/${CONCURRENCY}⌉ × L) = ${(clean.wallMs / ideal).toFixed(3)} (goal ≤ 1.05); ${clean.state.successfulPoses}/${POSES} succeeded`,
+      `generation, ${POSES} poses, fake latency ${LATENCY_MS} ms, ${CONCURRENCY} at a time: ${(clean.ms / 1000).toFixed(1)} s; ` +
+        `wall ÷ (⌈${POSES}/${CONCURRENCY}⌉ × L) = ${(clean.ms / ideal).toFixed(3)} (goal ≤ 1.05); ${clean.final.successfulPoses}/${POSES} succeeded`,
     );
 
     await control({
@@ -81,22 +58,21 @@ export async function benchGenerationThroughput() {
         { kind: "error500", probability: 0.12 },
       ],
     });
-    const faulty = await run(user, avatar.id, ids);
+    const faulty = await generate(user, { avatarId: avatar.id, poseTemplateIds: ids }, 600_000);
     const requests = (await (await fetch(`${fake.url}/__fake/requests`)).json()) as RecordedRequest[];
     const mine = requests.filter((r) => r.trace.includes(`/${faulty.id}/`));
     const perPose = new Map<string, number>();
     for (const r of mine)
       if (!r.fault) perPose.set(r.trace.split("/")[2]!, (perPose.get(r.trace.split("/")[2]!) ?? 0) + 1);
     const duplicates = [...perPose.values()].filter((n) => n > 1).length;
-    const lost = faulty.state.poses.filter((p) => p.status !== "succeeded" && p.status !== "failed").length;
+    const lost = faulty.final.poses.filter((p) => p.status !== "succeeded" && p.status !== "failed").length;
     const faults = mine.filter((r) => r.fault).length;
     console.log(
-      `with ~30 % transient faults (${faults} of ${mine.length} provider calls failed): ${faulty.state.successfulPoses}/${POSES} succeeded ` +
-        `(${((100 * faulty.state.successfulPoses) / POSES).toFixed(1)} %), ${duplicates} poses generated twice, ${lost} lost, ${(faulty.wallMs / 1000).toFixed(1)} s`,
+      `with ~30 % transient faults (${faults} of ${mine.length} provider calls failed): ${faulty.final.successfulPoses}/${POSES} succeeded ` +
+        `(${((100 * faulty.final.successfulPoses) / POSES).toFixed(1)} %), ${duplicates} poses generated twice, ${lost} lost, ${(faulty.ms / 1000).toFixed(1)} s`,
     );
   } finally {
     await stop();
-    await fake.close();
   }
 }
 

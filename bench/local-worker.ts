@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrateLocal, startWorker, waitForHealth } from "../scripts/local-env.mjs";
+import { huggingFaceVars, startFakeProvider } from "../tests/fakes/fake-provider-server";
 
 export async function startBenchWorker(port: number, vars: Record<string, string> = {}) {
   const stateDir = mkdtempSync(join(tmpdir(), "pose-bench-"));
@@ -26,4 +27,20 @@ export async function startBenchWorker(port: number, vars: Record<string, string
     throw err;
   }
   return { origin, stop };
+}
+
+/** The app with the FAKE provider (a test tool on 127.0.0.1) standing in for Hugging Face; stop() ends both. */
+export async function startBenchStack(port: number, vars: Record<string, string> = {}) {
+  const fake = await startFakeProvider(0, { unref: false });
+  try {
+    const worker = await startBenchWorker(port, { ...huggingFaceVars(fake.url, "hf_bench"), ...vars });
+    const stop = async () => {
+      await worker.stop();
+      await fake.close();
+    };
+    return { origin: worker.origin, fake, stop };
+  } catch (err) {
+    await fake.close();
+    throw err;
+  }
 }

@@ -320,7 +320,6 @@ export class GenerationDurableObject extends DurableObject<Env> {
     const meta = await this.meta();
     if (!meta || meta.status === "cancelled") return;
     const now = Date.now();
-    let changed = false;
     const expired = `status = 'running' AND lease_until < ${now}`;
     const gaveUp = this.sql.exec(
       `UPDATE poses SET status = 'failed', error = 'Timed out: no result after ${MAX_CLAIMS} tries.', lease_until = NULL WHERE ${expired} AND attempts >= ${MAX_CLAIMS}`,
@@ -329,7 +328,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
     const requeued = this.sql.exec(
       `UPDATE poses SET status = 'queued', lease_until = NULL, sent = 0 WHERE ${expired}`,
     ).rowsWritten;
-    changed = gaveUp > 0 || requeued > 0;
+    const changed = gaveUp > 0 || requeued > 0;
     const activity = (await this.ctx.storage.get<number>("activity")) ?? 0;
     if (now - activity >= this.stallMs) {
       const lost = this.sql

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { CREDITS_PER_CANDIDATE, CREDITS_PER_POSE, WELCOME_CREDITS, type Credits } from "../shared/api/credits";
+import { grantCredits } from "../worker/credits/ledger";
 import { fakeProvider } from "./helpers/fake-provider";
 import { BUILT_INS, json, startGeneration, uploadAvatar, userId, waitForFinal } from "./helpers/generations";
 import { signUp, type TestUser } from "./helpers/users";
@@ -73,11 +74,7 @@ describe("credits", () => {
     const user = await signUp();
     const uid = await userId(user);
     const avatar = await uploadAvatar(user);
-    await env.DB.prepare(
-      "insert into credit_ledger (id, user_id, kind, amount, poses, idempotency_key, created_at) values (?, ?, 'grant', ?, 0, ?, ?)",
-    )
-      .bind(crypto.randomUUID(), uid, -(WELCOME_CREDITS - 5), crypto.randomUUID(), Date.now())
-      .run();
+    await grantCredits(env, { userId: uid, amount: -(WELCOME_CREDITS - 5), note: "test: spend down", by: uid });
     const broke = await user.fetch(
       "/api/v1/generations",
       json("POST", { avatarId: avatar.id, poseTemplateIds: BUILT_INS.slice(0, 2), quality: "hd" }),
@@ -112,11 +109,7 @@ describe("credits", () => {
     const user = await signUp();
     const uid = await userId(user);
     const avatar = await uploadAvatar(user);
-    await env.DB.prepare(
-      "insert into credit_ledger (id, user_id, kind, amount, poses, idempotency_key, created_at) values (?, ?, 'grant', ?, 0, ?, ?)",
-    )
-      .bind(crypto.randomUUID(), uid, -(WELCOME_CREDITS - 3), crypto.randomUUID(), Date.now())
-      .run();
+    await grantCredits(env, { userId: uid, amount: -(WELCOME_CREDITS - 3), note: "test: spend down", by: uid });
     const results = await Promise.all(
       [0, 2, 4, 6].map((i) =>
         user.fetch(
@@ -184,11 +177,7 @@ describe("credits", () => {
       ["reserve", -2 * CREDITS_PER_CANDIDATE, "2 avatar candidates"],
     ]);
 
-    await env.DB.prepare(
-      "insert into credit_ledger (id, user_id, kind, amount, poses, idempotency_key, created_at) values (?, ?, 'grant', ?, 0, ?, ?)",
-    )
-      .bind(crypto.randomUUID(), uid, -(after.balance - 1), crypto.randomUUID(), Date.now())
-      .run();
+    await grantCredits(env, { userId: uid, amount: -(after.balance - 1), note: "test: spend down", by: uid });
     const short = await ask(2, "short-case");
     expect(short.status).toBe(402);
     expect(((await short.json()) as { error: { message: string } }).error.message).toContain(

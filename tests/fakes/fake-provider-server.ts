@@ -392,6 +392,18 @@ function answerModelsLab(state: State, res: ServerResponse, fault: FaultRule | n
   return json(res, 200, { status: "success", output: [`${state.url}/modelslab/out/${id}.base64`], id });
 }
 
+/** The settings that point every Hugging Face adapter at this FAKE server (any placeholder token). */
+export function huggingFaceVars(url: string, token: string) {
+  return {
+    HF_TOKEN: token,
+    HF_ENDPOINT_URL: `${url}/hf/sd`,
+    HF_ENDPOINT_URL_HD: `${url}/hf/hd`,
+    HF_TEXT_ENDPOINT_URL: `${url}/hf/text`,
+    HF_INPAINTING_ENDPOINT_URL: `${url}/hf/inpaint`,
+    HF_SEGMENTATION_ENDPOINT_URL: `${url}/hf/segment`,
+  };
+}
+
 export interface FakeProvider {
   url: string;
   server: Server;

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrateLocal, queryLocal, startWorker, waitForHealth } from "../../scripts/local-env.mjs";
+import { localTestVars } from "../e2e/setup/local-server";
 import { startFakeProvider } from "../fakes/fake-provider-server";
 import {
   FINAL,
@@ -34,13 +35,7 @@ function start() {
     stdio: ["ignore", "ignore", "ignore"],
     detached: true,
     vars: {
-      BETTER_AUTH_SECRET: "crash-secret-0123456789abcdef0123456789abcdef",
-      HF_TOKEN: "hf_crash",
-      HF_ENDPOINT_URL: `${fake.url}/hf/sd`,
-      HF_ENDPOINT_URL_HD: `${fake.url}/hf/hd`,
-      PROVIDER_RATE_PER_MINUTE: "10000",
-      PROVIDER_RETRY_BASE_MS: "50",
-      AUTH_ATTEMPTS_PER_MINUTE: "1000",
+      ...localTestVars(fake.url),
       // Short, so the watchdog finds the work the crash lost within seconds, not minutes.
       POSE_LEASE_MS: "3000",
       POSE_STALL_MS: "2000",

@@ -3,7 +3,7 @@
 import { unzipSync } from "fflate";
 import { describe, expect, inject, it } from "vitest";
 import type { RecordedRequest } from "../fakes/fake-provider-server";
-import { followGeneration, jsonBody, progressErrors, signUp, templateIds, uploadAvatar } from "./helpers/client";
+import { generate, jsonBody, progressErrors, signUp, templateIds, uploadAvatar } from "./helpers/client";
 
 const origin = inject("origin");
 const fakeProviderUrl = inject("fakeProviderUrl");
@@ -22,11 +22,8 @@ describe("fault injection", () => {
     ];
     await fetch(`${fakeProviderUrl}/__fake/config`, jsonBody("POST", { append: true, faults }));
 
-    const started = await user.json<{ id: string }>(
-      "/api/v1/generations",
-      jsonBody("POST", { avatarId: avatar.id, poseTemplateIds: ids }),
-    );
-    const { final, snapshots } = await followGeneration(user, started.id);
+    const started = await generate(user, { avatarId: avatar.id, poseTemplateIds: ids });
+    const { final, snapshots } = started;
     const requests = (await (
       await fetch(`${fakeProviderUrl}/__fake/requests?trace=${user.id}`)
     ).json()) as RecordedRequest[];

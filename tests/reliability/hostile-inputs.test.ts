@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { VIEWPORTS, screenshot, useChromium, watchedPage } from "../e2e/helpers/browser";
-import { createTemplate, followGeneration, jsonBody, signUp, uploadAvatar } from "./helpers/client";
+import { createTemplate, generate, signUp, uploadAvatar } from "./helpers/client";
 import { hostileCorpus } from "./hostile-corpus";
 
 const origin = inject("origin");
@@ -14,11 +14,7 @@ describe("hostile inputs", () => {
     const user = await signUp(origin, "Hostile");
     const avatar = await uploadAvatar(user);
     const template = await createTemplate(user, "Mine");
-    const generation = await user.json<{ id: string }>(
-      "/api/v1/generations",
-      jsonBody("POST", { avatarId: avatar.id, poseTemplateIds: [template.id] }),
-    );
-    await followGeneration(user, generation.id);
+    const generation = await generate(user, { avatarId: avatar.id, poseTemplateIds: [template.id] });
     const corpus = hostileCorpus({ avatarId: avatar.id, templateId: template.id, generationId: generation.id });
     expect(corpus.length).toBeGreaterThanOrEqual(40);
     expect(

@@ -72,12 +72,13 @@ interface Charge {
  */
 async function reserve(env: Env, ch: Charge): Promise<Reservation> {
   const now = Date.now();
-  const limit = (await creditStanding(env, ch.userId, now)).dailyPoseLimit;
+  // The user's own limit, else the app's (?10), is read inside the same statement.
   const result = await env.DB.prepare(
     `insert or ignore into credit_ledger (id, user_id, kind, amount, poses, generation_id, idempotency_key, note, created_at)
      select ?1, ?2, 'reserve', -?3, ?4, ?5, ?6, ?7, ?8
      where (select coalesce(sum(amount), 0) from credit_ledger where user_id = ?2) >= ?3
-       and (?4 = 0 or (select coalesce(sum(poses), 0) from credit_ledger where user_id = ?2 and created_at >= ?9) + ?4 <= ?10)`,
+       and (?4 = 0 or (select coalesce(sum(poses), 0) from credit_ledger where user_id = ?2 and created_at >= ?9) + ?4
+             <= coalesce((select daily_pose_limit from users where id = ?2), ?10))`,
   )
     .bind(
       crypto.randomUUID(),
@@ -89,7 +90,7 @@ async function reserve(env: Env, ch: Charge): Promise<Reservation> {
       ch.what,
       now,
       startOfUtcDay(now),
-      limit,
+      defaultDailyLimit(env),
     )
     .run();
   if (result.meta.changes > 0) return { ok: true, cost: ch.amount };

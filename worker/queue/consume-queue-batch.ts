@@ -16,7 +16,9 @@ export function takeTurns<T extends { body: unknown }>(messages: readonly T[]): 
   const byUser = new Map<string, T[]>();
   for (const m of messages) {
     const user = isPoseJob(m.body) ? m.body.userId : "";
-    byUser.set(user, [...(byUser.get(user) ?? []), m]);
+    const own = byUser.get(user);
+    if (own) own.push(m);
+    else byUser.set(user, [m]);
   }
   const queues = [...byUser.values()];
   const out: T[] = [];

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildWeb, migrateLocal, startWorker, waitForHealth } from "../../../scripts/local-env.mjs";
-import { startFakeProvider, type FakeProvider } from "../../fakes/fake-provider-server";
+import { huggingFaceVars, startFakeProvider, type FakeProvider } from "../../fakes/fake-provider-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,6 +13,18 @@ declare module "vitest" {
     /** The local state directory, for queryLocal (e.g. to make a user an operator). */
     stateDir: string;
   }
+}
+
+/** The Worker's settings for tests on the local stack: the FAKE provider, quick retries, many sign-ups. */
+export function localTestVars(fakeUrl: string): Record<string, string> {
+  return {
+    BETTER_AUTH_SECRET: "local-test-secret-0123456789abcdef0123456789abcdef",
+    ...huggingFaceVars(fakeUrl, "hf_local_test"),
+    PROVIDER_RATE_PER_MINUTE: "10000",
+    PROVIDER_RETRY_BASE_MS: "50",
+    // Every test signs up its own users from 127.0.0.1, far beyond 10 a minute.
+    AUTH_ATTEMPTS_PER_MINUTE: "1000",
+  };
 }
 
 /**
@@ -44,20 +56,7 @@ export function localServer({ port, vars = {} }: { port: number; vars?: Record<s
       port,
       persistTo: stateDir,
       stdio: ["ignore", "ignore", "inherit"],
-      vars: {
-        BETTER_AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
-        HF_TOKEN: "hf_e2e",
-        HF_ENDPOINT_URL: `${fake.url}/hf/sd`,
-        HF_ENDPOINT_URL_HD: `${fake.url}/hf/hd`,
-        HF_TEXT_ENDPOINT_URL: `${fake.url}/hf/text`,
-        HF_INPAINTING_ENDPOINT_URL: `${fake.url}/hf/inpaint`,
-        HF_SEGMENTATION_ENDPOINT_URL: `${fake.url}/hf/segment`,
-        PROVIDER_RATE_PER_MINUTE: "10000",
-        PROVIDER_RETRY_BASE_MS: "50",
-        // Every browser test signs up its own users from 127.0.0.1, far beyond 10 a minute.
-        AUTH_ATTEMPTS_PER_MINUTE: "1000",
-        ...vars,
-      },
+      vars: { ...localTestVars(fake.url), ...vars },
     });
     await waitForHealth(origin);
     project.provide("origin", origin);

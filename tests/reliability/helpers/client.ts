@@ -118,6 +118,14 @@ export async function followGeneration(user: Client, id: string, timeoutMs = 120
   }
 }
 
+/** Starts a generation and follows it to its end; `ms` runs from the request to the final state. */
+export async function generate(user: Client, body: Record<string, unknown>, timeoutMs?: number) {
+  const started = Date.now();
+  const { id } = await user.json<{ id: string }>("/api/v1/generations", jsonBody("POST", body));
+  const followed = await followGeneration(user, id, timeoutMs);
+  return { id, ms: Date.now() - started, ...followed };
+}
+
 /** What is wrong with a snapshot's progress and counters (empty when it is exact). */
 export function progressErrors(snapshots: GenerationView[]): string[] {
   const errors: string[] = [];

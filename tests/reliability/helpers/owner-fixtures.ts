@@ -1,7 +1,7 @@
 // One user's full set of private things (avatar, template, background, theme, API key, avatar
 // candidate, generation), each named with a marker a leak would show.
 import { readFileSync } from "node:fs";
-import { createTemplate, followGeneration, jsonBody, uploadAvatar, type Client } from "./client";
+import { createTemplate, generate, jsonBody, uploadAvatar, type Client } from "./client";
 
 export interface OwnerFixtures {
   marker: string;
@@ -34,11 +34,7 @@ export async function ownerFixtures(owner: Client): Promise<OwnerFixtures> {
     "/api/v1/avatars/generate",
     jsonBody("POST", { prompt: `${marker} a shop model`, count: 1 }),
   );
-  const generation = await owner.json<{ id: string }>(
-    "/api/v1/generations",
-    jsonBody("POST", { avatarId: avatar.id, poseTemplateIds: [template.id], prompt: marker }),
-  );
-  await followGeneration(owner, generation.id);
+  const generation = await generate(owner, { avatarId: avatar.id, poseTemplateIds: [template.id], prompt: marker });
   return {
     marker,
     avatarId: avatar.id,
