@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import type { GenerationState, PoseState } from "../shared/api/generations";
-import { refundCredits, reserveCredits, type Refused } from "../worker/credits/ledger";
+import { reservePoses, settlePoses, type PoseSettlement, type Refused } from "../worker/credits/ledger";
 import { db } from "../worker/db/client";
 import { poseGenerations } from "../worker/db/schema";
 import type { PoseJob } from "../worker/pipeline/pose-job";
@@ -19,12 +19,6 @@ interface Meta {
   status: GenerationStatus;
   createdAt: number;
   completedAt: number | null;
-  /** Poses paid for and not refunded; absent on runs from before credits. */
-  chargedPoses?: number;
-  /** 0 for the first run, +1 for each retry: keys the credit entries of each. */
-  creditRound?: number;
-  /** The credit round whose unused poses were refunded. */
-  settledRound?: number;
 }
 
 export interface Claim {
@@ -70,8 +64,21 @@ export class GenerationDurableObject extends DurableObject<Env> {
     const columns = this.sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('poses')").toArray();
     if (!columns.some((c) => c.name === "sent"))
       this.sql.exec("ALTER TABLE poses ADD COLUMN sent INTEGER NOT NULL DEFAULT 1");
-    // After a restart, an unfinished run gets its watchdog back even if no alarm survived.
+    // The run's meta lives in SQL, read and written synchronously: no other call can slip in
+    // between reading it and writing it back.
+    this.sql.exec("CREATE TABLE IF NOT EXISTS meta (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL)");
+    // Each pose round's credit outcome, once the round is over: spend (made) or refund (not).
+    // outcome NULL marks a round a retry is reserving. settled: the ledger has been told.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS pose_rounds (
+      template_id TEXT NOT NULL, round INTEGER NOT NULL, outcome TEXT, settled INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (template_id, round))`);
     ctx.blockConcurrencyWhile(async () => {
+      // Runs stored before meta moved into SQL.
+      const old = await ctx.storage.get<Meta>("meta");
+      if (old && !this.meta()) this.writeMeta(old);
+      // A retry cut off by a restart never queued its poses: whatever it reserved goes back.
+      this.sql.exec("UPDATE pose_rounds SET outcome = 'refund' WHERE outcome IS NULL");
+      // After a restart, an unfinished run gets its watchdog back even if no alarm survived.
       if ((await ctx.storage.getAlarm()) === null) await this.scheduleAlarm();
     });
   }
@@ -103,8 +110,23 @@ export class GenerationDurableObject extends DurableObject<Env> {
     return !!pose && pose.round === round && (attempt === undefined || pose.attempts === attempt);
   }
 
-  private async meta(): Promise<Meta | null> {
-    return (await this.ctx.storage.get<Meta>("meta")) ?? null;
+  private meta(): Meta | null {
+    const row = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE id = 1").toArray()[0];
+    return row ? (JSON.parse(row.value) as Meta) : null;
+  }
+
+  private writeMeta(meta: Meta) {
+    this.sql.exec("INSERT OR REPLACE INTO meta (id, value) VALUES (1, ?)", JSON.stringify(meta));
+  }
+
+  /** A pose's round is over: what its credits become (settled with the ledger by settle()). */
+  private endRound(templateId: string, round: number, outcome: PoseSettlement["outcome"]) {
+    this.sql.exec(
+      "INSERT OR REPLACE INTO pose_rounds (template_id, round, outcome, settled) VALUES (?, ?, ?, 0)",
+      templateId,
+      round,
+      outcome,
+    );
   }
 
   private pose(templateId: string) {
@@ -120,7 +142,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
   async start(
     init: Pick<Meta, "generationId" | "userId" | "avatarId" | "quality" | "provider"> & { poseTemplateIds: string[] },
   ) {
-    if (await this.meta()) return this.state();
+    if (this.meta()) return this.state();
     const meta: Meta = {
       generationId: init.generationId,
       userId: init.userId,
@@ -131,14 +153,12 @@ export class GenerationDurableObject extends DurableObject<Env> {
       status: "queued",
       createdAt: Date.now(),
       completedAt: null,
-      // The API route reserved the credits for every pose before starting the run.
-      chargedPoses: init.poseTemplateIds.length,
-      creditRound: 0,
     };
+    // The API route reserved every pose's round 0 before starting the run.
     init.poseTemplateIds.forEach((id, i) =>
       this.sql.exec("INSERT INTO poses (template_id, position, status) VALUES (?, ?, 'queued')", id, i),
     );
-    await this.ctx.storage.put("meta", meta);
+    this.writeMeta(meta);
     await this.sendNext();
     await this.touch();
     await this.scheduleAlarm();
@@ -169,7 +189,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
   }
 
   private async enqueue(poses: { poseTemplateId: string; round: number }[]) {
-    const meta = (await this.meta())!;
+    const meta = this.meta()!;
     const messages = poses.map((p) => ({
       body: { type: "pose", generationId: meta.generationId, userId: meta.userId, ...p } satisfies PoseJob,
     }));
@@ -178,7 +198,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
 
   /** A worker asks to work on a pose. No: done, cancelled, a stale message, or someone else has it. */
   async claim(templateId: string, round: number): Promise<Claim> {
-    const meta = await this.meta();
+    const meta = this.meta();
     const pose = this.pose(templateId);
     if (!meta || !pose || meta.status === "cancelled" || pose.round !== round) return { proceed: false };
     if (pose.status === "succeeded" || pose.status === "failed" || pose.status === "cancelled")
@@ -192,7 +212,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
       now + this.leaseMs,
       templateId,
     );
-    if (meta.status === "queued") await this.ctx.storage.put("meta", { ...meta, status: "running" });
+    if (meta.status === "queued") this.writeMeta({ ...meta, status: "running" });
     await this.touch();
     await this.sendNext();
     await this.scheduleAlarm();
@@ -205,7 +225,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
    * is cancelled, or the pose was handed to another worker after this one's lease ran out.
    */
   async checkpoint(templateId: string, round: number, attempt?: number): Promise<boolean> {
-    const meta = await this.meta();
+    const meta = this.meta();
     const pose = this.pose(templateId);
     return !!meta && meta.status !== "cancelled" && pose?.status === "running" && this.holds(pose, round, attempt);
   }
@@ -238,6 +258,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
       outcome.provider ?? null,
       templateId,
     );
+    this.endRound(templateId, round, outcome.success ? "spend" : "refund");
     await this.touch();
     await this.sendNext();
     await this.publish();
@@ -261,50 +282,79 @@ export class GenerationDurableObject extends DurableObject<Env> {
       "Gave up after repeated delivery failures.",
       templateId,
     );
+    this.endRound(templateId, round, "refund");
     await this.sendNext();
     return this.publish();
   }
 
   /** Stops the remaining poses. */
   async cancel() {
-    const meta = await this.meta();
+    const meta = this.meta();
     if (!meta || isFinal(meta.status)) return this.state();
+    const open = this.sql
+      .exec<{ template_id: string; round: number }>(
+        "SELECT template_id, round FROM poses WHERE status IN ('queued', 'running')",
+      )
+      .toArray();
+    for (const p of open) this.endRound(p.template_id, p.round, "refund");
     this.sql.exec("UPDATE poses SET status = 'cancelled', lease_until = NULL WHERE status IN ('queued', 'running')");
-    await this.ctx.storage.put("meta", { ...meta, status: "cancelled", completedAt: Date.now() });
+    this.writeMeta({ ...meta, status: "cancelled", completedAt: Date.now() });
     return this.publish();
   }
 
   /**
-   * Runs the failed poses again (a new round, so old messages for them are ignored), once their
-   * credits are reserved; otherwise answers with the refusal and changes nothing.
+   * Runs the failed poses again, each in a new round (old messages for them are ignored), once
+   * their credits are reserved; otherwise answers with the refusal and changes nothing. The poses
+   * are marked as being retried before the ledger is asked, so a second retry cannot take them
+   * too, and round numbers are never reused, so a reservation is never mistaken for another's.
    */
   async retryFailed(): Promise<GenerationState | { refused: Refused } | null> {
-    const meta = await this.meta();
+    const meta = this.meta();
     if (!meta) return null;
-    const failed = this.sql
-      .exec<{ template_id: string; round: number }>("SELECT template_id, round FROM poses WHERE status = 'failed'")
+    const picked = this.sql
+      .exec<{ template_id: string; next: number }>(
+        `SELECT p.template_id, max(p.round, coalesce(max(r.round), 0)) + 1 AS next
+           FROM poses p LEFT JOIN pose_rounds r ON r.template_id = p.template_id
+          WHERE p.status = 'failed'
+          GROUP BY p.template_id
+         HAVING count(CASE WHEN r.outcome IS NULL AND r.round IS NOT NULL THEN 1 END) = 0`,
+      )
       .toArray();
-    if (failed.length === 0) return this.state();
-    const creditRound = (meta.creditRound ?? 0) + 1;
-    const reservation = await reserveCredits(this.env, {
+    if (picked.length === 0) return this.state();
+    for (const p of picked)
+      this.sql.exec("INSERT INTO pose_rounds (template_id, round) VALUES (?, ?)", p.template_id, p.next);
+    const reservation = await reservePoses(this.env, {
       userId: meta.userId,
       generationId: meta.generationId,
       quality: meta.quality,
-      poses: failed.length,
-      round: creditRound,
+      poses: picked.map((p) => ({ templateId: p.template_id, round: p.next })),
     });
-    if (!reservation.ok) return { refused: reservation };
-    this.sql.exec(
-      "UPDATE poses SET status = 'queued', error = NULL, round = round + 1, lease_until = NULL, sent = 0 WHERE status = 'failed'",
-    );
-    const succeeded = this.count("succeeded");
-    await this.ctx.storage.put("meta", {
-      ...meta,
-      status: "running",
-      completedAt: null,
-      chargedPoses: (meta.chargedPoses ?? succeeded) + failed.length,
-      creditRound,
-    });
+    if (!reservation.ok) {
+      for (const p of picked)
+        this.sql.exec(
+          "DELETE FROM pose_rounds WHERE template_id = ? AND round = ? AND outcome IS NULL",
+          p.template_id,
+          p.next,
+        );
+      return { refused: reservation };
+    }
+    // Read again after the await: a cancel may have come in meanwhile.
+    const now = this.meta()!;
+    for (const p of picked) {
+      if (now.status === "cancelled") {
+        this.sql.exec("UPDATE poses SET status = 'cancelled', round = ? WHERE template_id = ?", p.next, p.template_id);
+        this.endRound(p.template_id, p.next, "refund");
+        continue;
+      }
+      this.sql.exec(
+        "UPDATE poses SET status = 'queued', error = NULL, round = ?, lease_until = NULL, sent = 0 WHERE template_id = ?",
+        p.next,
+        p.template_id,
+      );
+      // The round is under way now, no longer being reserved; it is recorded again when it ends.
+      this.sql.exec("DELETE FROM pose_rounds WHERE template_id = ? AND round = ?", p.template_id, p.next);
+    }
+    if (now.status !== "cancelled") this.writeMeta({ ...now, status: "running", completedAt: null });
     await this.sendNext();
     await this.touch();
     await this.scheduleAlarm();
@@ -317,10 +367,19 @@ export class GenerationDurableObject extends DurableObject<Env> {
    * messages count as lost and are sent again. Resending is safe: claims let one worker through.
    */
   async alarm() {
-    const meta = await this.meta();
-    if (!meta || meta.status === "cancelled") return;
+    const meta = this.meta();
+    if (!meta) return;
+    // Whatever a cut-off call left unsettled is settled here.
+    await this.settle();
+    if (meta.status === "cancelled") return;
     const now = Date.now();
     const expired = `status = 'running' AND lease_until < ${now}`;
+    for (const p of this.sql
+      .exec<{ template_id: string; round: number }>(
+        `SELECT template_id, round FROM poses WHERE ${expired} AND attempts >= ${MAX_CLAIMS}`,
+      )
+      .toArray())
+      this.endRound(p.template_id, p.round, "refund");
     const gaveUp = this.sql.exec(
       `UPDATE poses SET status = 'failed', error = 'Timed out: no result after ${MAX_CLAIMS} tries.', lease_until = NULL WHERE ${expired} AND attempts >= ${MAX_CLAIMS}`,
     ).rowsWritten;
@@ -378,7 +437,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
 
   /** The generation as the API shows it. */
   async state(): Promise<GenerationState | null> {
-    const meta = await this.meta();
+    const meta = this.meta();
     if (!meta) return null;
     const rows = this.sql
       .exec<{
@@ -420,9 +479,34 @@ export class GenerationDurableObject extends DurableObject<Env> {
     return this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM poses WHERE status = ?", status).one().n;
   }
 
-  /** Settles the overall status, refunds poses that will not be made, mirrors into D1, pushes to viewers. */
+  /**
+   * Tells the ledger every pose round that ended since it was last told: spent or refunded, once
+   * each (the ledger's keys make a repeat harmless, so a settle cut off halfway is simply redone).
+   */
+  private async settle() {
+    const meta = this.meta();
+    const rounds = this.sql
+      .exec<{ template_id: string; round: number; outcome: PoseSettlement["outcome"] }>(
+        "SELECT template_id, round, outcome FROM pose_rounds WHERE settled = 0 AND outcome IS NOT NULL",
+      )
+      .toArray();
+    if (!meta || rounds.length === 0) return;
+    await settlePoses(this.env, {
+      generationId: meta.generationId,
+      rounds: rounds.map((r) => ({ templateId: r.template_id, round: r.round, outcome: r.outcome })),
+    });
+    for (const r of rounds)
+      this.sql.exec(
+        "UPDATE pose_rounds SET settled = 1 WHERE template_id = ? AND round = ? AND outcome = ?",
+        r.template_id,
+        r.round,
+        r.outcome,
+      );
+  }
+
+  /** Settles the overall status and the credits of ended rounds, mirrors into D1, pushes to viewers. */
   private async publish(): Promise<GenerationState | null> {
-    let meta = (await this.meta())!;
+    let meta = this.meta()!;
     const open = this.sql
       .exec<{ n: number }>("SELECT count(*) AS n FROM poses WHERE status IN ('queued', 'running')")
       .one().n;
@@ -433,21 +517,9 @@ export class GenerationDurableObject extends DurableObject<Env> {
         status: ok === meta.total ? "completed" : ok > 0 ? "partial" : "failed",
         completedAt: Date.now(),
       };
-      await this.ctx.storage.put("meta", meta);
+      this.writeMeta(meta);
     }
-    if (isFinal(meta.status) && meta.chargedPoses !== undefined && meta.settledRound !== meta.creditRound) {
-      // Failed and cancelled poses cost nothing. The refund is keyed by round, so repeating it is harmless.
-      const succeeded = this.count("succeeded");
-      await refundCredits(this.env, {
-        userId: meta.userId,
-        generationId: meta.generationId,
-        quality: meta.quality,
-        poses: meta.chargedPoses - succeeded,
-        round: meta.creditRound ?? 0,
-      });
-      meta = { ...meta, chargedPoses: succeeded, settledRound: meta.creditRound };
-      await this.ctx.storage.put("meta", meta);
-    }
+    await this.settle();
     const state = (await this.state())!;
     await db(this.env)
       .update(poseGenerations)
@@ -456,7 +528,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
         progress: state.progress,
         successfulPoses: state.successfulPoses,
         failedPoses: state.failedPoses,
-        completedAt: meta.completedAt ? new Date(meta.completedAt) : null,
+        completedAt: state.completedAt ? new Date(state.completedAt) : null,
       })
       .where(eq(poseGenerations.id, meta.generationId));
     const message = JSON.stringify({ type: "state", state });

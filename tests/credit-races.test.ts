@@ -7,7 +7,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { CREDITS_PER_POSE } from "../shared/api/credits";
 import type { GenerationDurableObject } from "../durable-objects/generation";
-import { grantCredits, grantWelcome, reserveCredits } from "../worker/credits/ledger";
+import { grantCredits, grantWelcome, reservePoses } from "../worker/credits/ledger";
 import { BUILT_INS } from "./helpers/generations";
 import { Interleaver, gatedD1, seededRandom } from "./helpers/interleave";
 
@@ -37,14 +37,19 @@ async function balanceOf(userId: string) {
 
 /** What the API route does before it starts a generation: reserve every pose's credits. */
 async function reserveStart(userId: string, generationId: string, quality: Quality, templates: string[]) {
-  return reserveCredits(env, { userId, generationId, quality, poses: templates.length, round: 0 });
+  return reservePoses(env, {
+    userId,
+    generationId,
+    quality,
+    poses: templates.map((templateId) => ({ templateId, round: 0 })),
+  });
 }
 
-interface PoseRow {
+type PoseRow = {
   template_id: string;
   round: number;
   status: string;
-}
+};
 
 /** The ledger's own account of one user and generation, and what must hold of it. */
 async function checkLedger(userId: string, quality: Quality, succeeded: number) {

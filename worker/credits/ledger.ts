@@ -66,6 +66,37 @@ interface Charge {
   what: string;
 }
 
+/** Why a reservation was refused: out of credits (402) or past the day's pose limit (429). */
+async function refusalFor(
+  env: Env,
+  ch: Pick<Charge, "userId" | "amount" | "poses" | "what">,
+  now: number,
+): Promise<Refused> {
+  const standing = await creditStanding(env, ch.userId, now);
+  if (standing.balance < ch.amount) {
+    return {
+      ok: false,
+      status: 402,
+      code: "insufficient_credits",
+      message: `Not enough credits: ${ch.what} cost ${ch.amount} and you have ${standing.balance}. Ask for fewer, or ask us for more credits.`,
+      details: { cost: ch.amount, balance: standing.balance },
+    };
+  }
+  const retryAfterSeconds = Math.ceil((nextUtcMidnight(now) - now) / 1000);
+  return {
+    ok: false,
+    status: 429,
+    code: "daily_limit_reached",
+    message: `Daily limit reached: you may generate ${standing.dailyPoseLimit} poses a day, have used ${standing.posesToday} today, and asked for ${ch.poses}. The count starts again at 00:00 UTC.`,
+    details: {
+      dailyPoseLimit: standing.dailyPoseLimit,
+      posesToday: standing.posesToday,
+      requested: ch.poses,
+      retryAfterSeconds,
+    },
+  };
+}
+
 /**
  * Takes a charge only if the balance covers it and the day's pose limit allows it: checked and
  * written in one statement, so two requests cannot both spend the same credits.
@@ -98,29 +129,7 @@ async function reserve(env: Env, ch: Charge): Promise<Reservation> {
     .bind(`reserve:${ch.key}`)
     .first();
   if (already) return { ok: true, cost: ch.amount };
-  const standing = await creditStanding(env, ch.userId, now);
-  if (standing.balance < ch.amount) {
-    return {
-      ok: false,
-      status: 402,
-      code: "insufficient_credits",
-      message: `Not enough credits: ${ch.what} cost ${ch.amount} and you have ${standing.balance}. Ask for fewer, or ask us for more credits.`,
-      details: { cost: ch.amount, balance: standing.balance },
-    };
-  }
-  const retryAfterSeconds = Math.ceil((nextUtcMidnight(now) - now) / 1000);
-  return {
-    ok: false,
-    status: 429,
-    code: "daily_limit_reached",
-    message: `Daily limit reached: you may generate ${standing.dailyPoseLimit} poses a day, have used ${standing.posesToday} today, and asked for ${ch.poses}. The count starts again at 00:00 UTC.`,
-    details: {
-      dailyPoseLimit: standing.dailyPoseLimit,
-      posesToday: standing.posesToday,
-      requested: ch.poses,
-      retryAfterSeconds,
-    },
-  };
+  return refusalFor(env, ch, now);
 }
 
 /** Gives back (part of) a charge, once per key. */
@@ -145,30 +154,91 @@ async function refund(env: Env, ch: Charge) {
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
-interface PoseCharge {
-  userId: string;
-  generationId: string;
-  quality: Quality;
-  poses: number;
-  /** 0 for the first run, then one per retry. */
+/** One pose in one round of a generation: the unit credits are reserved and settled for. */
+export interface PoseRound {
+  templateId: string;
   round: number;
 }
 
-const poseCharge = (r: PoseCharge): Charge => ({
-  userId: r.userId,
-  key: `${r.generationId}:${r.round}`,
-  amount: CREDITS_PER_POSE[r.quality] * r.poses,
-  poses: r.poses,
-  generationId: r.generationId,
-  what: plural(r.poses, `${r.quality.toUpperCase()} pose`),
-});
+interface PoseReservation {
+  userId: string;
+  generationId: string;
+  quality: Quality;
+  /** Rounds never reserved before (a round number is never reused for a pose). */
+  poses: PoseRound[];
+}
 
-/** The credits for a generation's poses (one run or retry). */
-export const reserveCredits = (env: Env, r: PoseCharge) => reserve(env, poseCharge(r));
+/**
+ * Reserves the credits of several poses at once, one entry per pose and round, all or none: the
+ * balance and the day's limit are checked inside the one statement that writes them.
+ */
+export async function reservePoses(env: Env, r: PoseReservation): Promise<Reservation> {
+  const now = Date.now();
+  const price = CREDITS_PER_POSE[r.quality];
+  const amount = price * r.poses.length;
+  const what = plural(r.poses.length, `${r.quality.toUpperCase()} pose`);
+  if (r.poses.length === 0) return { ok: true, cost: 0 };
+  // SQLite evaluates the uncorrelated balance and limit subqueries once, before any row goes in.
+  const result = await env.DB.prepare(
+    `insert or ignore into credit_ledger
+       (id, user_id, kind, amount, poses, generation_id, pose_template_id, round, idempotency_key, note, created_at)
+     select lower(hex(randomblob(16))), ?1, 'reserve', -?2, 1, ?3,
+            json_extract(p.value, '$.t'), json_extract(p.value, '$.r'),
+            'reserve:' || ?3 || ':' || json_extract(p.value, '$.t') || ':' || json_extract(p.value, '$.r'), ?4, ?5
+       from json_each(?6) p
+      where (select coalesce(sum(amount), 0) from credit_ledger where user_id = ?1) >= ?7
+        and (select coalesce(sum(poses), 0) from credit_ledger where user_id = ?1 and created_at >= ?8) + ?9
+             <= coalesce((select daily_pose_limit from users where id = ?1), ?10)`,
+  )
+    .bind(
+      r.userId,
+      price,
+      r.generationId,
+      what,
+      now,
+      JSON.stringify(r.poses.map((p) => ({ t: p.templateId, r: p.round }))),
+      amount,
+      startOfUtcDay(now),
+      r.poses.length,
+      defaultDailyLimit(env),
+    )
+    .run();
+  if (result.meta.changes > 0) return { ok: true, cost: amount };
+  return refusalFor(env, { userId: r.userId, amount, poses: r.poses.length, what }, now);
+}
 
-/** Gives back the credits of poses that did not succeed (once per generation and round). */
-export const refundCredits = (env: Env, r: PoseCharge) =>
-  r.poses > 0 && refund(env, { ...poseCharge(r), what: `${plural(r.poses, "pose")} not generated` });
+export interface PoseSettlement extends PoseRound {
+  /** spend: the pose was made in this round; refund: it was not (failed, cancelled, abandoned). */
+  outcome: "spend" | "refund";
+}
+
+/**
+ * Settles pose rounds: each reserved round gets exactly one settling entry (its unique key), spent
+ * (0 credits) or refunded (what it reserved, no more), whatever order or how often this runs.
+ * Rounds that were never reserved are left alone. One statement.
+ */
+export async function settlePoses(env: Env, s: { generationId: string; rounds: PoseSettlement[] }) {
+  if (s.rounds.length === 0) return;
+  await env.DB.prepare(
+    `insert or ignore into credit_ledger
+       (id, user_id, kind, amount, poses, generation_id, pose_template_id, round, idempotency_key, note, created_at)
+     select lower(hex(randomblob(16))), r.user_id, json_extract(p.value, '$.o'),
+            case json_extract(p.value, '$.o') when 'refund' then -r.amount else 0 end,
+            case json_extract(p.value, '$.o') when 'refund' then -r.poses else 0 end,
+            r.generation_id, r.pose_template_id, r.round,
+            'settle:' || r.generation_id || ':' || r.pose_template_id || ':' || r.round,
+            case json_extract(p.value, '$.o') when 'refund' then 'pose not generated' else 'pose made' end, ?2
+       from json_each(?3) p
+       join credit_ledger r
+         on r.idempotency_key = 'reserve:' || ?1 || ':' || json_extract(p.value, '$.t') || ':' || json_extract(p.value, '$.r')`,
+  )
+    .bind(
+      s.generationId,
+      Date.now(),
+      JSON.stringify(s.rounds.map((p) => ({ t: p.templateId, r: p.round, o: p.outcome }))),
+    )
+    .run();
+}
 
 interface CandidateCharge {
   userId: string;

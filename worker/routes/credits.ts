@@ -1,6 +1,6 @@
 // Credits: my balance, prices and daily limit; operators grant credits and set limits.
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import {
   CREDITS_PER_CANDIDATE,
   CREDITS_PER_POSE,
@@ -10,8 +10,9 @@ import {
 } from "../../shared/api/credits";
 import { ErrorResponse } from "../../shared/api/errors";
 import { creditStanding, grantCredits, nextUtcMidnight } from "../credits/ledger";
+import { recentEntries } from "../credits/recent-entries";
 import { db } from "../db/client";
-import { creditLedger, user } from "../db/schema";
+import { user } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { requireCaller } from "../middleware/caller";
@@ -39,28 +40,13 @@ export const creditRoutes = router
     }),
     async (c) => {
       const userId = c.get("caller")!.userId;
-      const [standing, recent] = await Promise.all([
-        creditStanding(c.env, userId),
-        db(c.env)
-          .select()
-          .from(creditLedger)
-          .where(eq(creditLedger.userId, userId))
-          .orderBy(desc(creditLedger.createdAt))
-          .limit(20),
-      ]);
+      const [standing, recent] = await Promise.all([creditStanding(c.env, userId), recentEntries(c.env, userId)]);
       return c.json(
         {
           ...standing,
           prices: { ...CREDITS_PER_POSE, candidate: CREDITS_PER_CANDIDATE },
           resetsAt: new Date(nextUtcMidnight()).toISOString(),
-          recent: recent.map((e) => ({
-            kind: e.kind,
-            amount: e.amount,
-            poses: e.poses,
-            generationId: e.generationId,
-            note: e.note,
-            createdAt: e.createdAt.toISOString(),
-          })),
+          recent,
         },
         200,
       );

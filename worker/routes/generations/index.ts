@@ -29,7 +29,7 @@ import { DEFAULT_MODELS } from "../../providers/huggingface";
 import { findBackground } from "../../background/find-background";
 import { r2Keys } from "../../storage/r2-keys";
 import { findTheme } from "../../themes/find-theme";
-import { refundCredits, refusal, reserveCredits, type Refused } from "../../credits/ledger";
+import { refusal, reservePoses, settlePoses, type Refused } from "../../credits/ledger";
 import { serveR2Object } from "../../storage/serve-r2-object";
 import { zipStream } from "./download-zip";
 
@@ -198,13 +198,14 @@ export const generationRoutes = router
         );
       }
       const generationId = crypto.randomUUID();
-      const credits = { userId, generationId, quality: body.quality, poses: body.poseTemplateIds.length, round: 0 };
-      const reservation = await reserveCredits(c.env, credits);
+      // Round 0 of every pose, reserved all at once; the generation's Durable Object settles each.
+      const firstRound = body.poseTemplateIds.map((templateId) => ({ templateId, round: 0 }));
+      const reservation = await reservePoses(c.env, { userId, generationId, quality: body.quality, poses: firstRound });
       if (!reservation.ok) throw refusal(reservation);
       try {
         return c.json(await startGeneration(c.env, generationId, body, avatar), 202);
       } catch (err) {
-        await refundCredits(c.env, credits);
+        await settlePoses(c.env, { generationId, rounds: firstRound.map((p) => ({ ...p, outcome: "refund" })) });
         throw err;
       }
     },
