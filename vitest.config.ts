@@ -30,6 +30,8 @@ export default defineConfig({
             PROVIDER_RETRY_BASE_MS: "5",
             PROVIDER_RETRY_MAX_MS: "50",
             PROVIDER_MAX_ATTEMPTS: "6",
+            // Six attempts a round: the fourth round of an always-failing pose reaches the cap.
+            POSE_MAX_PROVIDER_CALLS: "16",
             PROVIDER_CONCURRENCY: "50",
             PROVIDER_RATE_PER_MINUTE: "100000",
           },
