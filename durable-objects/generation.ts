@@ -26,6 +26,18 @@ export interface Claim {
   /** When another worker holds the pose: try again after this long. */
   retryAfterMs?: number;
   attempt?: number;
+  /** Provider calls this round already made (earlier deliveries). */
+  roundCalls?: number;
+}
+
+/** May the worker call a provider now? Counted when yes. */
+export interface ProviderCallTicket {
+  allowed: boolean;
+  /** Why not: the pose reached its cap, or the worker no longer holds it. */
+  reason?: "cap" | "lost";
+  cap: number;
+  /** Calls this round (this one included, when allowed). */
+  roundCalls: number;
 }
 
 export interface PoseOutcome {
@@ -45,6 +57,8 @@ const MAX_CLAIMS = 3;
  * run dry, few enough that a big batch cannot crowd out other users' poses.
  */
 const DEFAULT_WINDOW = 20;
+/** Provider calls one pose may make across all its rounds and deliveries (POSE_MAX_PROVIDER_CALLS). */
+const DEFAULT_MAX_PROVIDER_CALLS = 20;
 
 /**
  * One per generation (`idFromName(generationId)`). It owns the run: which poses are queued,
@@ -64,6 +78,11 @@ export class GenerationDurableObject extends DurableObject<Env> {
     const columns = this.sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('poses')").toArray();
     if (!columns.some((c) => c.name === "sent"))
       this.sql.exec("ALTER TABLE poses ADD COLUMN sent INTEGER NOT NULL DEFAULT 1");
+    // Provider calls per pose: across every round (the cap) and in the current round (metrics).
+    if (!columns.some((c) => c.name === "provider_calls")) {
+      this.sql.exec("ALTER TABLE poses ADD COLUMN provider_calls INTEGER NOT NULL DEFAULT 0");
+      this.sql.exec("ALTER TABLE poses ADD COLUMN round_calls INTEGER NOT NULL DEFAULT 0");
+    }
     // The run's meta lives in SQL, read and written synchronously: no other call can slip in
     // between reading it and writing it back.
     this.sql.exec("CREATE TABLE IF NOT EXISTS meta (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL)");
@@ -100,6 +119,10 @@ export class GenerationDurableObject extends DurableObject<Env> {
     return this.setting("POSE_WINDOW", DEFAULT_WINDOW);
   }
 
+  private get maxProviderCalls() {
+    return this.setting("POSE_MAX_PROVIDER_CALLS", DEFAULT_MAX_PROVIDER_CALLS);
+  }
+
   /** Something happened (a claim, a release, an outcome): the run is not stalled. */
   private async touch() {
     await this.ctx.storage.put("activity", Date.now());
@@ -131,8 +154,15 @@ export class GenerationDurableObject extends DurableObject<Env> {
 
   private pose(templateId: string) {
     return this.sql
-      .exec<{ status: PoseStatus; round: number; lease_until: number | null; attempts: number }>(
-        "SELECT status, round, lease_until, attempts FROM poses WHERE template_id = ?",
+      .exec<{
+        status: PoseStatus;
+        round: number;
+        lease_until: number | null;
+        attempts: number;
+        provider_calls: number;
+        round_calls: number;
+      }>(
+        "SELECT status, round, lease_until, attempts, provider_calls, round_calls FROM poses WHERE template_id = ?",
         templateId,
       )
       .toArray()[0];
@@ -217,7 +247,24 @@ export class GenerationDurableObject extends DurableObject<Env> {
     await this.sendNext();
     await this.scheduleAlarm();
     await this.publish();
-    return { proceed: true, attempt: pose.attempts + 1 };
+    return { proceed: true, attempt: pose.attempts + 1, roundCalls: pose.round_calls };
+  }
+
+  /**
+   * Asked right before each provider call of a pose. Counts the call, or refuses it once the pose
+   * has made its POSE_MAX_PROVIDER_CALLS across all rounds (or the worker lost its claim).
+   */
+  async providerCall(templateId: string, round: number, attempt?: number): Promise<ProviderCallTicket> {
+    const cap = this.maxProviderCalls;
+    const pose = this.pose(templateId);
+    if (!pose || pose.status !== "running" || !this.holds(pose, round, attempt))
+      return { allowed: false, reason: "lost", cap, roundCalls: pose?.round_calls ?? 0 };
+    if (pose.provider_calls >= cap) return { allowed: false, reason: "cap", cap, roundCalls: pose.round_calls };
+    this.sql.exec(
+      "UPDATE poses SET provider_calls = provider_calls + 1, round_calls = round_calls + 1 WHERE template_id = ?",
+      templateId,
+    );
+    return { allowed: true, cap, roundCalls: pose.round_calls + 1 };
   }
 
   /**
@@ -347,7 +394,7 @@ export class GenerationDurableObject extends DurableObject<Env> {
         continue;
       }
       this.sql.exec(
-        "UPDATE poses SET status = 'queued', error = NULL, round = ?, lease_until = NULL, sent = 0 WHERE template_id = ?",
+        "UPDATE poses SET status = 'queued', error = NULL, round = ?, lease_until = NULL, sent = 0, round_calls = 0 WHERE template_id = ?",
         p.next,
         p.template_id,
       );

@@ -33,7 +33,13 @@ export const Metrics = z.object({
     avgCreationTimeMs: z.number().nullable(),
     totalTimeSavedMinutes: z.number().int(),
   }),
-  poses: Rate.extend({ avgSeconds: z.number().nullable() }),
+  poses: Rate.extend({
+    avgSeconds: z.number().nullable(),
+    /** Provider calls made (what was paid for), every delivery and round counted. */
+    providerCalls: z.number().int(),
+    /** Poses stopped at POSE_MAX_PROVIDER_CALLS. */
+    cappedPoses: z.number().int(),
+  }),
   byQuality: z.array(z.object({ quality: z.string(), avgSeconds: z.number().nullable() }).merge(Rate)),
   byProvider: z.array(
     z.object({ provider: z.string(), costUsd: z.number(), errorRate: z.number().nullable() }).merge(Rate),

@@ -45,7 +45,7 @@ export async function collectMetrics(env: Env, userId: string | null, month?: st
   const [generations, poses, byQuality, byProvider, templates, slowest, daily, text] = await Promise.all([
     all(`select count(*) n from pose_generations where ${scope}`),
     all(
-      `select count(*) n, sum(success) ok, avg(case when success = 1 then generation_time end) ms from pose_metrics where ${scope}`,
+      `select count(*) n, sum(success) ok, avg(case when success = 1 then generation_time end) ms, coalesce(sum(provider_calls), 0) calls, count(distinct case when error_class = 'call_limit' then generation_id || ':' || pose_template_id end) capped from pose_metrics where ${scope}`,
     ),
     all(
       `select quality, count(*) n, sum(success) ok, avg(case when success = 1 then generation_time end) ms from pose_metrics where ${scope} group by quality`,
@@ -73,7 +73,12 @@ export async function collectMetrics(env: Env, userId: string | null, month?: st
       avgCreationTimeMs: p.ms === null ? null : Math.round(Number(p.ms)),
       totalTimeSavedMinutes: succeeded * MINUTES_SAVED_PER_POSE,
     },
-    poses: { ...rate(Number(p.n), succeeded), avgSeconds: seconds(p.ms) },
+    poses: {
+      ...rate(Number(p.n), succeeded),
+      avgSeconds: seconds(p.ms),
+      providerCalls: Number(p.calls ?? 0),
+      cappedPoses: Number(p.capped ?? 0),
+    },
     byQuality: byQuality.map((q) => ({
       quality: String(q.quality),
       ...rate(Number(q.n), Number(q.ok ?? 0)),

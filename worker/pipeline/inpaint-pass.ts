@@ -33,7 +33,11 @@ export async function inpaintPass(ctx: PoseContext, image: Uint8Array, mask: Mas
         });
         return toJpeg(result.bytes, p.name, ctx.size);
       },
-      { proceed: ctx.proceed, onAttempt: (_, log) => (ctx.lastErrorClass = log.error?.kind ?? null) },
+      {
+        proceed: ctx.proceed,
+        beforeCall: ctx.beforeProviderCall,
+        onAttempt: (_, log) => (ctx.lastErrorClass = log.error?.kind ?? null),
+      },
     );
     ctx.attempts += attempts;
     ctx.costUsd += provider.estimatedCost();

@@ -27,11 +27,15 @@ async function segmented(ctx: PoseContext, image: Uint8Array, pose: Pose): Promi
   if (providers.length === 0) return null;
   const { job } = ctx;
   try {
-    const { value, provider, attempts } = await callProviders(ctx.env, providers, (p, n) =>
-      p.segment({
-        image,
-        traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.segment.${n}`,
-      }),
+    const { value, provider, attempts } = await callProviders(
+      ctx.env,
+      providers,
+      (p, n) =>
+        p.segment({
+          image,
+          traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.segment.${n}`,
+        }),
+      { proceed: ctx.proceed, beforeCall: ctx.beforeProviderCall },
     );
     ctx.attempts += attempts;
     ctx.costUsd += provider.estimatedCost();

@@ -41,6 +41,7 @@ export async function recordOutcome(ctx: PoseContext, outcome: Outcome) {
       model: ctx.model,
       quality: ctx.generation.quality,
       attempts: ctx.attempts,
+      providerCalls: ctx.roundCalls,
       generationTime: outcome.elapsedMs,
       success: outcome.success,
       errorClass: outcome.success ? null : ctx.lastErrorClass,

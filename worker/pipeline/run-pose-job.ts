@@ -9,6 +9,7 @@ import { Cancelled, RetriesExhausted, RetryLater } from "../providers/retry";
 import { generationStub } from "./generation-stub";
 import type { PoseJob } from "./pose-job";
 import { recordOutcome } from "./record-outcome";
+import { resumeStage } from "./stage-images";
 import type { PoseContext } from "./stage";
 import { STAGES } from "./stages";
 
@@ -17,7 +18,12 @@ const MAX_DELIVERIES = 3;
 
 class PoseInputMissing extends Error {}
 
-async function loadContext(env: Env, job: PoseJob, proceed: () => Promise<boolean>): Promise<PoseContext> {
+/** The pose made its POSE_MAX_PROVIDER_CALLS calls: it fails instead of paying for more. */
+class ProviderCallLimit extends Error {}
+
+type Hooks = Pick<PoseContext, "proceed" | "beforeProviderCall" | "roundCalls">;
+
+async function loadContext(env: Env, job: PoseJob, hooks: Hooks): Promise<PoseContext> {
   const d = db(env);
   const generation = await d.query.poseGenerations.findFirst({
     where: and(eq(poseGenerations.id, job.generationId), eq(poseGenerations.userId, job.userId)),
@@ -47,7 +53,7 @@ async function loadContext(env: Env, job: PoseJob, proceed: () => Promise<boolea
     attempts: 0,
     costUsd: 0,
     lastErrorClass: null,
-    proceed,
+    ...hooks,
   };
 }
 
@@ -64,6 +70,16 @@ export async function runPoseJob(env: Env, message: Message<PoseJob>): Promise<v
   // This worker's claim: if its lease runs out and the pose goes to another worker, it stops here.
   const holds = () => stub.checkpoint(job.poseTemplateId, job.round, claim.attempt);
   let ctx: PoseContext | null = null;
+  const beforeProviderCall = async () => {
+    const ticket = await stub.providerCall(job.poseTemplateId, job.round, claim.attempt);
+    if (ctx) ctx.roundCalls = ticket.roundCalls;
+    if (ticket.reason === "lost") throw new Cancelled();
+    if (!ticket.allowed) {
+      throw new ProviderCallLimit(
+        `Stopped: this pose reached its limit of ${ticket.cap} provider calls (POSE_MAX_PROVIDER_CALLS) across its tries.`,
+      );
+    }
+  };
   const fail = async (error: string) => {
     if (ctx && (await holds())) await recordOutcome(ctx, { success: false, error, elapsedMs: Date.now() - started });
     await stub.complete(
@@ -75,8 +91,13 @@ export async function runPoseJob(env: Env, message: Message<PoseJob>): Promise<v
     message.ack();
   };
   try {
-    ctx = await loadContext(env, job, holds);
-    for (const stage of STAGES) if (stage.applies(ctx)) await stage.run(ctx);
+    ctx = await loadContext(env, job, { proceed: holds, beforeProviderCall, roundCalls: claim.roundCalls ?? 0 });
+    for (const stage of STAGES) {
+      if (!stage.applies(ctx)) continue;
+      // Stored by an earlier delivery or round of this pose: already paid for, not made again.
+      if (await resumeStage(ctx, stage.image)) continue;
+      await stage.run(ctx);
+    }
     if (!(await holds())) return message.ack();
     await recordOutcome(ctx, { success: true, error: null, elapsedMs: Date.now() - started });
     await stub.complete(
@@ -95,6 +116,10 @@ export async function runPoseJob(env: Env, message: Message<PoseJob>): Promise<v
     }
     if (err instanceof RetriesExhausted) return fail(err.cause.message);
     if (err instanceof PoseInputMissing) return fail(err.message);
+    if (err instanceof ProviderCallLimit) {
+      if (ctx) ctx.lastErrorClass = "call_limit";
+      return fail(err.message);
+    }
     console.error(JSON.stringify({ job, error: String((err as Error)?.stack ?? err) }));
     if (message.attempts < MAX_DELIVERIES) {
       await stub.release(job.poseTemplateId, job.round, claim.attempt);

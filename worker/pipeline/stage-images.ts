@@ -1,5 +1,6 @@
 // Reading the image the previous stage left and storing this stage's: `{stage}.jpg`, or
-// `{stage}.png` when it is transparent (background removed).
+// `{stage}.png` when it is transparent (background removed). A stored stage image is also the
+// pose's checkpoint: run again, the pose resumes after it instead of paying for it twice.
 import { r2Keys } from "../storage/r2-keys";
 import { isPng } from "./draw-placements";
 import type { PoseContext } from "./stage";
@@ -16,6 +17,33 @@ export async function storeStageImage(ctx: PoseContext, stage: string, bytes: Ui
   const key = png
     ? r2Keys.generationPng(generationId, poseTemplateId, stage)
     : r2Keys.generationImage(generationId, poseTemplateId, stage);
-  await ctx.env.IMAGES.put(key, bytes, { httpMetadata: { contentType: png ? "image/png" : "image/jpeg" } });
+  // Who made it, so a pose that resumes from this image still records its provider.
+  const customMetadata = ctx.provider ? { provider: ctx.provider, model: ctx.model ?? "" } : undefined;
+  await ctx.env.IMAGES.put(key, bytes, {
+    httpMetadata: { contentType: png ? "image/png" : "image/jpeg" },
+    ...(customMetadata ? { customMetadata } : {}),
+  });
   ctx.current = { stage, key };
+}
+
+/**
+ * Picks up a stage image an earlier delivery or round of this pose already stored (the pose's
+ * settings never change between rounds). True when found: the stage need not run, nor pay, again.
+ */
+export async function resumeStage(ctx: PoseContext, stage: string): Promise<boolean> {
+  const { generationId, poseTemplateId } = ctx.job;
+  for (const key of [
+    r2Keys.generationImage(generationId, poseTemplateId, stage),
+    r2Keys.generationPng(generationId, poseTemplateId, stage),
+  ]) {
+    const head = await ctx.env.IMAGES.head(key);
+    if (!head) continue;
+    ctx.current = { stage, key };
+    if (head.customMetadata?.provider) {
+      ctx.provider = head.customMetadata.provider;
+      ctx.model = head.customMetadata.model || null;
+    }
+    return true;
+  }
+  return false;
 }

@@ -21,11 +21,20 @@ export interface PoseContext {
   lastErrorClass: string | null;
   /** False once the generation is cancelled: stages stop before calling a provider. */
   proceed: () => Promise<boolean>;
+  /**
+   * Asked right before each provider call: counts it on the pose, or throws ProviderCallLimit
+   * when the pose has made its POSE_MAX_PROVIDER_CALLS calls across all its rounds.
+   */
+  beforeProviderCall: () => Promise<void>;
+  /** Provider calls made so far in this pose's round, every delivery counted. */
+  roundCalls: number;
 }
 
 /** One step of a pose's pipeline (pose, then fashion, background, theme). */
 export interface Stage {
   name: string;
+  /** The image it stores (`{image}.jpg` or `.png`): a pose run again resumes after the last one stored. */
+  image: string;
   applies(ctx: PoseContext): boolean;
   run(ctx: PoseContext): Promise<void>;
 }

@@ -22,6 +22,8 @@ export async function callProviders<P extends { name: string }, T>(
   call: (provider: P, attempt: number) => Promise<T>,
   options: {
     proceed?: () => Promise<boolean>;
+    /** Right before each call, inside its slot (a pose counts its paid calls here; it may refuse). */
+    beforeCall?: () => Promise<void>;
     onAttempt?: (provider: P, log: AttemptLog) => void;
     /** Overrides, e.g. a shorter inline wait for a request someone is waiting on. */
     policy?: Partial<RetryPolicy>;
@@ -34,10 +36,15 @@ export async function callProviders<P extends { name: string }, T>(
     try {
       const result = await withRetries(
         (n) =>
-          withProviderSlot(env, provider.name, () => call(provider, n), {
-            maxInlineWaitMs: policy.maxInlineWaitMs,
-            proceed: options.proceed,
-          }),
+          withProviderSlot(
+            env,
+            provider.name,
+            async () => {
+              await options.beforeCall?.();
+              return call(provider, n);
+            },
+            { maxInlineWaitMs: policy.maxInlineWaitMs, proceed: options.proceed },
+          ),
         policy,
         { proceed: options.proceed, onAttempt: (log) => options.onAttempt?.(provider, log) },
       );

@@ -16,6 +16,8 @@ export const poseMetrics = sqliteTable(
     model: text("model"),
     quality: text("quality", { enum: ["sd", "hd"] }).notNull(),
     attempts: integer("attempts").notNull(),
+    /** Provider calls in the round this row ends, every delivery of it counted (what was paid for). */
+    providerCalls: integer("provider_calls").notNull().default(0),
     /** Milliseconds from the first provider call to the stored image (or the final failure). */
     generationTime: integer("generation_time").notNull(),
     success: integer("success", { mode: "boolean" }).notNull(),

@@ -32,6 +32,7 @@ async function backdrop(ctx: PoseContext, settings: BackgroundSettings | null) {
 
 export const backgroundStage: Stage = {
   name: "background",
+  image: "background",
   applies: (ctx) => !!ctx.generation.backgroundSettings || !!ctx.generation.professionTheme,
   async run(ctx) {
     const settings = ctx.generation.backgroundSettings

@@ -16,6 +16,7 @@ const settingsOf = (ctx: PoseContext) =>
 
 export const fashionStage: Stage = {
   name: "fashion",
+  image: "fashion",
   applies: (ctx) => hasFashion(settingsOf(ctx)),
   async run(ctx) {
     const settings = settingsOf(ctx)!;

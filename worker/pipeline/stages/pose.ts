@@ -8,11 +8,12 @@ import { outputPose } from "../output-pose";
 import { callProviders } from "../../providers/call-providers";
 import { configuredProviders } from "../../providers/registry";
 import { RetriesExhausted } from "../../providers/retry";
-import { r2Keys } from "../../storage/r2-keys";
+import { storeStageImage } from "../stage-images";
 import type { Stage } from "../stage";
 
 export const poseStage: Stage = {
   name: "pose",
+  image: "base",
   applies: () => true,
   async run(ctx) {
     const { env, generation, job } = ctx;
@@ -44,18 +45,17 @@ export const poseStage: Stage = {
         },
         {
           proceed: ctx.proceed,
+          beforeCall: ctx.beforeProviderCall,
           onAttempt: (_, log) => {
             ctx.lastErrorClass = log.error?.kind ?? null;
           },
         },
       );
-      const key = r2Keys.generationImage(job.generationId, job.poseTemplateId, "base");
-      await env.IMAGES.put(key, value.jpeg, { httpMetadata: { contentType: "image/jpeg" } });
       ctx.attempts += attempts;
       ctx.provider = provider.name;
       ctx.model = value.model;
       ctx.costUsd += provider.estimatedCost(generation.quality);
-      ctx.current = { stage: "base", key };
+      await storeStageImage(ctx, "base", value.jpeg);
     } catch (err) {
       if (err instanceof RetriesExhausted) {
         ctx.attempts += err.attempts;

@@ -14,6 +14,7 @@ import type { Stage } from "../stage";
 
 export const themeStage: Stage = {
   name: "theme",
+  image: "final",
   applies: (ctx) => !!ctx.generation.professionTheme,
   async run(ctx) {
     const theme = await findTheme(ctx.env, ctx.job.userId, ctx.generation.professionTheme!);
