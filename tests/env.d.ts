@@ -6,5 +6,6 @@ declare namespace Cloudflare {
     FIXTURE_ASTRONAUT_CUTOUT_PNG: ArrayBuffer;
     FIXTURE_POSE_LANDMARK_TFLITE: ArrayBuffer;
     FAKE_PROVIDER_URL: string;
+    MIGRATION_TEST_DB: D1Database;
   }
 }
