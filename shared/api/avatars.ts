@@ -46,3 +46,4 @@ export type Avatar = z.infer<typeof Avatar>;
 
 /** DELETE /api/v1/avatars/:id answers how many generations keep their images. */
 export const DeletedAvatar = z.object({ deleted: z.literal(true), generationsKept: z.number().int() });
+export type DeletedAvatar = z.infer<typeof DeletedAvatar>;

@@ -30,6 +30,9 @@ export const en = {
   "avatars.delete": "Delete",
   "avatars.confirmDelete": "Delete “{name}” and its photos? This cannot be undone.",
   "avatars.deleted": "“{name}” was deleted.",
+  "avatars.confirmDeleteKeeps":
+    "Delete “{name}” and its photos? The {count} generation(s) made with it keep their images. This cannot be undone.",
+  "avatars.deletedKept": "“{name}” was deleted; its {count} generation(s) keep their images.",
   "avatars.renamed": "Renamed to “{name}”.",
   "upload.title": "Add an avatar",
   "upload.drop": "Drop a photo here",
@@ -114,6 +117,7 @@ export const en = {
   "studio.starting": "Starting…",
   "studio.progress": "{done} of {total} poses · {percent}%",
   "studio.cancel": "Cancel",
+  "studio.avatarDeleted": "avatar deleted",
   "studio.retry": "Retry failed poses",
   "studio.download": "Download all (ZIP)",
   "studio.history": "Recent generations",

@@ -33,6 +33,9 @@ export const id: Record<MessageKey, string> = {
   "avatars.delete": "Hapus",
   "avatars.confirmDelete": "Hapus “{name}” beserta fotonya? Tindakan ini tidak dapat dibatalkan.",
   "avatars.deleted": "“{name}” telah dihapus.",
+  "avatars.confirmDeleteKeeps":
+    "Hapus “{name}” beserta fotonya? {count} hasil generasi yang dibuat dengannya tetap menyimpan gambarnya. Tindakan ini tidak dapat dibatalkan.",
+  "avatars.deletedKept": "“{name}” telah dihapus; {count} hasil generasinya tetap menyimpan gambarnya.",
   "avatars.renamed": "Nama diganti menjadi “{name}”.",
   "upload.title": "Tambah avatar",
   "upload.drop": "Letakkan foto di sini",
@@ -118,6 +121,7 @@ export const id: Record<MessageKey, string> = {
   "studio.starting": "Memulai…",
   "studio.progress": "{done} dari {total} pose · {percent}%",
   "studio.cancel": "Batalkan",
+  "studio.avatarDeleted": "avatar dihapus",
   "studio.retry": "Ulangi pose yang gagal",
   "studio.download": "Unduh semua (ZIP)",
   "studio.history": "Pembuatan terbaru",
