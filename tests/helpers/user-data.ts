@@ -9,7 +9,7 @@ export async function rowsOf(uid: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const { name } of tables.results) {
     const columns = await env.DB.prepare(`pragma table_info("${name}")`).all<{ name: string }>();
-    const owner = columns.results.map((c) => c.name).filter((c) => c === "user_id" || c === "reference_id");
+    const owner: string[] = columns.results.map((c) => c.name).filter((c) => c === "user_id" || c === "reference_id");
     if (name === "users") owner.push("id");
     for (const column of owner) {
       const n = await env.DB.prepare(`select count(*) as n from "${name}" where "${column}" = ?`)

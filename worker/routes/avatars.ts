@@ -169,7 +169,7 @@ export const avatarRoutes = router
       const userId = c.get("caller")!.userId;
       const row = await findOwned(c.env, userId, c.req.valid("param").id);
       const counts = await countGenerations(c.env, userId, [row.id]);
-      await c.env.IMAGES.delete([row.imageKey, row.thumbnailKey]);
+      await c.env.IMAGES.delete([row.imageKey, row.thumbnailKey, ...(row.cutoutKey ? [row.cutoutKey] : [])]);
       // The row's foreign key sets the generations' avatar_id to null; they keep avatar_name.
       await db(c.env)
         .delete(avatars)

@@ -31,6 +31,7 @@ import { r2Keys } from "../../storage/r2-keys";
 import { findTheme } from "../../themes/find-theme";
 import { refundCredits, refusal, reserveCredits, type Refused } from "../../credits/ledger";
 import { serveR2Object } from "../../storage/serve-r2-object";
+import { deleteGeneration } from "../../generations/delete-generation";
 import { zipStream } from "./download-zip";
 
 const errors = {
@@ -247,6 +248,21 @@ export const generationRoutes = router
       const state = await generationStub(c.env, row.id).state();
       if (!state) throw notFound("Generation");
       return c.json({ ...state, ...rowFields(row) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/{id}",
+      summary: "Delete a generation: it stops, and its poses and every stage image go",
+      request: { params: IdParam },
+      responses: { 204: { description: "Deleted" }, ...errors },
+    }),
+    async (c) => {
+      const userId = c.get("caller")!.userId;
+      const row = await findOwned(c.env, userId, c.req.valid("param").id);
+      await deleteGeneration(c.env, userId, row.id);
+      return c.body(null, 204);
     },
   )
   .openapi(
