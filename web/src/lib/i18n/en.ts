@@ -118,6 +118,8 @@ export const en = {
   "studio.progress": "{done} of {total} poses · {percent}%",
   "studio.cancel": "Cancel",
   "studio.avatarDeleted": "avatar deleted",
+  "studio.delete": "Delete",
+  "studio.confirmDelete": "Delete this generation and its {count} image(s)? This cannot be undone.",
   "studio.retry": "Retry failed poses",
   "studio.download": "Download all (ZIP)",
   "studio.history": "Recent generations",

@@ -122,6 +122,8 @@ export const id: Record<MessageKey, string> = {
   "studio.progress": "{done} dari {total} pose · {percent}%",
   "studio.cancel": "Batalkan",
   "studio.avatarDeleted": "avatar dihapus",
+  "studio.delete": "Hapus",
+  "studio.confirmDelete": "Hapus hasil generasi ini beserta {count} gambarnya? Tindakan ini tidak dapat dibatalkan.",
   "studio.retry": "Ulangi pose yang gagal",
   "studio.download": "Unduh semua (ZIP)",
   "studio.history": "Pembuatan terbaru",
