@@ -135,6 +135,26 @@ describe("delete means delete", () => {
     expect(list.items).toEqual([]);
   });
 
+  it("deleting the account needs the password once the session is over a day old; a fresh session may without", async () => {
+    const stale = await signUp();
+    const staleId = await userId(stale);
+    await uploadAvatar(stale);
+    await env.DB.prepare("update sessions set created_at = ? where user_id = ?")
+      .bind(Date.now() - 2 * 24 * 3_600_000, staleId)
+      .run();
+    const refused = await stale.fetch("/api/auth/delete-user", json("POST", {}));
+    expect(refused.status).toBe(400);
+    expect((await rowsOf(staleId))["avatars.user_id"]).toBe(1);
+    expect(await keysUnder([`avatars/${staleId}/`])).toHaveLength(2);
+
+    const fresh = await signUp();
+    const freshId = await userId(fresh);
+    await uploadAvatar(fresh);
+    expect((await fresh.fetch("/api/auth/delete-user", json("POST", {}))).status).toBe(200);
+    expect(Object.entries(await rowsOf(freshId)).filter(([, n]) => n > 0)).toEqual([]);
+    expect(await keysUnder([`avatars/${freshId}/`])).toEqual([]);
+  });
+
   it("deleting the account (with the password) removes every D1 row and R2 object of the user, and nobody else's", async () => {
     const a = await userWithEverything();
     const b = await userWithEverything();
