@@ -32,4 +32,31 @@ describe("a user's results outlive the avatar", () => {
     // The avatar's own images went with it.
     expect((await env.IMAGES.list({ prefix: `avatars/${uid}/` })).objects).toEqual([]);
   });
+
+  it("a full page of 100 avatars carries each one's generation count", async () => {
+    const user = await signUp();
+    const uid = await userId(user);
+    const now = Date.now();
+    const insert = env.DB.prepare(
+      `insert into avatars (id, user_id, name, base_image_url, thumbnail_url, image_key, thumbnail_key, content_type,
+         width, height, byte_size, sha256, created_at, updated_at)
+       values (?, ?, ?, '/i', '/t', 'k', 't', 'image/jpeg', 512, 512, 1, 'x', ?, ?)`,
+    );
+    await env.DB.batch(
+      Array.from({ length: 100 }, (_, i) => insert.bind(`${uid}-a${i}`, uid, `A${i}`, now + i, now + i)),
+    );
+    await env.DB.prepare(
+      `insert into pose_generations (id, user_id, avatar_id, avatar_name, total_poses, selected_pose_ids, quality, created_at, updated_at)
+       values (?, ?, ?, 'A7', 1, '["p"]', 'sd', ?, ?)`,
+    )
+      .bind(`${uid}-g`, uid, `${uid}-a7`, now, now)
+      .run();
+    const res = await user.fetch("/api/v1/avatars?limit=100");
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as { items: { name: string; generationCount: number }[] };
+    expect(page.items).toHaveLength(100);
+    expect(page.items.filter((a) => a.generationCount > 0)).toEqual([
+      expect.objectContaining({ name: "A7", generationCount: 1 }),
+    ]);
+  });
 });
