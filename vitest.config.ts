@@ -35,6 +35,8 @@ export default defineConfig({
             PROVIDER_CONCURRENCY: "50",
             PROVIDER_RATE_PER_MINUTE: "100000",
           },
+          // A second, empty D1 for the migration test (it migrates step by step with seeded rows).
+          d1Databases: { DB: "00000000-0000-0000-0000-000000000000", MIGRATION_TEST_DB: "migration-test" },
           // Real photos for upload tests (workerd has no file system).
           dataBlobBindings: {
             FIXTURE_MESSI_JPG: "./tests/fixtures/messi5.jpg",

@@ -232,7 +232,9 @@ describe("avatar library", () => {
     const avatar = (await (await upload(user, avatarForm(messiJpg(), "m.jpg", { name: "Gone" }))).json()) as AvatarBody;
     const userId = await userIdOf(user);
     expect(await r2Count(userId)).toBe(2);
-    expect((await user.fetch(`/api/v1/avatars/${avatar.id}`, { method: "DELETE" })).status).toBe(204);
+    const deleted = await user.fetch(`/api/v1/avatars/${avatar.id}`, { method: "DELETE" });
+    expect(deleted.status).toBe(200);
+    expect(await deleted.json()).toEqual({ deleted: true, generationsKept: 0 });
     expect(await r2Count(userId)).toBe(0);
     await expectError(await user.fetch(`/api/v1/avatars/${avatar.id}`), 404, "not_found");
     await expectError(await user.fetch(avatar.thumbnailUrl), 404, "not_found");

@@ -7,5 +7,6 @@ declare namespace Cloudflare {
     FIXTURE_POSE_LANDMARK_TFLITE: ArrayBuffer;
     FAKE_PROVIDER_URL: string;
     POSE_MAX_PROVIDER_CALLS: string;
+    MIGRATION_TEST_DB: D1Database;
   }
 }

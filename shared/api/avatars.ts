@@ -37,7 +37,13 @@ export const Avatar = z.object({
   sourceType: z.enum(["upload", "ai_generated"]),
   generationPrompt: z.string().nullable(),
   usageCount: z.number().int(),
+  /** Generations made with this avatar: they and their images stay when the avatar is deleted. */
+  generationCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Avatar = z.infer<typeof Avatar>;
+
+/** DELETE /api/v1/avatars/:id answers how many generations keep their images. */
+export const DeletedAvatar = z.object({ deleted: z.literal(true), generationsKept: z.number().int() });
+export type DeletedAvatar = z.infer<typeof DeletedAvatar>;

@@ -52,7 +52,10 @@ export type PoseState = z.infer<typeof PoseState>;
 
 export const GenerationState = z.object({
   id: z.string(),
-  avatarId: z.string(),
+  /** Null once the avatar was deleted; the generation and its images stay. */
+  avatarId: z.string().nullable(),
+  /** The avatar's name when the generation started (kept after the avatar is deleted). */
+  avatarName: z.string().nullable().optional(),
   status: z.enum(GENERATION_STATUSES),
   quality: z.enum(QUALITIES),
   provider: z.string().nullable(),

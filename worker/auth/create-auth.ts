@@ -2,6 +2,7 @@ import { apiKey } from "@better-auth/api-key";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { drizzle } from "drizzle-orm/d1";
+import { purgeUserData } from "../account/purge-user-data";
 import { grantWelcome } from "../credits/ledger";
 import * as schema from "../db/schema";
 import { optionalVar } from "../env";
@@ -34,6 +35,9 @@ export function createAuth(env: Env, requestOrigin: string) {
     databaseHooks: { user: { create: { after: (u) => grantWelcome(env, u.id) } } },
     user: {
       additionalFields: { role: { type: "string", defaultValue: "user", input: false } },
+      // POST /api/auth/delete-user: with the password, or within a day of signing in (freshAge).
+      // Every row and R2 object of the user goes first; better-auth then removes the user.
+      deleteUser: { enabled: true, beforeDelete: (u) => purgeUserData(env, u.id) },
     },
     rateLimit: {
       enabled: true,

@@ -56,7 +56,7 @@ export async function storeAvatar(
 }
 
 /** The API's view of an avatar row. */
-export function toAvatar(row: AvatarRow): Avatar {
+export function toAvatar(row: AvatarRow, generationCount = 0): Avatar {
   return {
     id: row.id,
     name: row.name,
@@ -72,6 +72,7 @@ export function toAvatar(row: AvatarRow): Avatar {
     sourceType: row.sourceType,
     generationPrompt: row.generationPrompt ?? null,
     usageCount: row.usageCount,
+    generationCount,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -29,8 +29,11 @@ async function loadContext(env: Env, job: PoseJob, hooks: Hooks): Promise<PoseCo
     where: and(eq(poseGenerations.id, job.generationId), eq(poseGenerations.userId, job.userId)),
   });
   if (!generation) throw new PoseInputMissing("The generation no longer exists.");
+  const avatarId = generation.avatarId;
   const [avatar, template] = await Promise.all([
-    d.query.avatars.findFirst({ where: and(eq(avatars.id, generation.avatarId), eq(avatars.userId, job.userId)) }),
+    avatarId
+      ? d.query.avatars.findFirst({ where: and(eq(avatars.id, avatarId), eq(avatars.userId, job.userId)) })
+      : undefined,
     d.query.poseTemplates.findFirst({ where: eq(poseTemplates.id, job.poseTemplateId) }),
   ]);
   if (!avatar) throw new PoseInputMissing("The avatar was deleted.");

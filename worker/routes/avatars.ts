@@ -1,11 +1,12 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
-import { Avatar, AvatarMetadata, AvatarPatch } from "../../shared/api/avatars";
+import { Avatar, AvatarMetadata, AvatarPatch, DeletedAvatar } from "../../shared/api/avatars";
 import { ErrorResponse } from "../../shared/api/errors";
 import { PageQuery, page } from "../../shared/api/pagination";
 import { db } from "../db/client";
 import { newestFirst } from "../db/pagination";
 import { avatars } from "../db/schema";
+import { countGenerations } from "../avatars/count-generations";
 import { storeAvatar, toAvatar } from "../avatars/store-avatar";
 import type { AppEnv } from "../env";
 import { ApiError, notFound } from "../errors";
@@ -106,7 +107,12 @@ export const avatarRoutes = router
         .orderBy(...pg.orderBy)
         .limit(pg.take);
       const { items, nextCursor } = pg.page(rows);
-      return c.json({ items: items.map(toAvatar), nextCursor }, 200);
+      const counts = await countGenerations(
+        c.env,
+        userId,
+        items.map((a) => a.id),
+      );
+      return c.json({ items: items.map((a) => toAvatar(a, counts.get(a.id) ?? 0)), nextCursor }, 200);
     },
   )
   .openapi(
@@ -117,7 +123,12 @@ export const avatarRoutes = router
       request: { params: IdParam },
       responses: { 200: { description: "The avatar", content: { "application/json": { schema: Avatar } } }, ...errors },
     }),
-    async (c) => c.json(toAvatar(await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id)), 200),
+    async (c) => {
+      const userId = c.get("caller")!.userId;
+      const row = await findOwned(c.env, userId, c.req.valid("param").id);
+      const counts = await countGenerations(c.env, userId, [row.id]);
+      return c.json(toAvatar(row, counts.get(row.id) ?? 0), 200);
+    },
   )
   .openapi(
     createRoute({
@@ -139,25 +150,31 @@ export const avatarRoutes = router
         .set(c.req.valid("json"))
         .where(and(eq(avatars.id, id), eq(avatars.userId, userId)))
         .returning();
-      return c.json(toAvatar(row!), 200);
+      const counts = await countGenerations(c.env, userId, [id]);
+      return c.json(toAvatar(row!, counts.get(id) ?? 0), 200);
     },
   )
   .openapi(
     createRoute({
       method: "delete",
       path: "/{id}",
-      summary: "Delete an avatar and its images",
+      summary: "Delete an avatar and its images (generations made with it stay, with their images)",
       request: { params: IdParam },
-      responses: { 204: { description: "Deleted" }, ...errors },
+      responses: {
+        200: { description: "Deleted", content: { "application/json": { schema: DeletedAvatar } } },
+        ...errors,
+      },
     }),
     async (c) => {
       const userId = c.get("caller")!.userId;
       const row = await findOwned(c.env, userId, c.req.valid("param").id);
-      await c.env.IMAGES.delete([row.imageKey, row.thumbnailKey]);
+      const counts = await countGenerations(c.env, userId, [row.id]);
+      await c.env.IMAGES.delete([row.imageKey, row.thumbnailKey, ...(row.cutoutKey ? [row.cutoutKey] : [])]);
+      // The row's foreign key sets the generations' avatar_id to null; they keep avatar_name.
       await db(c.env)
         .delete(avatars)
         .where(and(eq(avatars.id, row.id), eq(avatars.userId, userId)));
-      return c.body(null, 204);
+      return c.json({ deleted: true as const, generationsKept: counts.get(row.id) ?? 0 }, 200);
     },
   )
   .openapi(

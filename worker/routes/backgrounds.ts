@@ -1,6 +1,6 @@
 // Background pictures a user uploads to put behind their poses (checked like avatars).
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { BackgroundImage } from "../../shared/api/background";
 import { ErrorResponse } from "../../shared/api/errors";
 import { db } from "../db/client";
@@ -106,5 +106,24 @@ export const backgroundRoutes = router
       const row = await findBackground(c.env, c.get("caller")!.userId, c.req.valid("param").id);
       if (!row) throw notFound("Background");
       return serveR2Object(c, row.imageKey);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/{id}",
+      summary: "Delete one of my background pictures (poses already made keep theirs)",
+      request: { params: IdParam },
+      responses: { 204: { description: "Deleted" }, ...errors },
+    }),
+    async (c) => {
+      const userId = c.get("caller")!.userId;
+      const row = await findBackground(c.env, userId, c.req.valid("param").id);
+      if (!row) throw notFound("Background");
+      await c.env.IMAGES.delete(row.imageKey);
+      await db(c.env)
+        .delete(backgroundImages)
+        .where(and(eq(backgroundImages.id, row.id), eq(backgroundImages.userId, userId)));
+      return c.body(null, 204);
     },
   );

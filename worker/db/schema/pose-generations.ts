@@ -12,9 +12,10 @@ export const poseGenerations = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
-    avatarId: text("avatar_id")
-      .notNull()
-      .references(() => avatars.id, { onDelete: "cascade" }),
+    /** Null once the avatar is deleted: a user's results outlive the avatar they were made with. */
+    avatarId: text("avatar_id").references(() => avatars.id, { onDelete: "set null" }),
+    /** The avatar's name when the generation started, shown after the avatar is gone. */
+    avatarName: text("avatar_name"),
     totalPoses: integer("total_poses").notNull(),
     selectedPoseIds: text("selected_pose_ids", { mode: "json" }).$type<string[]>().notNull(),
     quality: text("quality", { enum: ["sd", "hd"] }).notNull(),

@@ -31,6 +31,7 @@ import { r2Keys } from "../../storage/r2-keys";
 import { findTheme } from "../../themes/find-theme";
 import { refusal, reservePoses, settlePoses, type Refused } from "../../credits/ledger";
 import { serveR2Object } from "../../storage/serve-r2-object";
+import { deleteGeneration } from "../../generations/delete-generation";
 import { zipStream } from "./download-zip";
 
 const errors = {
@@ -56,6 +57,7 @@ async function findOwned(env: Env, userId: string, id: string): Promise<PoseGene
 const summary = (row: PoseGeneration) => ({
   id: row.id,
   avatarId: row.avatarId,
+  avatarName: row.avatarName,
   status: row.status,
   quality: row.quality,
   provider: row.provider ?? null,
@@ -68,8 +70,10 @@ const summary = (row: PoseGeneration) => ({
   downloadUrl: `/api/v1/generations/${row.id}/download.zip`,
 });
 
-/** What the generation asked of the stages after the pose (the live state carries only poses). */
-const stageSettings = (row: PoseGeneration) => ({
+/** What the row knows beyond the live state: the avatar (it may be gone) and the later stages' settings. */
+const rowFields = (row: PoseGeneration) => ({
+  avatarId: row.avatarId,
+  avatarName: row.avatarName,
   fashionSettings: row.fashionSettings as FashionSettings | null,
   backgroundSettings: row.backgroundSettings as BackgroundSettings | null,
   professionTheme: row.professionTheme,
@@ -84,6 +88,7 @@ async function startGeneration(env: Env, generationId: string, body: z.infer<typ
       id: generationId,
       userId: avatar.userId,
       avatarId: avatar.id,
+      avatarName: avatar.name,
       totalPoses: body.poseTemplateIds.length,
       selectedPoseIds: body.poseTemplateIds,
       quality: body.quality,
@@ -109,7 +114,7 @@ async function startGeneration(env: Env, generationId: string, body: z.infer<typ
     provider: body.provider ?? null,
     poseTemplateIds: body.poseTemplateIds,
   });
-  return { ...state!, ...stageSettings(row!) };
+  return { ...state!, ...rowFields(row!) };
 }
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -243,7 +248,22 @@ export const generationRoutes = router
       const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);
       const state = await generationStub(c.env, row.id).state();
       if (!state) throw notFound("Generation");
-      return c.json({ ...state, ...stageSettings(row) }, 200);
+      return c.json({ ...state, ...rowFields(row) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/{id}",
+      summary: "Delete a generation: it stops, and its poses and every stage image go",
+      request: { params: IdParam },
+      responses: { 204: { description: "Deleted" }, ...errors },
+    }),
+    async (c) => {
+      const userId = c.get("caller")!.userId;
+      const row = await findOwned(c.env, userId, c.req.valid("param").id);
+      await deleteGeneration(c.env, userId, row.id);
+      return c.body(null, 204);
     },
   )
   .openapi(
@@ -256,7 +276,7 @@ export const generationRoutes = router
     }),
     async (c) => {
       const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);
-      return c.json((await generationStub(c.env, row.id).cancel())!, 200);
+      return c.json({ ...(await generationStub(c.env, row.id).cancel())!, ...rowFields(row) }, 200);
     },
   )
   .openapi(
@@ -283,7 +303,7 @@ export const generationRoutes = router
       }
       const result = (await generationStub(c.env, row.id).retryFailed())!;
       if ("refused" in result) throw refusal(result.refused as Refused);
-      return c.json(result, 200);
+      return c.json({ ...result, ...rowFields(row) }, 200);
     },
   )
   .openapi(

@@ -1,0 +1,60 @@
+import { describe, expect, inject, it } from "vitest";
+import { signUpIn, uploadAvatarIn } from "./helpers/accounts";
+import { screenshot, useChromium, watchedPage } from "./helpers/browser";
+
+const origin = inject("origin");
+const browser = useChromium();
+
+describe("deleting in the app", () => {
+  it("the avatar dialog says how many generations keep their images; the studio shows 'avatar deleted' and deletes a generation", async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    const { page, outside, errors: pageErrors } = await watchedPage(context);
+    await signUpIn(context, origin, "Dewi");
+    const avatar = await uploadAvatarIn(context, origin, "Dewi photo");
+    const started = await context.request.post(`${origin}/api/v1/generations`, {
+      headers: { origin },
+      data: { avatarId: avatar.id, poseTemplateIds: ["builtin-hand-on-hip"] },
+    });
+    expect(started.status()).toBe(202);
+    const { id } = (await started.json()) as { id: string };
+    await expect
+      .poll(
+        async () =>
+          ((await (await context.request.get(`${origin}/api/v1/generations/${id}`)).json()) as { status: string })
+            .status,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe("completed");
+
+    await page.goto(`${origin}/avatars`);
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.accept();
+    });
+    await page.getByRole("button", { name: "Delete" }).first().click();
+    await expect.poll(() => dialogs.length).toBe(1);
+    expect(dialogs[0]).toContain("The 1 generation(s) made with it keep their images");
+    await page.getByText("its 1 generation(s) keep their images").waitFor();
+    await screenshot(page, "avatar-deleted-kept");
+
+    await page.goto(`${origin}/studio?g=${id}`);
+    await expect.poll(() => page.getByTestId("generation-avatar").textContent()).toBe("avatar deleted");
+    await expect.poll(() => page.locator(".history").textContent()).toContain("avatar deleted");
+    await expect.poll(() => page.getByTestId("pose-result").locator("img").count()).toBe(1);
+    await screenshot(page, "studio-avatar-deleted");
+
+    await page.getByTestId("delete-generation").click();
+    await expect.poll(() => dialogs.length).toBe(2);
+    expect(dialogs[1]).toContain("Delete this generation and its 1 image(s)?");
+    await page.getByText("No generations yet.").waitFor();
+    expect((await context.request.get(`${origin}/api/v1/generations/${id}`)).status()).toBe(404);
+    await screenshot(page, "studio-generation-deleted");
+
+    expect(pageErrors).toEqual([]);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,81 @@
+// Account deletion: every R2 object derived from the user's rows goes, then the rows. Runs before
+// better-auth deletes the user (whose foreign keys would cascade the rows, but not R2).
+import { eq } from "drizzle-orm";
+import { db } from "../db/client";
+import {
+  apikey,
+  avatarCandidates,
+  avatarGenerationMetrics,
+  avatars,
+  backgroundImages,
+  creditLedger,
+  designMetrics,
+  generatedPoses,
+  poseGenerations,
+  poseMetrics,
+  poseTemplates,
+  themes,
+} from "../db/schema";
+import { generationPrefix } from "../generations/delete-generation";
+import { generationStub } from "../pipeline/generation-stub";
+import { deleteKeys, deletePrefix } from "../storage/delete-objects";
+import { r2Keys } from "../storage/r2-keys";
+
+/**
+ * Removes every R2 object and D1 row of the user except the users, sessions and accounts rows
+ * (better-auth removes those next). Shared scene paintings stay. Safe to run again.
+ */
+export async function purgeUserData(env: Env, userId: string): Promise<void> {
+  const d = db(env);
+  const generations = await d
+    .select({ id: poseGenerations.id, status: poseGenerations.status })
+    .from(poseGenerations)
+    .where(eq(poseGenerations.userId, userId));
+  for (const g of generations) {
+    if (g.status === "queued" || g.status === "running") await generationStub(env, g.id).cancel();
+    await deletePrefix(env.IMAGES, generationPrefix(g.id));
+  }
+  const templates = await d
+    .select({ id: poseTemplates.id, previewKey: poseTemplates.previewKey })
+    .from(poseTemplates)
+    .where(eq(poseTemplates.userId, userId));
+  await deleteKeys(
+    env.IMAGES,
+    templates.flatMap((t) => [r2Keys.templatePreview(t.id), ...(t.previewKey ? [t.previewKey] : [])]),
+  );
+  // Avatars (original, thumbnail, cut-out), backgrounds and candidates live under the user's own
+  // prefixes: listing them also catches objects whose row is already gone.
+  const rowKeys = [
+    ...(
+      await d
+        .select({ a: avatars.imageKey, b: avatars.thumbnailKey, c: avatars.cutoutKey })
+        .from(avatars)
+        .where(eq(avatars.userId, userId))
+    ).flatMap((r) => [r.a, r.b, ...(r.c ? [r.c] : [])]),
+    ...(
+      await d.select({ k: backgroundImages.imageKey }).from(backgroundImages).where(eq(backgroundImages.userId, userId))
+    ).map((r) => r.k),
+    ...(
+      await d.select({ k: avatarCandidates.imageKey }).from(avatarCandidates).where(eq(avatarCandidates.userId, userId))
+    ).map((r) => r.k),
+  ];
+  await deleteKeys(env.IMAGES, rowKeys);
+  for (const prefix of [`avatars/${userId}/`, `backgrounds/${userId}/`, `avatar-candidates/${userId}/`]) {
+    await deletePrefix(env.IMAGES, prefix);
+  }
+  // Children before parents, so no row waits on a cascade.
+  await d.batch([
+    d.delete(generatedPoses).where(eq(generatedPoses.userId, userId)),
+    d.delete(poseGenerations).where(eq(poseGenerations.userId, userId)),
+    d.delete(poseMetrics).where(eq(poseMetrics.userId, userId)),
+    d.delete(avatarGenerationMetrics).where(eq(avatarGenerationMetrics.userId, userId)),
+    d.delete(designMetrics).where(eq(designMetrics.userId, userId)),
+    d.delete(avatarCandidates).where(eq(avatarCandidates.userId, userId)),
+    d.delete(avatars).where(eq(avatars.userId, userId)),
+    d.delete(backgroundImages).where(eq(backgroundImages.userId, userId)),
+    d.delete(themes).where(eq(themes.userId, userId)),
+    d.delete(poseTemplates).where(eq(poseTemplates.userId, userId)),
+    d.delete(apikey).where(eq(apikey.referenceId, userId)),
+    d.delete(creditLedger).where(eq(creditLedger.userId, userId)),
+  ]);
+}

@@ -1,0 +1,22 @@
+// Deleting a generation: stop it, remove every stage image, then the row (its poses cascade).
+import { and, eq } from "drizzle-orm";
+import { db } from "../db/client";
+import { poseGenerations } from "../db/schema";
+import { generationStub } from "../pipeline/generation-stub";
+import { deletePrefix } from "../storage/delete-objects";
+
+/** The R2 prefix holding every stage image of a generation (see r2Keys.generationImage). */
+export const generationPrefix = (generationId: string) => `generations/${generationId}/`;
+
+/**
+ * Deletes one generation of the user: cancels its remaining poses, removes its R2 objects, then
+ * its row (generated_poses go with it). Metrics and the credit ledger keep their records.
+ */
+export async function deleteGeneration(env: Env, userId: string, generationId: string): Promise<void> {
+  // A pose still running may write an image after this; the hourly sweep removes such orphans.
+  await generationStub(env, generationId).cancel();
+  await deletePrefix(env.IMAGES, generationPrefix(generationId));
+  await db(env)
+    .delete(poseGenerations)
+    .where(and(eq(poseGenerations.id, generationId), eq(poseGenerations.userId, userId)));
+}
