@@ -1,11 +1,12 @@
 import { SamplingFilter, resize } from "@cf-wasm/photon";
 import type { ImageHeader } from "../../shared/images/inspect-image";
+import { stripMetadata } from "../../shared/images/metadata/strip-metadata";
 import { decodeUpright } from "./decode-upright";
 
 export const THUMBNAIL_SIZE = 256;
 
 export interface PreparedAvatarImage {
-  /** Bytes to store as the original: the upload itself, or re-encoded upright when EXIF rotated it. */
+  /** Bytes to store as the original: the upload without its metadata, or re-encoded upright when EXIF rotated it. */
   original: Uint8Array;
   originalContentType: string;
   width: number;
@@ -39,7 +40,7 @@ export function prepareAvatarImage(bytes: Uint8Array, header: ImageHeader): Prep
     small.free();
     const upright = header.orientation === 1;
     return {
-      original: upright ? bytes : image.get_bytes_jpeg(92),
+      original: upright ? stripMetadata(bytes, header.format) : image.get_bytes_jpeg(92),
       originalContentType: upright ? header.contentType : "image/jpeg",
       width,
       height,
