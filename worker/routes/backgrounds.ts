@@ -27,7 +27,7 @@ const Upload = z.object({
   file: z.instanceof(File, { message: "attach the image as the 'file' field" }).openapi({
     type: "string",
     format: "binary",
-    description: "JPEG, PNG or WebP; 256–4096 px a side",
+    description: "JPEG, PNG or WebP; 256–2048 px a side",
   }),
 });
 
