@@ -1,7 +1,15 @@
 import { PhotonImage } from "@cf-wasm/photon";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { astronautPng, avatarForm, jpegSize, messiJpg, pngClaiming, withExifOrientation } from "./helpers/images";
+import {
+  astronautPng,
+  avatarForm,
+  jpegSize,
+  messiJpg,
+  messiJpgStored,
+  pngClaiming,
+  withExifOrientation,
+} from "./helpers/images";
 import { call, signUp, type TestUser } from "./helpers/users";
 
 type ErrorBody = { error: { code: string; message: string } };
@@ -49,7 +57,7 @@ describe("avatar upload", () => {
 
     const original = await user.fetch(avatar.baseImageUrl);
     expect(original.status).toBe(200);
-    expect(new Uint8Array(await original.arrayBuffer())).toEqual(messiJpg());
+    expect(new Uint8Array(await original.arrayBuffer())).toEqual(messiJpgStored());
 
     const thumb = await user.fetch(avatar.thumbnailUrl);
     expect(thumb.status).toBe(200);

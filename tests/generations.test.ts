@@ -7,7 +7,7 @@ import { letterboxPose } from "../shared/pose/transform";
 import { renderSkeletonPng } from "../shared/skeleton/render-png";
 import { fakeProvider } from "./helpers/fake-provider";
 import { BUILT_INS, json, startGeneration, uploadAvatar, userId, waitForFinal } from "./helpers/generations";
-import { messiJpg } from "./helpers/images";
+import { messiJpgStored } from "./helpers/images";
 import { signUp } from "./helpers/users";
 
 const b64 = (bytes: Uint8Array) => {
@@ -40,7 +40,7 @@ describe("pose generation", () => {
     const [seen, ...more] = await fakeProvider.requests(uid);
     expect(more).toHaveLength(0);
     expect(seen!.controlImage).toBe(b64(expected));
-    expect(seen!.avatarImage).toBe(b64(messiJpg()));
+    expect(seen!.avatarImage).toBe(b64(messiJpgStored()));
     expect(seen!.prompt).toContain("a woman, aged 25-34");
     expect(seen!.prompt).toContain("pose: hand on hip");
     expect(seen!.negativePrompt).toContain("bad anatomy");

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./env";
 import { ApiError, handleError } from "./errors";
+import { bodyCap } from "./middleware/body-cap";
 import { resolveCaller } from "./middleware/caller";
 import { requestId } from "./middleware/request-id";
 import { renderReferencePage } from "./openapi/reference-page";
@@ -24,6 +25,7 @@ const OPENAPI_INFO = { title: "Avatar & Pose Generator API", version: "1.0.0" };
 export const app = new OpenAPIHono<AppEnv>();
 app.use("/api/*", requestId());
 app.use("/api/*", resolveCaller());
+app.use("/api/v1/*", bodyCap());
 
 const routes = app
   .route("/api/auth", authRoutes)

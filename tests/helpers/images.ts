@@ -1,6 +1,11 @@
 import { env } from "cloudflare:workers";
 
 export const messiJpg = () => new Uint8Array(env.FIXTURE_MESSI_JPG);
+/** messi5.jpg as the server stores it: the same bytes less its comment segment (COM, 61 bytes after APP0 JFIF). */
+export const messiJpgStored = () => {
+  const m = messiJpg();
+  return new Uint8Array([...m.subarray(0, 20), ...m.subarray(81)]);
+};
 export const astronautPng = () => new Uint8Array(env.FIXTURE_ASTRONAUT_PNG);
 
 const u32be = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];

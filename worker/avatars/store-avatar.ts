@@ -1,9 +1,10 @@
 // Stores a checked avatar image (an upload, or a saved text-to-avatar candidate): the oriented
-// original and a thumbnail in R2, the row in D1.
+// original and a thumbnail in R2 (both without metadata), the row in D1.
 import type { Avatar } from "../../shared/api/avatars";
 import type { ImageHeader } from "../../shared/images/inspect-image";
 import { db } from "../db/client";
 import { avatars, type Avatar as AvatarRow } from "../db/schema";
+import { stripMetadata } from "../../shared/images/metadata/strip-metadata";
 import { prepareAvatarImage } from "../images/avatar-images";
 import { r2Keys } from "../storage/r2-keys";
 
@@ -30,7 +31,8 @@ export async function storeAvatar(
   const thumbnailKey = r2Keys.avatarThumbnail(userId, id);
   const cutoutKey = cutout ? r2Keys.avatarCutout(userId, id) : null;
   await Promise.all([
-    cutoutKey && env.IMAGES.put(cutoutKey, cutout!, { httpMetadata: { contentType: "image/png" } }),
+    cutoutKey &&
+      env.IMAGES.put(cutoutKey, stripMetadata(cutout!, "png"), { httpMetadata: { contentType: "image/png" } }),
     env.IMAGES.put(imageKey, image.original, { httpMetadata: { contentType: image.originalContentType } }),
     env.IMAGES.put(thumbnailKey, image.thumbnail, { httpMetadata: { contentType: "image/jpeg" } }),
   ]);

@@ -1,11 +1,12 @@
-import { PhotonImage, SamplingFilter, fliph, flipv, resize, rotate } from "@cf-wasm/photon";
+import { SamplingFilter, resize } from "@cf-wasm/photon";
 import type { ImageHeader } from "../../shared/images/inspect-image";
-import { ApiError } from "../errors";
+import { stripMetadata } from "../../shared/images/metadata/strip-metadata";
+import { decodeUpright } from "./decode-upright";
 
 export const THUMBNAIL_SIZE = 256;
 
 export interface PreparedAvatarImage {
-  /** Bytes to store as the original: the upload itself, or re-encoded upright when EXIF rotated it. */
+  /** Bytes to store as the original: the upload without its metadata, or re-encoded upright when EXIF rotated it. */
   original: Uint8Array;
   originalContentType: string;
   width: number;
@@ -13,21 +14,6 @@ export interface PreparedAvatarImage {
   thumbnail: Uint8Array;
   thumbnailWidth: number;
   thumbnailHeight: number;
-}
-
-/** Applies EXIF orientation 2–8 so the pixels stand as a viewer shows them. */
-function orientUpright(image: PhotonImage, orientation: number): PhotonImage {
-  const turn = (degrees: number) => {
-    const turned = rotate(image, degrees);
-    image.free();
-    image = turned;
-  };
-  if (orientation === 3) turn(180);
-  if (orientation === 5 || orientation === 6) turn(90);
-  if (orientation === 7 || orientation === 8) turn(270);
-  if (orientation === 2 || orientation === 5 || orientation === 7) fliph(image);
-  if (orientation === 4) flipv(image);
-  return image;
 }
 
 /** Longest side scaled to `max`, aspect kept, never upscaled. */
@@ -44,14 +30,8 @@ export function fitWithin(width: number, height: number, max: number) {
  * thumbnail. A decode failure is the client's file, so it is a 422, not a 500.
  */
 export function prepareAvatarImage(bytes: Uint8Array, header: ImageHeader): PreparedAvatarImage {
-  let image: PhotonImage;
+  const image = decodeUpright(bytes, header);
   try {
-    image = PhotonImage.new_from_byteslice(bytes);
-  } catch {
-    throw new ApiError(422, "corrupt_image", "The image could not be decoded.");
-  }
-  try {
-    image = orientUpright(image, header.orientation);
     const width = image.get_width();
     const height = image.get_height();
     const size = fitWithin(width, height, THUMBNAIL_SIZE);
@@ -60,7 +40,7 @@ export function prepareAvatarImage(bytes: Uint8Array, header: ImageHeader): Prep
     small.free();
     const upright = header.orientation === 1;
     return {
-      original: upright ? bytes : image.get_bytes_jpeg(92),
+      original: upright ? stripMetadata(bytes, header.format) : image.get_bytes_jpeg(92),
       originalContentType: upright ? header.contentType : "image/jpeg",
       width,
       height,

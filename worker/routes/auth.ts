@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env";
 import { ApiError, errorResponse } from "../errors";
+import { authBodyLimit } from "../middleware/auth-body-limit";
 
 const CODES: Record<number, string> = {
   400: "bad_request",
@@ -15,8 +16,9 @@ const CODES: Record<number, string> = {
 /**
  * better-auth's endpoints (sign-up/email, sign-in/email, sign-out, get-session, …) under
  * /api/auth, with their errors rewritten into our `{"error": {"code", "message"}}` envelope.
+ * Bodies and user names are capped before better-auth reads them (authBodyLimit).
  */
-export const authRoutes = new Hono<AppEnv>().all("/*", async (c) => {
+export const authRoutes = new Hono<AppEnv>().use("/*", authBodyLimit()).all("/*", async (c) => {
   const res = await c.get("auth").handler(c.req.raw);
   if (res.status < 400) return res;
 

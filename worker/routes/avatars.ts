@@ -28,7 +28,7 @@ const UploadForm = AvatarMetadata.extend({
   file: z.instanceof(File, { message: "attach the image as the 'file' field" }).openapi({
     type: "string",
     format: "binary",
-    description: "JPEG, PNG or WebP; 256–4096 px a side; at most MAX_AVATAR_SIZE_MB",
+    description: "JPEG, PNG or WebP; 256–2048 px a side; at most MAX_AVATAR_SIZE_MB",
   }),
   cutout: z.instanceof(File).optional().openapi({
     type: "string",

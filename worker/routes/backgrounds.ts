@@ -8,6 +8,7 @@ import { backgroundImages } from "../db/schema";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
 import { findBackground } from "../background/find-background";
+import { prepareBackground } from "../images/prepare-background";
 import { readUpload } from "../images/read-upload";
 import { requireCaller } from "../middleware/caller";
 import { uploadLimit } from "../middleware/upload-limit";
@@ -26,7 +27,7 @@ const Upload = z.object({
   file: z.instanceof(File, { message: "attach the image as the 'file' field" }).openapi({
     type: "string",
     format: "binary",
-    description: "JPEG, PNG or WebP; 256–4096 px a side",
+    description: "JPEG, PNG or WebP; 256–2048 px a side",
   }),
 });
 
@@ -59,19 +60,20 @@ export const backgroundRoutes = router
     }),
     async (c) => {
       const userId = c.get("caller")!.userId;
-      const { bytes, header } = await readUpload(c.env, c.req.valid("form").file);
+      const upload = await readUpload(c.env, c.req.valid("form").file);
+      const picture = prepareBackground(upload.bytes, upload.header);
       const id = crypto.randomUUID();
-      const imageKey = r2Keys.backgroundImage(userId, id, header.contentType);
-      await c.env.IMAGES.put(imageKey, bytes, { httpMetadata: { contentType: header.contentType } });
+      const imageKey = r2Keys.backgroundImage(userId, id, picture.contentType);
+      await c.env.IMAGES.put(imageKey, picture.bytes, { httpMetadata: { contentType: picture.contentType } });
       const [row] = await db(c.env)
         .insert(backgroundImages)
         .values({
           id,
           userId,
           imageKey,
-          contentType: header.contentType,
-          width: header.displayWidth,
-          height: header.displayHeight,
+          contentType: picture.contentType,
+          width: picture.width,
+          height: picture.height,
         })
         .returning();
       return c.json(toView(row!), 201);

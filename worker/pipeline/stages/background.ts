@@ -6,6 +6,7 @@ import { colourBackdrop } from "../../../shared/background/backdrops";
 import { sceneImage } from "../../background/scene-image";
 import { compositeSubject, cutOut } from "../../../shared/background/composite-subject";
 import { findBackground } from "../../background/find-background";
+import { unusableBackground } from "../../background/unusable-background";
 import { decodeRgba, encodeJpeg, encodePng, coverResize } from "../../images/rgba";
 import { findTheme } from "../../themes/find-theme";
 import { outputPose } from "../output-pose";
@@ -20,8 +21,13 @@ async function backdrop(ctx: PoseContext, settings: BackgroundSettings | null) {
   if (settings?.mode === "image") {
     const row = await findBackground(ctx.env, ctx.job.userId, settings.backgroundId);
     const object = row && (await ctx.env.IMAGES.get(row.imageKey));
-    if (!object) throw new Error("the background picture was deleted");
-    return coverResize(new Uint8Array(await object.arrayBuffer()), width, height);
+    if (!object) throw unusableBackground("was deleted");
+    const bytes = new Uint8Array(await object.arrayBuffer());
+    try {
+      return coverResize(bytes, width, height);
+    } catch {
+      throw unusableBackground("could not be decoded; upload it again");
+    }
   }
   // No background of its own: the profession theme's scene.
   const theme = ctx.generation.professionTheme

@@ -24,6 +24,7 @@ import { validationHook } from "../../openapi/validation-hook";
 import { r2Keys } from "../../storage/r2-keys";
 import { findEditable, findReadable, ownedBy } from "./access";
 import { readKeypoints, storedKeypoints } from "./read-keypoints";
+import { limitRenderSize } from "./render-size-limit";
 import { toTemplate } from "./to-template";
 
 const errors = {
@@ -245,11 +246,17 @@ export const templateRoutes = router
       path: "/{id}/skeleton.png",
       summary: "The ControlNet skeleton image (optionally at ?width=&height=)",
       request: { params: IdParam, query: SkeletonSize },
-      responses: { 200: png, 400: errors[400], 404: errors[404] },
+      responses: {
+        200: png,
+        400: errors[400],
+        404: errors[404],
+        413: jsonResponse(ErrorResponse, "Larger than 2048 px a side"),
+      },
     }),
     async (c) => {
+      const size = limitRenderSize(c.req.valid("query"));
       const row = await findReadable(c.env, c.req.valid("param").id, c.get("caller")?.userId ?? null);
-      const bytes = renderSkeletonPng(poseOf(row), c.req.valid("query"));
+      const bytes = renderSkeletonPng(poseOf(row), size);
       return c.body(bytes, 200, {
         "content-type": "image/png",
         "cache-control": `${row.visibility === "public" ? "public" : "private"}, max-age=300`,

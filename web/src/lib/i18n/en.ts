@@ -38,7 +38,7 @@ export const en = {
   "upload.drop": "Drop a photo here",
   "upload.or": "or",
   "upload.choose": "Choose a file",
-  "upload.rules": "JPEG, PNG or WebP · up to {mb} MB · 256 to 4096 px a side",
+  "upload.rules": "JPEG, PNG or WebP · up to {mb} MB · 256 px a side or more; larger than 2048 px is scaled down",
   "upload.name": "Name",
   "upload.namePlaceholder": "e.g. Aisyah, studio model",
   "upload.gender": "Gender",

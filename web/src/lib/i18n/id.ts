@@ -41,7 +41,7 @@ export const id: Record<MessageKey, string> = {
   "upload.drop": "Letakkan foto di sini",
   "upload.or": "atau",
   "upload.choose": "Pilih berkas",
-  "upload.rules": "JPEG, PNG, atau WebP · maks. {mb} MB · 256 sampai 4096 px per sisi",
+  "upload.rules": "JPEG, PNG, atau WebP · maks. {mb} MB · min. 256 px per sisi; di atas 2048 px diperkecil otomatis",
   "upload.name": "Nama",
   "upload.namePlaceholder": "mis. Aisyah, model studio",
   "upload.gender": "Jenis kelamin",
