@@ -11,10 +11,10 @@ export const AUTH_ATTEMPTS_PER_MINUTE = 10;
 
 /**
  * better-auth on D1: email + password accounts (scrypt hashing), cookie sessions for the
- * browser, API keys for programmatic clients. Built per request because D1 is a binding.
+ * browser, API keys for programmatic clients. Built per request because D1 is a binding;
+ * `origin` is the one trusted origin (see trustedOrigin).
  */
-export function createAuth(env: Env, requestOrigin: string) {
-  const origin = optionalVar(env, "APP_ORIGIN") ?? requestOrigin;
+export function createAuth(env: Env, origin: string) {
   const attempts = Number(optionalVar(env, "AUTH_ATTEMPTS_PER_MINUTE") ?? AUTH_ATTEMPTS_PER_MINUTE);
   return betterAuth({
     appName: "Avatar & Pose Generator",
