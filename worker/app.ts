@@ -3,6 +3,7 @@ import type { AppEnv } from "./env";
 import { ApiError, handleError } from "./errors";
 import { resolveCaller } from "./middleware/caller";
 import { requestId } from "./middleware/request-id";
+import { requireSameOriginForCookies } from "./middleware/same-origin";
 import { renderReferencePage } from "./openapi/reference-page";
 import { accountRoutes } from "./routes/account";
 import { authRoutes } from "./routes/auth";
@@ -24,6 +25,7 @@ const OPENAPI_INFO = { title: "Avatar & Pose Generator API", version: "1.0.0" };
 export const app = new OpenAPIHono<AppEnv>();
 app.use("/api/*", requestId());
 app.use("/api/*", resolveCaller());
+app.use("/api/v1/*", requireSameOriginForCookies());
 
 const routes = app
   .route("/api/auth", authRoutes)
