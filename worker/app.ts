@@ -2,7 +2,9 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./env";
 import { ApiError, handleError } from "./errors";
 import { resolveCaller } from "./middleware/caller";
+import { enforceApiKeyScopes } from "./middleware/api-key-scope";
 import { requestId } from "./middleware/request-id";
+import { requireSession } from "./middleware/session-only";
 import { requireSameOriginForCookies } from "./middleware/same-origin";
 import { renderReferencePage } from "./openapi/reference-page";
 import { accountRoutes } from "./routes/account";
@@ -26,6 +28,9 @@ export const app = new OpenAPIHono<AppEnv>();
 app.use("/api/*", requestId());
 app.use("/api/*", resolveCaller());
 app.use("/api/v1/*", requireSameOriginForCookies());
+app.use("/api/v1/*", enforceApiKeyScopes());
+// Operator actions need a signed-in session, never an API key (key management: routes/account.ts).
+for (const path of ["/api/v1/credits/grants", "/api/v1/metrics/operator"]) app.use(path, requireSession());
 
 const routes = app
   .route("/api/auth", authRoutes)

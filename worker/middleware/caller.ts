@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import { createAuth, type Auth } from "../auth/create-auth";
+import { scopesOf } from "../auth/api-key-scopes";
 import { trustedOrigin } from "../auth/trusted-origin";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
@@ -50,7 +51,11 @@ export const resolveCaller = () =>
       if (!match?.[1]) throw new ApiError(401, "invalid_authorization", "Use 'Authorization: Bearer <API key>'.");
       const result = await auth.api.verifyApiKey({ body: { key: match[1] } }).catch(() => null);
       if (!result?.valid || !result.key) throw new ApiError(401, "invalid_api_key", "This API key is not valid.");
-      c.set("caller", { userId: result.key.referenceId, via: "api_key" });
+      c.set("caller", {
+        userId: result.key.referenceId,
+        via: "api_key",
+        scopes: scopesOf(result.key.permissions as Record<string, string[]> | null),
+      });
       return next();
     }
 
