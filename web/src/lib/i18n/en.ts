@@ -357,6 +357,17 @@ export const en = {
   "error.insufficientCredits":
     "Not enough credits: this costs {cost} and you have {balance}. Pick fewer poses or SD, or ask us for more credits.",
   "error.dailyLimit": "You reached today's limit of {limit} poses ({used} used). It starts again at 00:00 UTC.",
+  "keys.title": "API keys",
+  "keys.help":
+    "For programs: send Authorization: Bearer <key>. A key can only read, or also generate (upload, start, retry, cancel, delete). Keys cannot manage keys.",
+  "keys.name": "Name",
+  "keys.scopes": "Scopes",
+  "keys.scope.read": "read",
+  "keys.scope.generate": "generate",
+  "keys.create": "Create key",
+  "keys.created": "Copy this key now; it is not shown again:",
+  "keys.revoke": "Revoke",
+  "keys.none": "No API keys yet.",
   "grant.title": "Grant credits",
   "grant.amount": "Credits (negative takes)",
   "grant.limit": "Daily pose limit (empty: unchanged)",

@@ -361,6 +361,17 @@ export const id: Record<MessageKey, string> = {
   "error.insufficientCredits":
     "Kredit tidak cukup: biayanya {cost}, saldo Anda {balance}. Pilih lebih sedikit pose atau SD, atau minta tambahan kredit.",
   "error.dailyLimit": "Batas harian {limit} pose tercapai ({used} terpakai). Mulai lagi pukul 00:00 UTC.",
+  "keys.title": "Kunci API",
+  "keys.help":
+    "Untuk program: kirim Authorization: Bearer <key>. Kunci bisa hanya membaca, atau juga membuat (unggah, mulai, ulangi, batalkan, hapus). Kunci tidak dapat mengelola kunci.",
+  "keys.name": "Nama",
+  "keys.scopes": "Cakupan",
+  "keys.scope.read": "baca",
+  "keys.scope.generate": "buat",
+  "keys.create": "Buat kunci",
+  "keys.created": "Salin kunci ini sekarang; kunci tidak ditampilkan lagi:",
+  "keys.revoke": "Cabut",
+  "keys.none": "Belum ada kunci API.",
   "grant.title": "Beri kredit",
   "grant.amount": "Kredit (negatif mengurangi)",
   "grant.limit": "Batas pose harian (kosong: tetap)",
