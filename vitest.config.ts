@@ -32,6 +32,9 @@ export default defineConfig({
             PROVIDER_MAX_ATTEMPTS: "6",
             PROVIDER_CONCURRENCY: "50",
             PROVIDER_RATE_PER_MINUTE: "100000",
+            // A local run is one client (127.0.0.1, whatever CF-Connecting-IP says), and every test
+            // signs up its own users; tests of the limits set their own (tests/helpers/with-env.ts).
+            AUTH_ATTEMPTS_PER_MINUTE: "100000",
           },
           // Real photos for upload tests (workerd has no file system).
           dataBlobBindings: {

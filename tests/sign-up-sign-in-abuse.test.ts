@@ -87,6 +87,8 @@ describe("sign-in throttles", () => {
 
   it("on a local run, a client-sent CF-Connecting-IP does not buy more attempts", async () => {
     const call = caller({ AUTH_ATTEMPTS_PER_MINUTE: "3" });
+    // Earlier tests in this file may have used part of the local bucket already: within 3 + 1
+    // attempts, each from a "new" IP, the limit must still be reached.
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
       const res = await call(
@@ -99,7 +101,8 @@ describe("sign-in throttles", () => {
       );
       statuses.push(res.status);
     }
-    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect(statuses).toContain(429);
+    expect(statuses.at(-1)).toBe(429);
   });
 
   it("behind Cloudflare (APP_ORIGIN, public host), the platform's CF-Connecting-IP keys the limit", async () => {

@@ -5,6 +5,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { grantWelcome } from "../credits/ledger";
 import * as schema from "../db/schema";
 import { optionalVar } from "../env";
+import { CLIENT_IP_HEADER } from "./client-ip";
 
 /** Sign-in and sign-up attempts allowed per client IP per minute (AUTH_ATTEMPTS_PER_MINUTE overrides). */
 export const AUTH_ATTEMPTS_PER_MINUTE = 10;
@@ -46,7 +47,8 @@ export function createAuth(env: Env, origin: string) {
       },
     },
     advanced: {
-      ipAddress: { ipAddressHeaders: ["cf-connecting-ip"] },
+      // routes/auth.ts puts only the platform's client IP here (see client-ip.ts).
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       defaultCookieAttributes: { sameSite: "lax", httpOnly: true },
       useSecureCookies: origin.startsWith("https://"),
     },

@@ -18,6 +18,7 @@ export const en = {
   "auth.submitSignUp": "Create account",
   "auth.haveAccount": "Already have an account?",
   "auth.noAccount": "New here?",
+  "auth.maybeExisting": "If you already have an account with this email, sign in instead.",
   "auth.working": "One moment…",
   "avatars.title": "Your avatars",
   "avatars.subtitle": "The people you pose. Upload a clear, well-lit photo: full body works best.",

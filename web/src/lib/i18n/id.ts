@@ -21,6 +21,7 @@ export const id: Record<MessageKey, string> = {
   "auth.submitSignUp": "Buat akun",
   "auth.haveAccount": "Sudah punya akun?",
   "auth.noAccount": "Baru di sini?",
+  "auth.maybeExisting": "Jika Anda sudah punya akun dengan email ini, silakan masuk.",
   "auth.working": "Sebentar…",
   "avatars.title": "Avatar Anda",
   "avatars.subtitle": "Orang yang Anda pose. Unggah foto yang jelas dan terang: seluruh badan paling baik.",
