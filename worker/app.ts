@@ -4,6 +4,7 @@ import { ApiError, handleError } from "./errors";
 import { resolveCaller } from "./middleware/caller";
 import { enforceApiKeyScopes } from "./middleware/api-key-scope";
 import { requestId } from "./middleware/request-id";
+import { securityHeaders } from "./middleware/security-headers";
 import { requireSession } from "./middleware/session-only";
 import { requireSameOriginForCookies } from "./middleware/same-origin";
 import { renderReferencePage } from "./openapi/reference-page";
@@ -26,6 +27,7 @@ const OPENAPI_INFO = { title: "Avatar & Pose Generator API", version: "1.0.0" };
 /** The API: every route under /api, one error envelope, one OpenAPI document. */
 export const app = new OpenAPIHono<AppEnv>();
 app.use("/api/*", requestId());
+app.use("/api/*", securityHeaders());
 app.use("/api/*", resolveCaller());
 app.use("/api/v1/*", requireSameOriginForCookies());
 app.use("/api/v1/*", enforceApiKeyScopes());
