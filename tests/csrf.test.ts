@@ -63,7 +63,10 @@ describe("cross-site request forgery", () => {
 
   it("does not apply to API keys", async () => {
     const user = await signUp();
-    const created = await user.fetch("/api/v1/account/api-keys", json("POST", { name: "sync" }));
+    const created = await user.fetch(
+      "/api/v1/account/api-keys",
+      json("POST", { name: "sync", scopes: ["read", "generate"] }),
+    );
     const { key } = (await created.json()) as { key: string };
     const res = await SELF.fetch(`${ORIGIN}/api/v1/avatars`, {
       method: "POST",
