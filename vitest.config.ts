@@ -34,6 +34,9 @@ export default defineConfig({
             POSE_MAX_PROVIDER_CALLS: "16",
             PROVIDER_CONCURRENCY: "50",
             PROVIDER_RATE_PER_MINUTE: "100000",
+            // A local run is one client (127.0.0.1, whatever CF-Connecting-IP says), and every test
+            // signs up its own users; tests of the limits set their own (tests/helpers/with-env.ts).
+            AUTH_ATTEMPTS_PER_MINUTE: "100000",
           },
           // A second, empty D1 for the migration test (it migrates step by step with seeded rows).
           d1Databases: { DB: "00000000-0000-0000-0000-000000000000", MIGRATION_TEST_DB: "migration-test" },

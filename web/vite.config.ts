@@ -1,8 +1,10 @@
 import { sveltekit } from "@sveltejs/kit/vite";
 import { defineConfig } from "vite";
+import { securityHeaders } from "./vite-plugin-csp";
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  // securityHeaders after sveltekit(): it edits the build the adapter has written.
+  plugins: [sveltekit(), securityHeaders()],
   // Module workers (the background-removal worker loads onnxruntime with dynamic imports).
   worker: { format: "es" },
   server: {

@@ -3,7 +3,11 @@ import type { AppEnv } from "./env";
 import { ApiError, handleError } from "./errors";
 import { bodyCap } from "./middleware/body-cap";
 import { resolveCaller } from "./middleware/caller";
+import { enforceApiKeyScopes } from "./middleware/api-key-scope";
 import { requestId } from "./middleware/request-id";
+import { securityHeaders } from "./middleware/security-headers";
+import { requireSession } from "./middleware/session-only";
+import { requireSameOriginForCookies } from "./middleware/same-origin";
 import { renderReferencePage } from "./openapi/reference-page";
 import { accountRoutes } from "./routes/account";
 import { authRoutes } from "./routes/auth";
@@ -24,8 +28,13 @@ const OPENAPI_INFO = { title: "Avatar & Pose Generator API", version: "1.0.0" };
 /** The API: every route under /api, one error envelope, one OpenAPI document. */
 export const app = new OpenAPIHono<AppEnv>();
 app.use("/api/*", requestId());
+app.use("/api/*", securityHeaders());
 app.use("/api/*", resolveCaller());
+app.use("/api/v1/*", requireSameOriginForCookies());
+app.use("/api/v1/*", enforceApiKeyScopes());
 app.use("/api/v1/*", bodyCap());
+// Operator actions need a signed-in session, never an API key (key management: routes/account.ts).
+for (const path of ["/api/v1/credits/grants", "/api/v1/metrics/operator"]) app.use(path, requireSession());
 
 const routes = app
   .route("/api/auth", authRoutes)

@@ -6,16 +6,17 @@ import { purgeUserData } from "../account/purge-user-data";
 import { grantWelcome } from "../credits/ledger";
 import * as schema from "../db/schema";
 import { optionalVar } from "../env";
+import { CLIENT_IP_HEADER } from "./client-ip";
 
 /** Sign-in and sign-up attempts allowed per client IP per minute (AUTH_ATTEMPTS_PER_MINUTE overrides). */
 export const AUTH_ATTEMPTS_PER_MINUTE = 10;
 
 /**
  * better-auth on D1: email + password accounts (scrypt hashing), cookie sessions for the
- * browser, API keys for programmatic clients. Built per request because D1 is a binding.
+ * browser, API keys for programmatic clients. Built per request because D1 is a binding;
+ * `origin` is the one trusted origin (see trustedOrigin).
  */
-export function createAuth(env: Env, requestOrigin: string) {
-  const origin = optionalVar(env, "APP_ORIGIN") ?? requestOrigin;
+export function createAuth(env: Env, origin: string) {
   const attempts = Number(optionalVar(env, "AUTH_ATTEMPTS_PER_MINUTE") ?? AUTH_ATTEMPTS_PER_MINUTE);
   return betterAuth({
     appName: "Avatar & Pose Generator",
@@ -50,7 +51,8 @@ export function createAuth(env: Env, requestOrigin: string) {
       },
     },
     advanced: {
-      ipAddress: { ipAddressHeaders: ["cf-connecting-ip"] },
+      // routes/auth.ts puts only the platform's client IP here (see client-ip.ts).
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       defaultCookieAttributes: { sameSite: "lax", httpOnly: true },
       useSecureCookies: origin.startsWith("https://"),
     },

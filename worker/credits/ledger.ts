@@ -44,13 +44,16 @@ export async function creditStanding(env: Env, userId: string, now = Date.now())
   };
 }
 
-/** The welcome credits of a new account (once per user). */
+/** The welcome credits of a new account (once per user): WELCOME_CREDITS, default 200; 0 grants none. */
 export async function grantWelcome(env: Env, userId: string) {
+  const setting = Number((env as unknown as { WELCOME_CREDITS?: string }).WELCOME_CREDITS || WELCOME_CREDITS);
+  const amount = Number.isInteger(setting) && setting >= 0 ? setting : WELCOME_CREDITS;
+  if (amount === 0) return;
   await env.DB.prepare(
     `insert or ignore into credit_ledger (id, user_id, kind, amount, poses, idempotency_key, note, created_at)
      values (?1, ?2, 'welcome', ?3, 0, ?4, 'Welcome credits', ?5)`,
   )
-    .bind(crypto.randomUUID(), userId, WELCOME_CREDITS, `welcome:${userId}`, Date.now())
+    .bind(crypto.randomUUID(), userId, amount, `welcome:${userId}`, Date.now())
     .run();
 }
 

@@ -1,17 +1,35 @@
 import { createMiddleware } from "hono/factory";
 import { createAuth, type Auth } from "../auth/create-auth";
+import { scopesOf } from "../auth/api-key-scopes";
+import { trustedOrigin } from "../auth/trusted-origin";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 
-// Building better-auth costs milliseconds of CPU, so each isolate keeps one per env and origin.
+// Building better-auth costs milliseconds of CPU, so each isolate keeps one per env and trusted
+// origin: one for APP_ORIGIN, or a few for loopback origins (local runs on different ports).
 const instances = new WeakMap<Env, Map<string, Auth>>();
+/** Loopback origins kept per env; the least recently used one is dropped beyond this. */
+const MAX_LOOPBACK_ORIGINS = 8;
 
-function authFor(env: Env, origin: string): Auth {
+function authFor(env: Env, requestUrl: string): Auth {
+  const origin = trustedOrigin(env, requestUrl);
   let byOrigin = instances.get(env);
   if (!byOrigin) instances.set(env, (byOrigin = new Map()));
   let auth = byOrigin.get(origin);
-  if (!auth) byOrigin.set(origin, (auth = createAuth(env, origin)));
+  if (auth) {
+    // Refresh its place in the insertion order (least recently used goes first).
+    byOrigin.delete(origin);
+  } else {
+    auth = createAuth(env, origin);
+    if (byOrigin.size >= MAX_LOOPBACK_ORIGINS) byOrigin.delete(byOrigin.keys().next().value!);
+  }
+  byOrigin.set(origin, auth);
   return auth;
+}
+
+/** How many auth setups this isolate keeps for `env` (bounded; for tests). */
+export function authCacheSize(env: Env): number {
+  return instances.get(env)?.size ?? 0;
 }
 
 /** better-auth's session cookie (with the __Secure- prefix on https). */
@@ -23,7 +41,7 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=/;
  */
 export const resolveCaller = () =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const auth = authFor(c.env, new URL(c.req.url).origin);
+    const auth = authFor(c.env, c.req.url);
     c.set("auth", auth);
     c.set("caller", null);
 
@@ -33,7 +51,11 @@ export const resolveCaller = () =>
       if (!match?.[1]) throw new ApiError(401, "invalid_authorization", "Use 'Authorization: Bearer <API key>'.");
       const result = await auth.api.verifyApiKey({ body: { key: match[1] } }).catch(() => null);
       if (!result?.valid || !result.key) throw new ApiError(401, "invalid_api_key", "This API key is not valid.");
-      c.set("caller", { userId: result.key.referenceId, via: "api_key" });
+      c.set("caller", {
+        userId: result.key.referenceId,
+        via: "api_key",
+        scopes: scopesOf(result.key.permissions as Record<string, string[]> | null),
+      });
       return next();
     }
 

@@ -8,10 +8,19 @@ import type { AppEnv } from "../env";
 import { ApiError, notFound } from "../errors";
 import { requireCaller } from "../middleware/caller";
 import { validationHook } from "../openapi/validation-hook";
+import { permissionsFor, scopesOf, scopesOfColumn } from "../auth/api-key-scopes";
+import { requireSession } from "../middleware/session-only";
 
 const errors = {
   400: { description: "Invalid request", content: { "application/json": { schema: ErrorResponse } } },
   401: { description: "Not signed in", content: { "application/json": { schema: ErrorResponse } } },
+} as const;
+
+const sessionOnly = {
+  403: {
+    description: "Not with an API key: needs a session",
+    content: { "application/json": { schema: ErrorResponse } },
+  },
 } as const;
 
 const Me = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() });
@@ -20,6 +29,7 @@ const toApiKey = (k: typeof apikey.$inferSelect) => ({
   id: k.id,
   name: k.name ?? "",
   start: k.start ?? "",
+  scopes: scopesOfColumn(k.permissions),
   createdAt: k.createdAt.toISOString(),
   lastUsedAt: k.lastRequest?.toISOString() ?? null,
 });
@@ -27,6 +37,9 @@ const toApiKey = (k: typeof apikey.$inferSelect) => ({
 /** The signed-in account and its API keys. */
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 router.use("*", requireCaller());
+// Keys cannot make, see or revoke keys: a key could otherwise outlive its own revocation.
+router.use("/api-keys", requireSession());
+router.use("/api-keys/*", requireSession());
 
 export const accountRoutes = router
   .openapi(
@@ -46,22 +59,25 @@ export const accountRoutes = router
     createRoute({
       method: "post",
       path: "/api-keys",
-      summary: "Create an API key (the key is shown once)",
+      summary: "Create an API key with scopes read and/or generate (the key is shown once; needs a session)",
       request: { body: { required: true, content: { "application/json": { schema: NewApiKey } } } },
       responses: {
         201: { description: "Created", content: { "application/json": { schema: CreatedApiKey } } },
         ...errors,
+        ...sessionOnly,
       },
     }),
     async (c) => {
+      const { name, scopes } = c.req.valid("json");
       const created = await c
         .get("auth")
-        .api.createApiKey({ body: { name: c.req.valid("json").name, userId: c.get("caller")!.userId } });
+        .api.createApiKey({ body: { name, userId: c.get("caller")!.userId, permissions: permissionsFor(scopes) } });
       return c.json(
         {
           id: created.id,
           name: created.name ?? "",
           start: created.start ?? "",
+          scopes: scopesOf(created.permissions),
           key: created.key,
           createdAt: new Date(created.createdAt).toISOString(),
           lastUsedAt: null,
@@ -74,10 +90,11 @@ export const accountRoutes = router
     createRoute({
       method: "get",
       path: "/api-keys",
-      summary: "My API keys (without their secrets)",
+      summary: "My API keys with their scopes, without their secrets (needs a session)",
       responses: {
         200: { description: "Keys", content: { "application/json": { schema: z.object({ items: z.array(ApiKey) }) } } },
         ...errors,
+        ...sessionOnly,
       },
     }),
     async (c) => {
@@ -93,11 +110,12 @@ export const accountRoutes = router
     createRoute({
       method: "delete",
       path: "/api-keys/{id}",
-      summary: "Revoke an API key",
+      summary: "Revoke an API key (needs a session)",
       request: { params: z.object({ id: z.string().min(1).max(64) }) },
       responses: {
         204: { description: "Revoked" },
         ...errors,
+        ...sessionOnly,
         404: { description: "No such key of yours", content: { "application/json": { schema: ErrorResponse } } },
       },
     }),

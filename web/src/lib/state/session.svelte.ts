@@ -28,9 +28,14 @@ class Session {
     await this.load();
   }
 
-  async signUp(name: string, email: string, password: string) {
+  /**
+   * True when the new account is signed in. Sign-up answers a taken email like a success but
+   * without a session (it does not tell who has an account), so false means: try signing in.
+   */
+  async signUp(name: string, email: string, password: string): Promise<boolean> {
     await api.post("/api/auth/sign-up/email", { name, email, password });
     await this.load();
+    return this.user !== null;
   }
 
   async signOut() {
