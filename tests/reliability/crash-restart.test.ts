@@ -118,10 +118,13 @@ describe("crash and restart", () => {
     );
     expect(rows).toHaveLength(POSES);
     expect(rows.filter((r) => r.n !== 1 || r.ok !== 1)).toEqual([]);
-    // Charged once: one reservation of 24 SD credits, nothing refunded.
-    const ledger = query<{ kind: string; amount: number }>(
-      `select kind, amount from credit_ledger where generation_id = '${started.id}'`,
+    // Charged once: each pose's one SD credit reserved once and settled once as spent, nothing refunded.
+    const ledger = query<{ kind: string; entries: number; poses: number; amount: number }>(
+      `select kind, count(*) entries, count(distinct pose_template_id) poses, sum(amount) amount from credit_ledger where generation_id = '${started.id}' group by kind order by kind`,
     );
-    expect(ledger).toEqual([{ kind: "reserve", amount: -POSES }]);
+    expect(ledger).toEqual([
+      { kind: "reserve", entries: POSES, poses: POSES, amount: -POSES },
+      { kind: "spend", entries: POSES, poses: POSES, amount: 0 },
+    ]);
   });
 });
