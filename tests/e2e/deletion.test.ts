@@ -57,4 +57,30 @@ describe("deleting in the app", () => {
     expect(outside).toEqual([]);
     await context.close();
   });
+  it("a user deletes their account from the dashboard with their password; a wrong one is refused and changes nothing", async () => {
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 } });
+    const { page, outside, errors: pageErrors } = await watchedPage(context);
+    await signUpIn(context, origin, "Sari");
+    await uploadAvatarIn(context, origin, "Sari photo");
+
+    await page.goto(`${origin}/dashboard`);
+    const panel = page.getByTestId("delete-account");
+    await panel.getByRole("button", { name: "Delete my account…" }).click();
+    await panel.getByLabel("Your password, to confirm").fill("not my password");
+    await panel.getByRole("button", { name: "Delete everything" }).click();
+    await panel.getByRole("alert").waitFor();
+    expect((await context.request.get(`${origin}/api/v1/avatars`)).status()).toBe(200);
+    await screenshot(page, "delete-account-wrong-password");
+
+    await panel.getByLabel("Your password, to confirm").fill("correct horse battery");
+    await panel.getByRole("button", { name: "Delete everything" }).click();
+    await page.getByTestId("account-deleted").waitFor();
+    await screenshot(page, "delete-account-done");
+    // The session is gone with the account, and the account cannot sign in again.
+    expect((await context.request.get(`${origin}/api/v1/avatars`)).status()).toBe(401);
+
+    expect(pageErrors).toEqual([]);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
 });
