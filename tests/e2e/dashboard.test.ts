@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { queryLocal } from "../../scripts/local-env.mjs";
-import { signUpIn, uploadAvatarIn } from "./helpers/accounts";
+import { generateIn, signUpIn, uploadAvatarIn } from "./helpers/accounts";
 import { VIEWPORTS, screenshot, useChromium, watchedPage } from "./helpers/browser";
 
 const origin = inject("origin");
@@ -24,26 +24,16 @@ describe("dashboard", () => {
           faults: [{ kind: "bad_request", trace: `${uid}/`, match: "pose: hand on hip" }],
         }),
       });
-      const started = await context.request.post(`${origin}/api/v1/generations`, {
-        headers: { origin },
-        data: {
+      await generateIn(
+        context,
+        origin,
+        {
           avatarId: avatar.id,
           quality: "hd",
           poseTemplateIds: ["builtin-front-neutral", "builtin-hand-on-hip", "builtin-contrapposto"],
         },
-      });
-      expect(started.status()).toBe(202);
-      const { id } = (await started.json()) as { id: string };
-      await expect
-        .poll(
-          async () =>
-            ((await (await context.request.get(`${origin}/api/v1/generations/${id}`)).json()) as { status: string })
-              .status,
-          {
-            timeout: 30_000,
-          },
-        )
-        .toBe("partial");
+        "partial",
+      );
 
       await page.goto(`${origin}/dashboard`);
       await page.getByTestId("kpi-designs").waitFor();

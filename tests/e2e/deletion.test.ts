@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { signUpIn, uploadAvatarIn } from "./helpers/accounts";
+import { generateIn, signUpIn, uploadAvatarIn } from "./helpers/accounts";
 import { screenshot, useChromium, watchedPage } from "./helpers/browser";
 
 const origin = inject("origin");
@@ -11,22 +11,7 @@ describe("deleting in the app", () => {
     const { page, outside, errors: pageErrors } = await watchedPage(context);
     await signUpIn(context, origin, "Dewi");
     const avatar = await uploadAvatarIn(context, origin, "Dewi photo");
-    const started = await context.request.post(`${origin}/api/v1/generations`, {
-      headers: { origin },
-      data: { avatarId: avatar.id, poseTemplateIds: ["builtin-hand-on-hip"] },
-    });
-    expect(started.status()).toBe(202);
-    const { id } = (await started.json()) as { id: string };
-    await expect
-      .poll(
-        async () =>
-          ((await (await context.request.get(`${origin}/api/v1/generations/${id}`)).json()) as { status: string })
-            .status,
-        {
-          timeout: 30_000,
-        },
-      )
-      .toBe("completed");
+    const id = await generateIn(context, origin, { avatarId: avatar.id, poseTemplateIds: ["builtin-hand-on-hip"] });
 
     await page.goto(`${origin}/avatars`);
     const dialogs: string[] = [];

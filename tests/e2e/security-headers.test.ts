@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { signUpIn, uploadAvatarIn } from "./helpers/accounts";
+import { generateIn, signUpIn, uploadAvatarIn } from "./helpers/accounts";
 import { VIEWPORTS, useChromium } from "./helpers/browser";
 import { fakeCameraArgs } from "./helpers/fake-camera";
 
@@ -88,20 +88,7 @@ describe("security headers", () => {
     await signUpIn(context, origin, "Ayu");
     // A finished generation, so the dashboard has charts to draw.
     const avatar = await uploadAvatarIn(context, origin);
-    const started = await context.request.post(`${origin}/api/v1/generations`, {
-      headers: { origin },
-      data: { avatarId: avatar.id, poseTemplateIds: ["builtin-front-neutral"] },
-    });
-    expect(started.status()).toBe(202);
-    const { id } = (await started.json()) as { id: string };
-    await expect
-      .poll(
-        async () =>
-          ((await (await context.request.get(`${origin}/api/v1/generations/${id}`)).json()) as { status: string })
-            .status,
-        { timeout: 30_000 },
-      )
-      .toBe("completed");
+    const id = await generateIn(context, origin, { avatarId: avatar.id, poseTemplateIds: ["builtin-front-neutral"] });
 
     for (const path of PAGES.filter((p) => !p.startsWith("/sign"))) {
       await page.goto(`${origin}${path}`);

@@ -26,3 +26,23 @@ export async function uploadAvatarIn(context: BrowserContext, origin: string, na
   expect(res.status()).toBe(201);
   return (await res.json()) as { id: string };
 }
+
+/** Starts a generation as the context's user and waits until it reaches `until` (its final status). */
+export async function generateIn(
+  context: BrowserContext,
+  origin: string,
+  data: Record<string, unknown>,
+  until: "completed" | "partial" | "failed" = "completed",
+): Promise<string> {
+  const started = await context.request.post(`${origin}/api/v1/generations`, { headers: { origin }, data });
+  expect(started.status()).toBe(202);
+  const { id } = (await started.json()) as { id: string };
+  await expect
+    .poll(
+      async () =>
+        ((await (await context.request.get(`${origin}/api/v1/generations/${id}`)).json()) as { status: string }).status,
+      { timeout: 30_000 },
+    )
+    .toBe(until);
+  return id;
+}
