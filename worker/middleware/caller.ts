@@ -1,8 +1,9 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { createAuth, type Auth } from "../auth/create-auth";
 import { scopesOf } from "../auth/api-key-scopes";
 import { trustedOrigin } from "../auth/trusted-origin";
-import type { AppEnv } from "../env";
+import type { AppEnv, Caller } from "../env";
 import { ApiError } from "../errors";
 
 // Building better-auth costs milliseconds of CPU, so each isolate keeps one per env and trusted
@@ -66,9 +67,18 @@ export const resolveCaller = () =>
     return next();
   });
 
+const unauthenticated = () => new ApiError(401, "unauthenticated", "Sign in or send an API key.");
+
 /** Routes behind it answer 401 to anonymous callers. */
-export const requireCaller = () =>
+export const signedIn = () =>
   createMiddleware<AppEnv>(async (c, next) => {
-    if (!c.get("caller")) throw new ApiError(401, "unauthenticated", "Sign in or send an API key.");
+    if (!c.get("caller")) throw unauthenticated();
     return next();
   });
+
+/** The signed-in caller of a route behind `signedIn()`: typed as present, 401 if it is not. */
+export function requireCaller(c: Context<AppEnv>): Caller {
+  const caller = c.get("caller");
+  if (!caller) throw unauthenticated();
+  return caller;
+}

@@ -5,7 +5,7 @@ import { ApiError } from "../errors";
 /**
  * For actions an API key must never take (key management, account deletion, operator actions):
  * a caller using an API key gets 403 `session_required`. Anonymous callers pass through to the
- * route's own requireCaller (401).
+ * route's own signedIn() (401).
  */
 export const requireSession = () =>
   createMiddleware<AppEnv>(async (c, next) => {

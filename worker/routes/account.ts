@@ -6,7 +6,7 @@ import { db } from "../db/client";
 import { apikey, user } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError, notFound } from "../errors";
-import { requireCaller } from "../middleware/caller";
+import { requireCaller, signedIn } from "../middleware/caller";
 import { validationHook } from "../openapi/validation-hook";
 import { permissionsFor, scopesOf, scopesOfColumn } from "../auth/api-key-scopes";
 import { requireSession } from "../middleware/session-only";
@@ -36,7 +36,7 @@ const toApiKey = (k: typeof apikey.$inferSelect) => ({
 
 /** The signed-in account and its API keys. */
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-router.use("*", requireCaller());
+router.use("*", signedIn());
 // Keys cannot make, see or revoke keys: a key could otherwise outlive its own revocation.
 router.use("/api-keys", requireSession());
 router.use("/api-keys/*", requireSession());
@@ -50,7 +50,7 @@ export const accountRoutes = router
       responses: { 200: { description: "The account", content: { "application/json": { schema: Me } } }, ...errors },
     }),
     async (c) => {
-      const row = await db(c.env).query.user.findFirst({ where: eq(user.id, c.get("caller")!.userId) });
+      const row = await db(c.env).query.user.findFirst({ where: eq(user.id, requireCaller(c).userId) });
       if (!row) throw new ApiError(401, "unauthenticated", "This account no longer exists.");
       return c.json({ id: row.id, name: row.name, email: row.email, role: row.role }, 200);
     },
@@ -71,7 +71,7 @@ export const accountRoutes = router
       const { name, scopes } = c.req.valid("json");
       const created = await c
         .get("auth")
-        .api.createApiKey({ body: { name, userId: c.get("caller")!.userId, permissions: permissionsFor(scopes) } });
+        .api.createApiKey({ body: { name, userId: requireCaller(c).userId, permissions: permissionsFor(scopes) } });
       return c.json(
         {
           id: created.id,
@@ -101,7 +101,7 @@ export const accountRoutes = router
       const rows = await db(c.env)
         .select()
         .from(apikey)
-        .where(eq(apikey.referenceId, c.get("caller")!.userId))
+        .where(eq(apikey.referenceId, requireCaller(c).userId))
         .orderBy(desc(apikey.createdAt));
       return c.json({ items: rows.map(toApiKey) }, 200);
     },
@@ -120,7 +120,7 @@ export const accountRoutes = router
       },
     }),
     async (c) => {
-      const owned = and(eq(apikey.id, c.req.valid("param").id), eq(apikey.referenceId, c.get("caller")!.userId));
+      const owned = and(eq(apikey.id, c.req.valid("param").id), eq(apikey.referenceId, requireCaller(c).userId));
       const deleted = await db(c.env).delete(apikey).where(owned).returning({ id: apikey.id });
       if (deleted.length === 0) throw notFound("API key");
       return c.body(null, 204);

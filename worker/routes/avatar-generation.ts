@@ -16,7 +16,7 @@ import { db } from "../db/client";
 import { avatarCandidates } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError, notFound } from "../errors";
-import { requireCaller } from "../middleware/caller";
+import { requireCaller, signedIn } from "../middleware/caller";
 import { jsonLimit } from "../middleware/json-limit";
 import { jsonResponse } from "../openapi/responses";
 import { validationHook } from "../openapi/validation-hook";
@@ -39,7 +39,7 @@ async function findCandidate(env: Env, userId: string, id: string) {
 }
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-router.use("*", requireCaller());
+router.use("*", signedIn());
 router.on("POST", "*", jsonLimit());
 
 export const avatarGenerationRoutes = router
@@ -62,7 +62,7 @@ export const avatarGenerationRoutes = router
       },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const body = c.req.valid("json");
       // Candidates are paid for up front; those that could not be made are given back.
       const charge = { userId, batchId: crypto.randomUUID(), candidates: body.count };
@@ -88,7 +88,7 @@ export const avatarGenerationRoutes = router
       responses: { 200: { description: "The image (JPEG, PNG or WebP)" }, 401: errors[401], 404: errors[404] },
     }),
     async (c) => {
-      const row = await findCandidate(c.env, c.get("caller")!.userId, c.req.valid("param").candidateId);
+      const row = await findCandidate(c.env, requireCaller(c).userId, c.req.valid("param").candidateId);
       return serveR2Object(c, row.imageKey);
     },
   )
@@ -104,7 +104,7 @@ export const avatarGenerationRoutes = router
       responses: { 201: jsonResponse(Avatar, "The new avatar"), ...errors },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const candidate = await findCandidate(c.env, userId, c.req.valid("param").candidateId);
       const object = await c.env.IMAGES.get(candidate.imageKey);
       if (!object) throw notFound("Candidate");

@@ -10,7 +10,7 @@ import { countGenerations } from "../avatars/count-generations";
 import { storeAvatar, toAvatar } from "../avatars/store-avatar";
 import type { AppEnv } from "../env";
 import { ApiError, notFound } from "../errors";
-import { requireCaller } from "../middleware/caller";
+import { requireCaller, signedIn } from "../middleware/caller";
 import { readUpload } from "../images/read-upload";
 import { uploadLimit } from "../middleware/upload-limit";
 import { validationHook } from "../openapi/validation-hook";
@@ -46,7 +46,7 @@ async function findOwned(env: Env, userId: string, id: string) {
 }
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-router.use("*", requireCaller());
+router.use("*", signedIn());
 
 export const avatarRoutes = router
   .openapi(
@@ -65,7 +65,7 @@ export const avatarRoutes = router
       },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const { file, cutout, ...meta } = c.req.valid("form");
       const { bytes, header } = await readUpload(c.env, file);
       const mask = cutout ? await readUpload(c.env, cutout) : null;
@@ -98,7 +98,7 @@ export const avatarRoutes = router
       },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const pg = newestFirst(avatars, c.req.valid("query"));
       const rows = await db(c.env)
         .select()
@@ -124,7 +124,7 @@ export const avatarRoutes = router
       responses: { 200: { description: "The avatar", content: { "application/json": { schema: Avatar } } }, ...errors },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const row = await findOwned(c.env, userId, c.req.valid("param").id);
       const counts = await countGenerations(c.env, userId, [row.id]);
       return c.json(toAvatar(row, counts.get(row.id) ?? 0), 200);
@@ -142,7 +142,7 @@ export const avatarRoutes = router
       responses: { 200: { description: "The avatar", content: { "application/json": { schema: Avatar } } }, ...errors },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const { id } = c.req.valid("param");
       await findOwned(c.env, userId, id);
       const [row] = await db(c.env)
@@ -166,7 +166,7 @@ export const avatarRoutes = router
       },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const row = await findOwned(c.env, userId, c.req.valid("param").id);
       const counts = await countGenerations(c.env, userId, [row.id]);
       await c.env.IMAGES.delete([row.imageKey, row.thumbnailKey, ...(row.cutoutKey ? [row.cutoutKey] : [])]);
@@ -186,7 +186,7 @@ export const avatarRoutes = router
       responses: { 200: { description: "Image bytes" }, 304: { description: "Not modified" }, ...errors },
     }),
     async (c) => {
-      const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);
+      const row = await findOwned(c.env, requireCaller(c).userId, c.req.valid("param").id);
       return serveR2Object(c, row.imageKey);
     },
   )
@@ -199,7 +199,7 @@ export const avatarRoutes = router
       responses: { 200: { description: "Image bytes" }, 304: { description: "Not modified" }, ...errors },
     }),
     async (c) => {
-      const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);
+      const row = await findOwned(c.env, requireCaller(c).userId, c.req.valid("param").id);
       return serveR2Object(c, row.thumbnailKey);
     },
   );

@@ -10,7 +10,7 @@ import { notFound } from "../errors";
 import { findBackground } from "../background/find-background";
 import { prepareBackground } from "../images/prepare-background";
 import { readUpload } from "../images/read-upload";
-import { requireCaller } from "../middleware/caller";
+import { requireCaller, signedIn } from "../middleware/caller";
 import { uploadLimit } from "../middleware/upload-limit";
 import { jsonResponse } from "../openapi/responses";
 import { validationHook } from "../openapi/validation-hook";
@@ -40,7 +40,7 @@ const toView = (row: typeof backgroundImages.$inferSelect) => ({
 });
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-router.use("*", requireCaller());
+router.use("*", signedIn());
 
 export const backgroundRoutes = router
   .openapi(
@@ -59,7 +59,7 @@ export const backgroundRoutes = router
       },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const upload = await readUpload(c.env, c.req.valid("form").file);
       const picture = prepareBackground(upload.bytes, upload.header);
       const id = crypto.randomUUID();
@@ -90,7 +90,7 @@ export const backgroundRoutes = router
       const rows = await db(c.env)
         .select()
         .from(backgroundImages)
-        .where(eq(backgroundImages.userId, c.get("caller")!.userId))
+        .where(eq(backgroundImages.userId, requireCaller(c).userId))
         .orderBy(desc(backgroundImages.createdAt))
         .limit(50);
       return c.json({ items: rows.map(toView) }, 200);
@@ -105,7 +105,7 @@ export const backgroundRoutes = router
       responses: { 200: { description: "The image" }, ...errors },
     }),
     async (c) => {
-      const row = await findBackground(c.env, c.get("caller")!.userId, c.req.valid("param").id);
+      const row = await findBackground(c.env, requireCaller(c).userId, c.req.valid("param").id);
       if (!row) throw notFound("Background");
       return serveR2Object(c, row.imageKey);
     },
@@ -119,7 +119,7 @@ export const backgroundRoutes = router
       responses: { 204: { description: "Deleted" }, ...errors },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const row = await findBackground(c.env, userId, c.req.valid("param").id);
       if (!row) throw notFound("Background");
       await c.env.IMAGES.delete(row.imageKey);

@@ -15,7 +15,7 @@ import { db } from "../db/client";
 import { user } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
-import { requireCaller } from "../middleware/caller";
+import { requireCaller, signedIn } from "../middleware/caller";
 import { jsonLimit } from "../middleware/json-limit";
 import { assertOperator } from "../middleware/operator";
 import { jsonResponse } from "../openapi/responses";
@@ -27,7 +27,7 @@ const errors = {
 };
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-router.use("*", requireCaller());
+router.use("*", signedIn());
 router.on("POST", "/grants", jsonLimit());
 
 export const creditRoutes = router
@@ -39,7 +39,7 @@ export const creditRoutes = router
       responses: { 200: jsonResponse(Credits, "Credits"), ...errors },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const [standing, recent] = await Promise.all([creditStanding(c.env, userId), recentEntries(c.env, userId)]);
       return c.json(
         {
@@ -66,7 +66,7 @@ export const creditRoutes = router
       },
     }),
     async (c) => {
-      const operatorId = c.get("caller")!.userId;
+      const operatorId = requireCaller(c).userId;
       await assertOperator(c.env, operatorId, "grant credits");
       const grant = c.req.valid("json");
       const d = db(c.env);

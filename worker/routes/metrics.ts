@@ -4,7 +4,7 @@ import { ErrorResponse } from "../../shared/api/errors";
 import { Metrics, MetricsQuery, OperatorMetrics } from "../../shared/api/metrics";
 import type { AppEnv } from "../env";
 import { collectMetrics, collectOperatorMetrics } from "../metrics/collect-metrics";
-import { requireCaller } from "../middleware/caller";
+import { requireCaller, signedIn } from "../middleware/caller";
 import { assertOperator } from "../middleware/operator";
 import { jsonResponse } from "../openapi/responses";
 import { validationHook } from "../openapi/validation-hook";
@@ -15,7 +15,7 @@ const errors = {
 };
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-router.use("*", requireCaller());
+router.use("*", signedIn());
 
 export const metricsRoutes = router
   .openapi(
@@ -26,7 +26,7 @@ export const metricsRoutes = router
       request: { query: MetricsQuery },
       responses: { 200: jsonResponse(Metrics, "Metrics"), ...errors },
     }),
-    async (c) => c.json(await collectMetrics(c.env, c.get("caller")!.userId, c.req.valid("query").month), 200),
+    async (c) => c.json(await collectMetrics(c.env, requireCaller(c).userId, c.req.valid("query").month), 200),
   )
   .openapi(
     createRoute({
@@ -41,7 +41,7 @@ export const metricsRoutes = router
       },
     }),
     async (c) => {
-      await assertOperator(c.env, c.get("caller")!.userId, "see everyone's metrics");
+      await assertOperator(c.env, requireCaller(c).userId, "see everyone's metrics");
       return c.json(await collectOperatorMetrics(c.env, c.req.valid("query").month), 200);
     },
   );

@@ -7,7 +7,7 @@ import { db } from "../db/client";
 import { themes } from "../db/schema";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
-import { requireCaller } from "../middleware/caller";
+import { requireCaller, signedIn } from "../middleware/caller";
 import { jsonLimit } from "../middleware/json-limit";
 import { jsonResponse } from "../openapi/responses";
 import { validationHook } from "../openapi/validation-hook";
@@ -20,7 +20,7 @@ const errors = {
 };
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-router.use("*", requireCaller());
+router.use("*", signedIn());
 router.on("POST", "*", jsonLimit());
 
 export const themeRoutes = router
@@ -35,7 +35,7 @@ export const themeRoutes = router
       const mine = await db(c.env)
         .select()
         .from(themes)
-        .where(eq(themes.userId, c.get("caller")!.userId));
+        .where(eq(themes.userId, requireCaller(c).userId));
       return c.json({ items: [...builtInThemes, ...mine.map(toThemeView)] }, 200);
     },
   )
@@ -50,7 +50,7 @@ export const themeRoutes = router
     async (c) => {
       const [row] = await db(c.env)
         .insert(themes)
-        .values({ userId: c.get("caller")!.userId, ...c.req.valid("json") })
+        .values({ userId: requireCaller(c).userId, ...c.req.valid("json") })
         .returning();
       return c.json(toThemeView(row!), 201);
     },
@@ -64,7 +64,7 @@ export const themeRoutes = router
       responses: { 204: { description: "Deleted" }, ...errors },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const { id } = c.req.valid("param");
       const gone = await db(c.env)
         .delete(themes)

@@ -18,7 +18,7 @@ import {
 } from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { ApiError, notFound } from "../../errors";
-import { requireCaller } from "../../middleware/caller";
+import { requireCaller, signedIn } from "../../middleware/caller";
 import { jsonLimit } from "../../middleware/json-limit";
 import { jsonResponse } from "../../openapi/responses";
 import { validationHook } from "../../openapi/validation-hook";
@@ -118,7 +118,7 @@ async function startGeneration(env: Env, generationId: string, body: z.infer<typ
 }
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-router.use("*", requireCaller());
+router.use("*", signedIn());
 router.on("POST", "/", jsonLimit());
 
 export const generationRoutes = router
@@ -137,7 +137,7 @@ export const generationRoutes = router
       },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const body = c.req.valid("json");
       const limit = maxPoses(c.env);
       if (body.poseTemplateIds.length > limit) {
@@ -224,7 +224,7 @@ export const generationRoutes = router
       responses: { 200: jsonResponse(page(GenerationSummary), "A page of generations"), ...errors },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const pg = newestFirst(poseGenerations, c.req.valid("query"));
       const rows = await db(c.env)
         .select()
@@ -245,7 +245,7 @@ export const generationRoutes = router
       responses: { 200: jsonResponse(GenerationState, "The generation"), ...errors },
     }),
     async (c) => {
-      const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);
+      const row = await findOwned(c.env, requireCaller(c).userId, c.req.valid("param").id);
       const state = await generationStub(c.env, row.id).state();
       if (!state) throw notFound("Generation");
       return c.json({ ...state, ...rowFields(row) }, 200);
@@ -260,7 +260,7 @@ export const generationRoutes = router
       responses: { 204: { description: "Deleted" }, ...errors },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const row = await findOwned(c.env, userId, c.req.valid("param").id);
       await deleteGeneration(c.env, userId, row.id);
       return c.body(null, 204);
@@ -275,7 +275,7 @@ export const generationRoutes = router
       responses: { 200: jsonResponse(GenerationState, "The generation"), ...errors },
     }),
     async (c) => {
-      const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);
+      const row = await findOwned(c.env, requireCaller(c).userId, c.req.valid("param").id);
       return c.json({ ...(await generationStub(c.env, row.id).cancel())!, ...rowFields(row) }, 200);
     },
   )
@@ -293,7 +293,7 @@ export const generationRoutes = router
       },
     }),
     async (c) => {
-      const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);
+      const row = await findOwned(c.env, requireCaller(c).userId, c.req.valid("param").id);
       if (configuredProviders(c.env).length === 0) {
         throw new ApiError(
           409,
@@ -319,7 +319,7 @@ export const generationRoutes = router
     }),
     async (c) => {
       const { id, poseId } = c.req.valid("param");
-      const row = await findOwned(c.env, c.get("caller")!.userId, id);
+      const row = await findOwned(c.env, requireCaller(c).userId, id);
       const pose = await db(c.env).query.generatedPoses.findFirst({
         where: and(
           eq(generatedPoses.generationId, row.id),
@@ -344,7 +344,7 @@ export const generationRoutes = router
       responses: { 200: { description: "ZIP archive" }, ...errors },
     }),
     async (c) => {
-      const row = await findOwned(c.env, c.get("caller")!.userId, c.req.valid("param").id);
+      const row = await findOwned(c.env, requireCaller(c).userId, c.req.valid("param").id);
       const poses = await db(c.env)
         .select({ poseTemplateId: generatedPoses.poseTemplateId, key: generatedPoses.outputKey })
         .from(generatedPoses)
@@ -367,8 +367,8 @@ export const generationRoutes = router
 
 /** GET /api/v1/generations/:id/live — outside OpenAPI: a WebSocket, handed to the Durable Object. */
 export const generationLiveRoute = new OpenAPIHono<AppEnv>();
-generationLiveRoute.get("/:id/live", requireCaller(), async (c) => {
-  const row = await findOwned(c.env, c.get("caller")!.userId, c.req.param("id"));
+generationLiveRoute.get("/:id/live", signedIn(), async (c) => {
+  const row = await findOwned(c.env, requireCaller(c).userId, c.req.param("id"));
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
     throw new ApiError(426, "upgrade_required", "Connect with a WebSocket, or poll GET /api/v1/generations/:id.");
   }

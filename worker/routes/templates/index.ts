@@ -17,7 +17,7 @@ import { newestFirst } from "../../db/pagination";
 import { poseTemplates } from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { ApiError } from "../../errors";
-import { requireCaller } from "../../middleware/caller";
+import { requireCaller, signedIn } from "../../middleware/caller";
 import { jsonLimit } from "../../middleware/json-limit";
 import { jsonResponse } from "../../openapi/responses";
 import { validationHook } from "../../openapi/validation-hook";
@@ -47,7 +47,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 router.on(["POST", "PATCH"], "*", jsonLimit());
-router.use("/:id/fork", requireCaller());
+router.use("/:id/fork", signedIn());
 
 export const templateRoutes = router
   .openapi(
@@ -103,7 +103,7 @@ export const templateRoutes = router
       method: "post",
       path: "/",
       summary: "Create a template from OpenPose JSON",
-      middleware: [requireCaller()] as const,
+      middleware: [signedIn()] as const,
       request: { body: { required: true, content: { "application/json": { schema: NewTemplate } } } },
       responses: {
         201: jsonResponse(TemplateWithKeypoints, "Created"),
@@ -112,7 +112,7 @@ export const templateRoutes = router
       },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const { keypoints, ...fields } = c.req.valid("json");
       const pose = readKeypoints(keypoints);
       const [row] = await db(c.env)
@@ -147,7 +147,7 @@ export const templateRoutes = router
       method: "patch",
       path: "/{id}",
       summary: "Change my template (fields, keypoints, visibility)",
-      middleware: [requireCaller()] as const,
+      middleware: [signedIn()] as const,
       request: {
         params: IdParam,
         body: { required: true, content: { "application/json": { schema: TemplatePatch } } },
@@ -155,7 +155,7 @@ export const templateRoutes = router
       responses: { 200: jsonResponse(TemplateWithKeypoints, "The template"), ...errors },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const { id } = c.req.valid("param");
       await findEditable(c.env, id, userId);
       const { keypoints, ...fields } = c.req.valid("json");
@@ -181,12 +181,12 @@ export const templateRoutes = router
       method: "delete",
       path: "/{id}",
       summary: "Delete my template",
-      middleware: [requireCaller()] as const,
+      middleware: [signedIn()] as const,
       request: { params: IdParam },
       responses: { 204: { description: "Deleted" }, ...errors },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const { id } = c.req.valid("param");
       await findEditable(c.env, id, userId);
       await db(c.env).delete(poseTemplates).where(ownedBy(id, userId));
@@ -203,7 +203,7 @@ export const templateRoutes = router
       responses: { 201: jsonResponse(TemplateWithKeypoints, "The copy"), 401: errors[401], 404: errors[404] },
     }),
     async (c) => {
-      const userId = c.get("caller")!.userId;
+      const userId = requireCaller(c).userId;
       const source = await findReadable(c.env, c.req.valid("param").id, userId);
       const [row] = await db(c.env)
         .insert(poseTemplates)
