@@ -2,7 +2,7 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-worker
 import { mkdirSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 import { renderAccessories } from "./scripts/fashion/render-accessories";
-import { huggingFaceVars, startFakeProvider } from "./tests/fakes/fake-provider-server";
+import { huggingFaceVars, startFakeProvider } from "./dev-tools/fake-provider/server";
 
 // wrangler.toml serves the web build as static assets; the API tests need only the accessory
 // images the fashion stage reads through the ASSETS binding.
@@ -14,7 +14,7 @@ await renderAccessories(["web/build/fashion/accessories"]);
 export default defineConfig({
   plugins: [
     cloudflareTest(async () => {
-      // The FAKE provider (tests/fakes) on 127.0.0.1: the Worker under test reaches it over HTTP.
+      // The FAKE provider (dev-tools/fake-provider) on 127.0.0.1: the Worker under test reaches it over HTTP.
       const fake = await startFakeProvider(0, { unref: true });
       return {
         main: "./worker/index.ts",

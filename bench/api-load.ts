@@ -2,14 +2,8 @@
 // p50/p99 (goal p99 ≤ 20 ms, 0 errors); then two users with 50 poses each at once.
 import autocannon from "autocannon";
 import { startBenchStack } from "./local-worker";
-import {
-  generate,
-  jsonBody,
-  signUp,
-  templateIds,
-  uploadAvatar,
-  type Client,
-} from "../tests/reliability/helpers/client";
+import { generate, jsonBody, signUp, templateIds, uploadAvatar, type Client } from "../dev-tools/api-client";
+import { runIfMain, type Figure } from "./harness/figure";
 
 const CONNECTIONS = 64;
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
@@ -86,4 +80,5 @@ export async function benchApiLoad() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchApiLoad();
+export const apiLoadFigure: Figure = { name: "api load", run: () => benchApiLoad() };
+await runIfMain(import.meta.url, apiLoadFigure);

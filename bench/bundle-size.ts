@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { run } from "../scripts/local-env.mjs";
+import { runIfMain, type Figure } from "./harness/figure";
+import { logFile } from "./harness/servers";
 
 const GOAL_BYTES = 1024 * 1024;
 
@@ -17,9 +19,8 @@ function files(dir: string): string[] {
 export function benchBundleSize() {
   const out = mkdtempSync(join(tmpdir(), "pose-bundle-"));
   try {
-    run("node_modules/.bin/wrangler", ["deploy", "--dry-run", "--outdir", out], {
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    const log = logFile("wrangler-deploy-dry-run");
+    run("node_modules/.bin/wrangler", ["deploy", "--dry-run", "--outdir", out], { stdio: ["ignore", log, log] });
     const modules = files(out).filter((f) => !f.endsWith(".map"));
     let raw = 0;
     let gzipped = 0;
@@ -36,3 +37,6 @@ export function benchBundleSize() {
     rmSync(out, { recursive: true, force: true });
   }
 }
+
+export const bundleSizeFigure: Figure = { name: "worker bundle", run: () => benchBundleSize() };
+await runIfMain(import.meta.url, bundleSizeFigure);

@@ -3,8 +3,9 @@
 // how many poses the queue consumer runs at once, then the same run with ~30 % transient faults:
 // final success rate, duplicated provider work, lost poses. Traffic stays on 127.0.0.1.
 import { startBenchStack } from "./local-worker";
-import type { RecordedRequest } from "../tests/fakes/fake-provider-server";
-import { generate, signUp, templateIds, uploadAvatar } from "../tests/reliability/helpers/client";
+import type { RecordedRequest } from "../dev-tools/fake-provider/server";
+import { generate, signUp, templateIds, uploadAvatar } from "../dev-tools/api-client";
+import { runIfMain, type Figure } from "./harness/figure";
 
 const POSES = 50;
 const LATENCY_MS = 2000;
@@ -76,4 +77,8 @@ export async function benchGenerationThroughput() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchGenerationThroughput();
+export const generationThroughputFigure: Figure = {
+  name: "generation throughput",
+  run: () => benchGenerationThroughput(),
+};
+await runIfMain(import.meta.url, generationThroughputFigure);

@@ -1,23 +1,28 @@
 // The app under `wrangler dev` on 127.0.0.1 with a throwaway local state, for the benchmarks.
+// Its output (and the migrations') goes to a log file; the bench harness stops it.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrateLocal, startWorker, waitForHealth } from "../scripts/local-env.mjs";
-import { huggingFaceVars, startFakeProvider } from "../tests/fakes/fake-provider-server";
+import { huggingFaceVars, startFakeProvider } from "../dev-tools/fake-provider/server";
+import { logFile, stopServer, trackServer } from "./harness/servers";
 
 export async function startBenchWorker(port: number, vars: Record<string, string> = {}) {
   const stateDir = mkdtempSync(join(tmpdir(), "pose-bench-"));
   const origin = `http://127.0.0.1:${port}`;
-  migrateLocal(stateDir);
-  const worker = startWorker({
-    port,
-    persistTo: stateDir,
-    stdio: ["ignore", "ignore", "ignore"],
-    vars: { BETTER_AUTH_SECRET: "bench-secret-0123456789abcdef0123456789abcdef", ...vars },
-  });
+  const log = logFile(`worker-${port}`);
+  migrateLocal(stateDir, { stdio: ["ignore", log, log] });
+  const worker = trackServer(
+    startWorker({
+      port,
+      persistTo: stateDir,
+      stdio: ["ignore", log, log],
+      detached: true,
+      vars: { BETTER_AUTH_SECRET: "bench-secret-0123456789abcdef0123456789abcdef", ...vars },
+    }),
+  );
   const stop = async () => {
-    worker.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 500));
+    await stopServer(worker);
     rmSync(stateDir, { recursive: true, force: true });
   };
   try {

@@ -8,6 +8,7 @@ import { renderAccessories } from "../scripts/fashion/render-accessories";
 import { MAX_UPLOAD_SIDE as MAX_SIDE } from "../shared/images/upload-size";
 import { MEMORY_BUDGET_BYTES } from "../worker/images/memory-budget";
 import { writeInputs } from "./memory/inputs";
+import { runIfMain, type Figure } from "./harness/figure";
 
 const UPLOAD_CASES = ["avatar-jpeg", "avatar-webp", "avatar-png", "avatar-jpeg-exif5", "background-upload"];
 /** Stages run at HD; the two backgrounds also read an upload (the picture, the avatar's cut-out). */
@@ -51,4 +52,8 @@ export async function benchMemoryUsage(sides = [MAX_SIDE]) {
 }
 // `npx tsx bench/memory-usage.ts 4096 3072 2048`: compare candidate maximums.
 const asked = process.argv.slice(2).map(Number).filter(Boolean);
-if (import.meta.url === `file://${process.argv[1]}`) await benchMemoryUsage(asked.length ? asked : undefined);
+export const memoryUsageFigure: Figure = {
+  name: "memory",
+  run: () => benchMemoryUsage(asked.length ? asked : undefined),
+};
+await runIfMain(import.meta.url, memoryUsageFigure);

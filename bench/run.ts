@@ -1,16 +1,22 @@
-// `npm run bench`: prints every speed and size figure the project tracks.
-import { benchApiLoad } from "./api-load";
-import { benchBundleSize } from "./bundle-size";
-import { benchGenerationThroughput } from "./generation-throughput";
-import { benchMemoryUsage } from "./memory-usage";
-import { benchSkeletonRender } from "./skeleton-render";
-import { benchWebcamDetect } from "./webcam-detect";
-import { benchWebFirstLoad } from "./web-first-load";
+// `npm run bench`: prints every speed and size figure the project tracks, nothing else (server
+// logs go to files). A figure whose tool is missing is skipped; every server started is stopped.
+import { apiLoadFigure } from "./api-load";
+import { bundleSizeFigure } from "./bundle-size";
+import { generationThroughputFigure } from "./generation-throughput";
+import { runFigures } from "./harness/figure";
+import { memoryUsageFigure } from "./memory-usage";
+import { skeletonRenderFigure } from "./skeleton-render";
+import { webcamDetectFigure } from "./webcam-detect";
+import { webFirstLoadFigure } from "./web-first-load";
 
-benchSkeletonRender();
-benchBundleSize();
-benchWebFirstLoad();
-await benchMemoryUsage();
-await benchWebcamDetect();
-await benchGenerationThroughput();
-await benchApiLoad();
+process.exit(
+  await runFigures([
+    skeletonRenderFigure,
+    bundleSizeFigure,
+    webFirstLoadFigure,
+    memoryUsageFigure,
+    webcamDetectFigure,
+    generationThroughputFigure,
+    apiLoadFigure,
+  ]),
+);

@@ -7,6 +7,7 @@ import { drawControlNetSkeleton } from "../shared/skeleton/draw-controlnet";
 import { renderSkeletonPng } from "../shared/skeleton/render-png";
 import { BUILT_IN_TEMPLATES } from "../shared/templates/built-in";
 import { buildFigure } from "../shared/templates/figure";
+import { runIfMain, type Figure } from "./harness/figure";
 
 const heavy = readOpenPose(
   JSON.parse(readFileSync(new URL("../tests/fixtures/openpose/openpose-editor.json", import.meta.url), "utf8")),
@@ -43,4 +44,5 @@ export function benchSkeletonRender() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) benchSkeletonRender();
+export const skeletonRenderFigure: Figure = { name: "skeleton render", run: () => benchSkeletonRender() };
+await runIfMain(import.meta.url, skeletonRenderFigure);

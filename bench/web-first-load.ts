@@ -3,18 +3,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { runIfMain, type Figure } from "./harness/figure";
+import { WEB_BUILD } from "./harness/tools";
 
 const GOAL_KIB = 120;
 
 export function benchWebFirstLoad() {
   const build = new URL("../web/build/", import.meta.url).pathname;
-  let html: string;
-  try {
-    html = readFileSync(join(build, "index.html"), "utf8");
-  } catch {
-    console.log("web first load: no web/build (run `npm run build:web` first)");
-    return;
-  }
+  const html = readFileSync(join(build, "index.html"), "utf8");
   const scripts = new Set([...html.matchAll(/(?:href|import\()\s*=?\s*"(\/_app\/[^"]+\.js)"/g)].map((m) => m[1]!));
   let gz = 0;
   for (const path of scripts) gz += gzipSync(readFileSync(join(build, path)), { level: 9 }).length;
@@ -24,4 +20,9 @@ export function benchWebFirstLoad() {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) benchWebFirstLoad();
+export const webFirstLoadFigure: Figure = {
+  name: "web first load",
+  needs: [WEB_BUILD],
+  run: () => benchWebFirstLoad(),
+};
+await runIfMain(import.meta.url, webFirstLoadFigure);

@@ -1,18 +1,15 @@
 // Webcam pose detection speed in headless Chromium: the real /capture page, PoseLandmarker in VIDEO
 // mode with the lite model, fed by Chromium's fake camera playing messi5.jpg at 30 fps. Prints the
 // detections per second the page shows and the detect() time behind them (medians over 10 s).
-import { existsSync } from "node:fs";
-import { launchChromium } from "../tests/e2e/helpers/browser";
-import { fakeCameraArgs } from "../tests/e2e/helpers/fake-camera";
+import { launchChromium } from "../dev-tools/browser/chromium";
+import { fakeCameraArgs } from "../dev-tools/browser/fake-camera";
 import { startBenchWorker } from "./local-worker";
+import { runIfMain, type Figure } from "./harness/figure";
+import { WEB_BUILD, CHROMIUM, FFMPEG } from "./harness/tools";
 
 const SAMPLE_S = 10;
 
 export async function benchWebcamDetect() {
-  if (!existsSync(new URL("../web/build/index.html", import.meta.url))) {
-    console.log("webcam detect: no web/build (run `npm run build:web` first)");
-    return;
-  }
   const { origin, stop } = await startBenchWorker(8796);
   const browser = await launchChromium(fakeCameraArgs("tests/fixtures/messi5.jpg"));
   try {
@@ -42,4 +39,9 @@ export async function benchWebcamDetect() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchWebcamDetect();
+export const webcamDetectFigure: Figure = {
+  name: "webcam detect",
+  needs: [WEB_BUILD, CHROMIUM, FFMPEG],
+  run: () => benchWebcamDetect(),
+};
+await runIfMain(import.meta.url, webcamDetectFigure);

@@ -1,6 +1,6 @@
 // `npm run fake-provider`: the FAKE provider for local demos (a test tool; see
-// tests/fakes/fake-provider-server.ts). Point .dev.vars at it to try generation offline.
-import { huggingFaceVars, startFakeProvider } from "../tests/fakes/fake-provider-server";
+// dev-tools/fake-provider/server.ts). Point .dev.vars at it to try generation offline.
+import { huggingFaceVars, startFakeProvider } from "../dev-tools/fake-provider/server";
 
 const port = Number(process.env.FAKE_PROVIDER_PORT ?? 8788);
 const fake = await startFakeProvider(port);

@@ -4,7 +4,7 @@ export const ROOT: string;
 export const WRANGLER_ENV: NodeJS.ProcessEnv;
 export function ensureDevVars(): void;
 export function run(command: string, args: string[], options?: SpawnSyncOptions): void;
-export function migrateLocal(persistTo?: string): void;
+export function migrateLocal(persistTo?: string, options?: SpawnSyncOptions): void;
 export function buildWeb(): void;
 export function queryLocal<T = Record<string, unknown>>(persistTo: string, sql: string): T[];
 export function startWorker(options: {

@@ -31,10 +31,10 @@ export function run(command, args, options = {}) {
 
 const wrangler = `${ROOT}node_modules/.bin/wrangler`;
 
-/** Applies D1 migrations to the local database (in persistTo when given). */
-export function migrateLocal(persistTo) {
+/** Applies D1 migrations to the local database (in persistTo when given); `options` as for run(). */
+export function migrateLocal(persistTo, options = {}) {
   const extra = persistTo ? ["--persist-to", persistTo] : [];
-  run(wrangler, ["d1", "migrations", "apply", "DB", "--local", ...extra]);
+  run(wrangler, ["d1", "migrations", "apply", "DB", "--local", ...extra], options);
 }
 
 /** Runs SQL on the local database in persistTo and returns the rows (tests and checks only). */

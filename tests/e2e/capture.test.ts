@@ -5,7 +5,7 @@ import { mediapipeToOpenPose, type Landmark } from "../../shared/pose/mediapipe"
 import { readOpenPose } from "../../shared/pose/openpose-json";
 import { signUpIn } from "./helpers/accounts";
 import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
-import { fakeCameraArgs } from "./helpers/fake-camera";
+import { fakeCameraArgs } from "../../dev-tools/browser/fake-camera";
 
 const origin = inject("origin");
 const fixture = JSON.parse(readFileSync("tests/fixtures/messi5.landmarks.json", "utf8")) as {

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { generateIn, signUpIn, uploadAvatarIn } from "./helpers/accounts";
 import { VIEWPORTS, useChromium } from "./helpers/browser";
-import { fakeCameraArgs } from "./helpers/fake-camera";
+import { fakeCameraArgs } from "../../dev-tools/browser/fake-camera";
 
 const origin = inject("origin");
 // The fake camera plays a real photo, so the capture page tracks a person.

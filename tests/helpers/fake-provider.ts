@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import type { FaultRule, RecordedRequest } from "../fakes/fake-provider-server";
+import type { FaultRule, RecordedRequest } from "../../dev-tools/fake-provider/server";
 
 /** Talks to the FAKE provider's control API. Faults are scoped by trace prefix (a user id). */
 export const fakeProvider = {

@@ -2,7 +2,7 @@
 // anonymous / another user / the owner. Another user's calls name the owner's things; nothing of
 // the owner's may come back or change. The owner is never refused their own things.
 import { describe, expect, inject, it } from "vitest";
-import { anonymous, jsonBody, signUp, type Client } from "./helpers/client";
+import { anonymous, jsonBody, signUp, type Client } from "../../dev-tools/api-client";
 import { ownerFixtures, type OwnerFixtures } from "./helpers/owner-fixtures";
 
 const origin = inject("origin");

@@ -7,18 +7,18 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrateLocal, queryLocal, startWorker, waitForHealth } from "../../scripts/local-env.mjs";
 import { localTestVars } from "../e2e/setup/local-server";
-import { startFakeProvider } from "../fakes/fake-provider-server";
+import { startFakeProvider } from "../../dev-tools/fake-provider/server";
 import {
   FINAL,
   followGeneration,
   jsonBody,
-  progressErrors,
   signUp,
   sleep,
   templateIds,
   uploadAvatar,
   type GenerationView,
-} from "./helpers/client";
+} from "../../dev-tools/api-client";
+import { progressErrors } from "./helpers/client";
 
 const PORT = Number(process.env.CRASH_PORT ?? 8793);
 const origin = `http://127.0.0.1:${PORT}`;

@@ -2,8 +2,9 @@
 // 429, 500, a non-image body): nothing is lost or made twice, and progress is exact throughout.
 import { unzipSync } from "fflate";
 import { describe, expect, inject, it } from "vitest";
-import type { RecordedRequest } from "../fakes/fake-provider-server";
-import { generate, jsonBody, progressErrors, signUp, templateIds, uploadAvatar } from "./helpers/client";
+import type { RecordedRequest } from "../../dev-tools/fake-provider/server";
+import { generate, jsonBody, signUp, templateIds, uploadAvatar } from "../../dev-tools/api-client";
+import { progressErrors } from "./helpers/client";
 
 const origin = inject("origin");
 const fakeProviderUrl = inject("fakeProviderUrl");

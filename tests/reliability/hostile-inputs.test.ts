@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { VIEWPORTS, screenshot, useChromium, watchedPage } from "../e2e/helpers/browser";
-import { createTemplate, generate, signUp, uploadAvatar } from "./helpers/client";
+import { generate, signUp, uploadAvatar } from "../../dev-tools/api-client";
+import { createTemplate } from "./helpers/client";
 import { hostileCorpus } from "./hostile-corpus";
 
 const origin = inject("origin");

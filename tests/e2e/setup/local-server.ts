@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildWeb, migrateLocal, startWorker, waitForHealth } from "../../../scripts/local-env.mjs";
-import { huggingFaceVars, startFakeProvider, type FakeProvider } from "../../fakes/fake-provider-server";
+import { huggingFaceVars, startFakeProvider, type FakeProvider } from "../../../dev-tools/fake-provider/server";
 
 declare module "vitest" {
   export interface ProvidedContext {

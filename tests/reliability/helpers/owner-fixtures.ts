@@ -1,7 +1,8 @@
 // One user's full set of private things (avatar, template, background, theme, API key, avatar
 // candidate, generation), each named with a marker a leak would show.
 import { readFileSync } from "node:fs";
-import { createTemplate, generate, jsonBody, uploadAvatar, type Client } from "./client";
+import { generate, jsonBody, uploadAvatar, type Client } from "../../../dev-tools/api-client";
+import { createTemplate } from "./client";
 
 export interface OwnerFixtures {
   marker: string;
