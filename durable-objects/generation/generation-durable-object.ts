@@ -1,10 +1,10 @@
 import { DurableObject } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
-import type { GenerationState, PoseState } from "../shared/api/generations";
-import { reservePoses, settlePoses, type PoseSettlement, type Refused } from "../worker/credits/ledger";
-import { db } from "../worker/db/client";
-import { poseGenerations } from "../worker/db/schema";
-import type { PoseJob } from "../worker/pipeline/pose-job";
+import type { GenerationState, PoseState } from "../../shared/api/generations";
+import { reservePoses, settlePoses, type PoseSettlement, type Refused } from "../../worker/credits/ledger";
+import { db } from "../../worker/db/client";
+import { poseGenerations } from "../../worker/db/schema";
+import type { PoseJob } from "../../worker/pipeline/pose-job";
 
 type PoseStatus = PoseState["status"];
 type GenerationStatus = GenerationState["status"];

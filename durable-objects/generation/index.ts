@@ -1,0 +1,2 @@
+// A generation's Durable Object.
+export { GenerationDurableObject } from "./generation-durable-object";
