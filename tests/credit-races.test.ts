@@ -7,7 +7,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { CREDITS_PER_POSE } from "../shared/api/credits";
 import type { GenerationDurableObject } from "../durable-objects/generation";
-import { grantCredits, grantWelcome, reservePoses } from "../worker/credits/ledger";
+import { grantCredits, grantWelcome } from "../worker/credits/ledger";
+import { reservePoses } from "../worker/generations/pose-credits";
 import { BUILT_INS } from "./helpers/generations";
 import { Interleaver, gatedD1, seededRandom } from "./helpers/interleave";
 

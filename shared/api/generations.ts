@@ -3,8 +3,15 @@ import { BackgroundSettings } from "./background";
 import { FashionSettings } from "./fashion";
 
 export const QUALITIES = ["sd", "hd"] as const;
-export const GENERATION_STATUSES = ["queued", "running", "completed", "partial", "failed", "cancelled"] as const;
+/** The statuses a generation ends in: nothing changes it any more (until failed poses are retried). */
+export const FINAL_GENERATION_STATUSES = ["completed", "partial", "failed", "cancelled"] as const;
+export const GENERATION_STATUSES = ["queued", "running", ...FINAL_GENERATION_STATUSES] as const;
+export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
 export const POSE_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
+/** Whether a generation's status is final (see FINAL_GENERATION_STATUSES). */
+export const isFinalStatus = (status: string): boolean =>
+  (FINAL_GENERATION_STATUSES as readonly string[]).includes(status);
+
 /** Output size per quality (2:3 portrait, the templates' aspect). */
 export const OUTPUT_SIZE = { sd: { width: 512, height: 768 }, hd: { width: 1024, height: 1536 } } as const;
 
@@ -39,6 +46,7 @@ export const NewGeneration = z
     professionTheme: z.string().min(1).max(64).optional(),
   })
   .strict();
+export type NewGeneration = z.infer<typeof NewGeneration>;
 
 export const PoseState = z.object({
   poseTemplateId: z.string(),

@@ -17,7 +17,7 @@ import {
   themes,
 } from "../db/schema";
 import { generationPrefix } from "../generations/delete-generation";
-import { generationStub } from "../pipeline/generation-stub";
+import { generationStub } from "../generations/generation-stub";
 import { deleteKeys, deletePrefix } from "../storage/delete-objects";
 import { r2Keys } from "../storage/r2-keys";
 

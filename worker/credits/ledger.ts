@@ -1,10 +1,9 @@
-// Reserving, refunding and granting credits. Every write is one SQL statement with an idempotency
+// An account's credits: balance, daily limit, welcome credits, grants and avatar candidates (a
+// generation's per-pose credits: worker/generations/pose-credits.ts). Every write is one SQL statement with an idempotency
 // key, so a repeated call (a retried Durable Object step, a redelivered message) changes nothing.
-import { CREDITS_PER_CANDIDATE, CREDITS_PER_POSE, DAILY_POSE_LIMIT, WELCOME_CREDITS } from "../../shared/api/credits";
+import { CREDITS_PER_CANDIDATE, DAILY_POSE_LIMIT, WELCOME_CREDITS } from "../../shared/api/credits";
 import { optionalVar } from "../env";
 import { ApiError } from "../errors";
-
-type Quality = keyof typeof CREDITS_PER_POSE;
 
 export type Reservation =
   | { ok: true; cost: number }
@@ -15,13 +14,16 @@ export type Refused = Extract<Reservation, { ok: false }>;
 /** A refused reservation as the API's error: 402 out of credits, 429 past the daily limit. */
 export const refusal = (r: Refused) => new ApiError(r.status, r.code, r.message, r.details);
 
-const startOfUtcDay = (now: number) => now - (now % 86_400_000);
+/** Midnight UTC of the day `now` falls in (the daily pose limit counts from there). */
+export const startOfUtcDay = (now: number) => now - (now % 86_400_000);
 
+/** When the daily pose count starts again. */
 export function nextUtcMidnight(now = Date.now()) {
   return startOfUtcDay(now) + 86_400_000;
 }
 
-function defaultDailyLimit(env: Env) {
+/** The app's daily pose limit (DAILY_POSE_LIMIT) for users without their own. */
+export function defaultDailyLimit(env: Env) {
   const raw = optionalVar(env, "DAILY_POSE_LIMIT");
   const n = Number(raw);
   return raw && Number.isInteger(n) && n >= 0 ? n : DAILY_POSE_LIMIT;
@@ -70,7 +72,7 @@ interface Charge {
 }
 
 /** Why a reservation was refused: out of credits (402) or past the day's pose limit (429). */
-async function refusalFor(
+export async function refusalFor(
   env: Env,
   ch: Pick<Charge, "userId" | "amount" | "poses" | "what">,
   now: number,
@@ -155,93 +157,8 @@ async function refund(env: Env, ch: Charge) {
     .run();
 }
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
-
-/** One pose in one round of a generation: the unit credits are reserved and settled for. */
-export interface PoseRound {
-  templateId: string;
-  round: number;
-}
-
-interface PoseReservation {
-  userId: string;
-  generationId: string;
-  quality: Quality;
-  /** Rounds never reserved before (a round number is never reused for a pose). */
-  poses: PoseRound[];
-}
-
-/**
- * Reserves the credits of several poses at once, one entry per pose and round, all or none: the
- * balance and the day's limit are checked inside the one statement that writes them.
- */
-export async function reservePoses(env: Env, r: PoseReservation): Promise<Reservation> {
-  const now = Date.now();
-  const price = CREDITS_PER_POSE[r.quality];
-  const amount = price * r.poses.length;
-  const what = plural(r.poses.length, `${r.quality.toUpperCase()} pose`);
-  if (r.poses.length === 0) return { ok: true, cost: 0 };
-  // SQLite evaluates the uncorrelated balance and limit subqueries once, before any row goes in.
-  const result = await env.DB.prepare(
-    `insert or ignore into credit_ledger
-       (id, user_id, kind, amount, poses, generation_id, pose_template_id, round, idempotency_key, note, created_at)
-     select lower(hex(randomblob(16))), ?1, 'reserve', -?2, 1, ?3,
-            json_extract(p.value, '$.t'), json_extract(p.value, '$.r'),
-            'reserve:' || ?3 || ':' || json_extract(p.value, '$.t') || ':' || json_extract(p.value, '$.r'), ?4, ?5
-       from json_each(?6) p
-      where (select coalesce(sum(amount), 0) from credit_ledger where user_id = ?1) >= ?7
-        and (select coalesce(sum(poses), 0) from credit_ledger where user_id = ?1 and created_at >= ?8) + ?9
-             <= coalesce((select daily_pose_limit from users where id = ?1), ?10)`,
-  )
-    .bind(
-      r.userId,
-      price,
-      r.generationId,
-      what,
-      now,
-      JSON.stringify(r.poses.map((p) => ({ t: p.templateId, r: p.round }))),
-      amount,
-      startOfUtcDay(now),
-      r.poses.length,
-      defaultDailyLimit(env),
-    )
-    .run();
-  if (result.meta.changes > 0) return { ok: true, cost: amount };
-  return refusalFor(env, { userId: r.userId, amount, poses: r.poses.length, what }, now);
-}
-
-export interface PoseSettlement extends PoseRound {
-  /** spend: the pose was made in this round; refund: it was not (failed, cancelled, abandoned). */
-  outcome: "spend" | "refund";
-}
-
-/**
- * Settles pose rounds: each reserved round gets exactly one settling entry (its unique key), spent
- * (0 credits) or refunded (what it reserved, no more), whatever order or how often this runs.
- * Rounds that were never reserved are left alone. One statement.
- */
-export async function settlePoses(env: Env, s: { generationId: string; rounds: PoseSettlement[] }) {
-  if (s.rounds.length === 0) return;
-  await env.DB.prepare(
-    `insert or ignore into credit_ledger
-       (id, user_id, kind, amount, poses, generation_id, pose_template_id, round, idempotency_key, note, created_at)
-     select lower(hex(randomblob(16))), r.user_id, json_extract(p.value, '$.o'),
-            case json_extract(p.value, '$.o') when 'refund' then -r.amount else 0 end,
-            case json_extract(p.value, '$.o') when 'refund' then -r.poses else 0 end,
-            r.generation_id, r.pose_template_id, r.round,
-            'settle:' || r.generation_id || ':' || r.pose_template_id || ':' || r.round,
-            case json_extract(p.value, '$.o') when 'refund' then 'pose not generated' else 'pose made' end, ?2
-       from json_each(?3) p
-       join credit_ledger r
-         on r.idempotency_key = 'reserve:' || ?1 || ':' || json_extract(p.value, '$.t') || ':' || json_extract(p.value, '$.r')`,
-  )
-    .bind(
-      s.generationId,
-      Date.now(),
-      JSON.stringify(s.rounds.map((p) => ({ t: p.templateId, r: p.round, o: p.outcome }))),
-    )
-    .run();
-}
+/** "1 pose", "3 poses". */
+export const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 interface CandidateCharge {
   userId: string;

@@ -2,17 +2,20 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "../db/client";
 import { poseGenerations } from "../db/schema";
-import { generationStub } from "../pipeline/generation-stub";
+import { generationStub } from "./generation-stub";
+import { findOwned } from "./generation-view";
 import { deletePrefix } from "../storage/delete-objects";
 
 /** The R2 prefix holding every stage image of a generation (see r2Keys.generationImage). */
 export const generationPrefix = (generationId: string) => `generations/${generationId}/`;
 
 /**
- * Deletes one generation of the user: cancels its remaining poses, removes its R2 objects, then
- * its row (generated_poses go with it). Metrics and the credit ledger keep their records.
+ * Deletes one generation of the user (the API's 404 when it is not theirs): cancels its remaining
+ * poses, removes its R2 objects, then its row (generated_poses go with it). Metrics and the credit
+ * ledger keep their records.
  */
-export async function deleteGeneration(env: Env, userId: string, generationId: string): Promise<void> {
+export async function deleteGeneration(env: Env, userId: string, id: string): Promise<void> {
+  const generationId = (await findOwned(env, userId, id)).id;
   // A pose still running may write an image after this; the hourly sweep removes such orphans.
   await generationStub(env, generationId).cancel();
   await deletePrefix(env.IMAGES, generationPrefix(generationId));

@@ -6,7 +6,7 @@ import { OUTPUT_SIZE } from "../../shared/api/generations";
 import { db } from "../db/client";
 import { avatars, poseGenerations, poseTemplates } from "../db/schema";
 import { Cancelled, RetriesExhausted, RetryLater } from "../providers/retry";
-import { generationStub } from "./generation-stub";
+import { generationStub } from "../generations/generation-stub";
 import type { PoseJob } from "./pose-job";
 import { recordOutcome } from "./record-outcome";
 import { resumeStage } from "./stage-images";

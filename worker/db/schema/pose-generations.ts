@@ -1,9 +1,8 @@
+import { GENERATION_STATUSES } from "../../../shared/api/generations";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { user } from "./auth";
 import { avatars } from "./avatars";
 import { createdAt, id, updatedAt } from "./columns";
-
-export const generationStatuses = ["queued", "running", "completed", "partial", "failed", "cancelled"] as const;
 
 export const poseGenerations = sqliteTable(
   "pose_generations",
@@ -27,7 +26,7 @@ export const poseGenerations = sqliteTable(
     basePrompt: text("base_prompt"),
     negativePrompt: text("negative_prompt"),
     seed: integer("seed"),
-    status: text("status", { enum: generationStatuses }).notNull().default("queued"),
+    status: text("status", { enum: GENERATION_STATUSES }).notNull().default("queued"),
     progress: integer("progress").notNull().default(0),
     successfulPoses: integer("successful_poses").notNull().default(0),
     failedPoses: integer("failed_poses").notNull().default(0),

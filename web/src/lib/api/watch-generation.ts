@@ -1,7 +1,7 @@
-import type { GenerationState } from "$shared/api/generations";
+import { FINAL_GENERATION_STATUSES, type GenerationState } from "$shared/api/generations";
 import { api } from "./client";
 
-const FINAL = new Set(["completed", "partial", "failed", "cancelled"]);
+const FINAL = new Set<string>(FINAL_GENERATION_STATUSES);
 
 /**
  * Follows a generation live over its WebSocket, falling back to polling when the socket cannot

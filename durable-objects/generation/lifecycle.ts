@@ -1,0 +1,87 @@
+// The run as a whole: started once, cancelled, and failed poses run again.
+import { isFinalStatus, type GenerationState } from "../../shared/api/generations";
+import type { Refused } from "../../worker/credits/ledger";
+import { publish } from "./publish";
+import { endRound, reserveRetryRounds, roundUnderWay } from "./rounds";
+import type { Run } from "./run";
+import { sendNext } from "./send-window";
+import { readMeta, writeMeta, type Meta } from "./storage";
+import { readState } from "./state";
+import { scheduleAlarm, touch } from "./watchdog";
+
+/** What starting a run needs: the generation and its poses, in order. */
+export type RunStart = Pick<Meta, "generationId" | "userId" | "avatarId" | "quality" | "provider"> & {
+  poseTemplateIds: string[];
+};
+
+/** Starts the run: its poses are queued, the first window of them sent. Calling it again changes nothing. */
+export async function start(run: Run, init: RunStart) {
+  if (readMeta(run)) return readState(run);
+  const meta: Meta = {
+    generationId: init.generationId,
+    userId: init.userId,
+    avatarId: init.avatarId,
+    quality: init.quality,
+    provider: init.provider,
+    total: init.poseTemplateIds.length,
+    status: "queued",
+    createdAt: Date.now(),
+    completedAt: null,
+  };
+  // The generation service reserved every pose's round 0 before starting the run.
+  init.poseTemplateIds.forEach((id, i) =>
+    run.sql.exec("INSERT INTO poses (template_id, position, status) VALUES (?, ?, 'queued')", id, i),
+  );
+  writeMeta(run, meta);
+  await sendNext(run);
+  await touch(run);
+  await scheduleAlarm(run);
+  return publish(run);
+}
+
+/** Stops the remaining poses; their rounds are refunded. */
+export async function cancel(run: Run) {
+  const meta = readMeta(run);
+  if (!meta || isFinalStatus(meta.status)) return readState(run);
+  const open = run.sql
+    .exec<{ template_id: string; round: number }>(
+      "SELECT template_id, round FROM poses WHERE status IN ('queued', 'running')",
+    )
+    .toArray();
+  for (const p of open) endRound(run, p.template_id, p.round, "refund");
+  run.sql.exec("UPDATE poses SET status = 'cancelled', lease_until = NULL WHERE status IN ('queued', 'running')");
+  writeMeta(run, { ...meta, status: "cancelled", completedAt: Date.now() });
+  return publish(run);
+}
+
+/**
+ * Runs the failed poses again, each in a new round (old messages for them are ignored), once
+ * their credits are reserved; otherwise answers with the refusal and changes nothing.
+ */
+export async function retryFailed(run: Run): Promise<GenerationState | { refused: Refused } | null> {
+  const meta = readMeta(run);
+  if (!meta) return null;
+  const picked = await reserveRetryRounds(run, meta);
+  if ("refused" in picked) return picked;
+  if (picked.length === 0) return readState(run);
+  // Read again after the await: a cancel may have come in meanwhile.
+  const now = readMeta(run)!;
+  for (const p of picked) {
+    if (now.status === "cancelled") {
+      run.sql.exec("UPDATE poses SET status = 'cancelled', round = ? WHERE template_id = ?", p.next, p.template_id);
+      endRound(run, p.template_id, p.next, "refund");
+      continue;
+    }
+    run.sql.exec(
+      "UPDATE poses SET status = 'queued', error = NULL, round = ?, lease_until = NULL, sent = 0, round_calls = 0 WHERE template_id = ?",
+      p.next,
+      p.template_id,
+    );
+    roundUnderWay(run, p);
+  }
+  if (now.status !== "cancelled") writeMeta(run, { ...now, status: "running", completedAt: null });
+  await sendNext(run);
+  await touch(run);
+  await scheduleAlarm(run);
+  return publish(run);
+}

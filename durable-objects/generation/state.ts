@@ -1,0 +1,44 @@
+// The generation as the API shows it, read from the run's storage.
+import type { GenerationState } from "../../shared/api/generations";
+import type { Run } from "./run";
+import { readMeta, type PoseStatus } from "./storage";
+
+/** The generation's state with its poses; null before start. */
+export function readState(run: Run): GenerationState | null {
+  const meta = readMeta(run);
+  if (!meta) return null;
+  const rows = run.sql
+    .exec<{
+      template_id: string;
+      status: PoseStatus;
+      attempts: number;
+      error: string | null;
+      provider: string | null;
+    }>("SELECT template_id, status, attempts, error, provider FROM poses ORDER BY position")
+    .toArray();
+  const count = (s: PoseStatus) => rows.filter((r) => r.status === s).length;
+  const finished = count("succeeded") + count("failed") + count("cancelled");
+  const base = `/api/v1/generations/${meta.generationId}`;
+  return {
+    id: meta.generationId,
+    avatarId: meta.avatarId,
+    status: meta.status,
+    quality: meta.quality,
+    provider: meta.provider,
+    totalPoses: meta.total,
+    successfulPoses: count("succeeded"),
+    failedPoses: count("failed"),
+    progress: Math.floor((100 * finished) / Math.max(meta.total, 1)),
+    createdAt: new Date(meta.createdAt).toISOString(),
+    completedAt: meta.completedAt ? new Date(meta.completedAt).toISOString() : null,
+    downloadUrl: `${base}/download.zip`,
+    poses: rows.map((r) => ({
+      poseTemplateId: r.template_id,
+      status: r.status,
+      attempts: r.attempts,
+      error: r.error,
+      provider: r.provider,
+      imageUrl: r.status === "succeeded" ? `${base}/poses/${r.template_id}/image` : null,
+    })),
+  };
+}

@@ -1,0 +1,90 @@
+// The run's own SQL storage: the meta row, one row per pose, one per ended pose round; and the
+// upgrade of runs stored by earlier versions (columns added later, meta once kept in KV).
+import type { GenerationStatus, PoseState } from "../../shared/api/generations";
+import type { Run } from "./run";
+
+export type PoseStatus = PoseState["status"];
+
+/** The run as a whole. */
+export interface Meta {
+  generationId: string;
+  userId: string;
+  avatarId: string;
+  quality: "sd" | "hd";
+  provider: string | null;
+  total: number;
+  status: GenerationStatus;
+  createdAt: number;
+  completedAt: number | null;
+}
+
+/** A pose's row, as claims and the watchdog read it. */
+export type PoseRow = {
+  status: PoseStatus;
+  round: number;
+  lease_until: number | null;
+  attempts: number;
+  provider_calls: number;
+  round_calls: number;
+};
+
+/** Creates the tables, adding the columns that runs stored by earlier versions lack. */
+export function createTables(sql: SqlStorage) {
+  sql.exec(`CREATE TABLE IF NOT EXISTS poses (
+      template_id TEXT PRIMARY KEY, position INTEGER NOT NULL, status TEXT NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0, error TEXT, provider TEXT,
+      round INTEGER NOT NULL DEFAULT 0, lease_until INTEGER, sent INTEGER NOT NULL DEFAULT 0)`);
+  // Runs stored before the send window had every message sent at the start.
+  const columns = sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('poses')").toArray();
+  if (!columns.some((c) => c.name === "sent")) sql.exec("ALTER TABLE poses ADD COLUMN sent INTEGER NOT NULL DEFAULT 1");
+  // Provider calls per pose: across every round (the cap) and in the current round (metrics).
+  if (!columns.some((c) => c.name === "provider_calls")) {
+    sql.exec("ALTER TABLE poses ADD COLUMN provider_calls INTEGER NOT NULL DEFAULT 0");
+    sql.exec("ALTER TABLE poses ADD COLUMN round_calls INTEGER NOT NULL DEFAULT 0");
+  }
+  // The run's meta lives in SQL, read and written synchronously: no other call can slip in
+  // between reading it and writing it back.
+  sql.exec("CREATE TABLE IF NOT EXISTS meta (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL)");
+  // Each pose round's credit outcome, once the round is over: spend (made) or refund (not).
+  // outcome NULL marks a round a retry is reserving. settled: the ledger has been told.
+  sql.exec(`CREATE TABLE IF NOT EXISTS pose_rounds (
+      template_id TEXT NOT NULL, round INTEGER NOT NULL, outcome TEXT, settled INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (template_id, round))`);
+}
+
+/** Runs stored before meta moved into SQL kept it in KV: it moves over once. */
+export async function migrateKvMeta(run: Run) {
+  const old = await run.ctx.storage.get<Meta>("meta");
+  if (old && !readMeta(run)) writeMeta(run, old);
+}
+
+/** The run's meta; null before start. */
+export function readMeta(run: Run): Meta | null {
+  const row = run.sql.exec<{ value: string }>("SELECT value FROM meta WHERE id = 1").toArray()[0];
+  return row ? (JSON.parse(row.value) as Meta) : null;
+}
+
+/** Replaces the run's meta. */
+export function writeMeta(run: Run, meta: Meta) {
+  run.sql.exec("INSERT OR REPLACE INTO meta (id, value) VALUES (1, ?)", JSON.stringify(meta));
+}
+
+/** One pose's row, or undefined for a template not in this run. */
+export function readPose(run: Run, templateId: string): PoseRow | undefined {
+  return run.sql
+    .exec<PoseRow>(
+      "SELECT status, round, lease_until, attempts, provider_calls, round_calls FROM poses WHERE template_id = ?",
+      templateId,
+    )
+    .toArray()[0];
+}
+
+/** How many poses have this status. */
+export function countPoses(run: Run, status: PoseStatus) {
+  return run.sql.exec<{ n: number }>("SELECT count(*) AS n FROM poses WHERE status = ?", status).one().n;
+}
+
+/** How many poses are still queued or running. */
+export function countOpenPoses(run: Run) {
+  return run.sql.exec<{ n: number }>("SELECT count(*) AS n FROM poses WHERE status IN ('queued', 'running')").one().n;
+}

@@ -1,0 +1,72 @@
+// Starting a generation: checked, its first round of credits reserved, its row written, its
+// poses handed to the generation's Durable Object. Credits go back if any step after the
+// reservation fails.
+import { hasFashion } from "../../shared/api/fashion";
+import type { GenerationState, NewGeneration } from "../../shared/api/generations";
+import { buildBasePrompt, buildNegativePrompt } from "../../shared/prompts/pose-prompt";
+import { refusal } from "../credits/ledger";
+import { db } from "../db/client";
+import { avatars, poseGenerations, type Avatar } from "../db/schema";
+import { DEFAULT_MODELS } from "../providers/huggingface";
+import { eq, sql } from "drizzle-orm";
+import { checkNewGeneration } from "./check-new-generation";
+import { generationStub } from "./generation-stub";
+import { rowFields } from "./generation-view";
+import { reservePoses, settlePoses } from "./pose-credits";
+
+/** Writes the generation row and hands its poses to a Durable Object (credits are already reserved). */
+async function handOver(env: Env, generationId: string, body: NewGeneration, avatar: Avatar) {
+  const d = db(env);
+  const [row] = await d
+    .insert(poseGenerations)
+    .values({
+      id: generationId,
+      userId: avatar.userId,
+      avatarId: avatar.id,
+      avatarName: avatar.name,
+      totalPoses: body.poseTemplateIds.length,
+      selectedPoseIds: body.poseTemplateIds,
+      quality: body.quality,
+      provider: body.provider ?? null,
+      modelId: body.quality === "hd" ? DEFAULT_MODELS.hd : DEFAULT_MODELS.sd,
+      basePrompt: buildBasePrompt(avatar, body.prompt),
+      negativePrompt: buildNegativePrompt(body.negativePrompt),
+      seed: body.seed ?? null,
+      fashionSettings: body.fashionSettings && hasFashion(body.fashionSettings) ? body.fashionSettings : null,
+      backgroundSettings: body.backgroundSettings ?? null,
+      professionTheme: body.professionTheme ?? null,
+    })
+    .returning();
+  await d
+    .update(avatars)
+    .set({ usageCount: sql`${avatars.usageCount} + 1` })
+    .where(eq(avatars.id, avatar.id));
+  const state = await generationStub(env, generationId).start({
+    generationId,
+    userId: avatar.userId,
+    avatarId: avatar.id,
+    quality: body.quality,
+    provider: body.provider ?? null,
+    poseTemplateIds: body.poseTemplateIds,
+  });
+  return { ...state!, ...rowFields(row!) };
+}
+
+/**
+ * Starts a generation of the user and returns its first state. Throws the API error of a failed
+ * check, or the refusal (402, 429) when the credits or the daily limit do not cover every pose.
+ */
+export async function startGeneration(env: Env, userId: string, body: NewGeneration): Promise<GenerationState> {
+  const avatar = await checkNewGeneration(env, userId, body);
+  const generationId = crypto.randomUUID();
+  // Round 0 of every pose, reserved all at once; the generation's Durable Object settles each.
+  const firstRound = body.poseTemplateIds.map((templateId) => ({ templateId, round: 0 }));
+  const reservation = await reservePoses(env, { userId, generationId, quality: body.quality, poses: firstRound });
+  if (!reservation.ok) throw refusal(reservation);
+  try {
+    return await handOver(env, generationId, body, avatar);
+  } catch (err) {
+    await settlePoses(env, { generationId, rounds: firstRound.map((p) => ({ ...p, outcome: "refund" })) });
+    throw err;
+  }
+}
