@@ -1,6 +1,7 @@
 // A signed-in user of the app under `wrangler dev`, from Node (reliability tests and bench):
 // cookie session, our Origin header, and following a generation to its end.
 import { readFileSync } from "node:fs";
+import { FINAL_GENERATION_STATUSES } from "../shared/api/generations";
 
 export interface Client {
   id: string;
@@ -61,7 +62,8 @@ export async function uploadAvatar(user: Client, name = "Model") {
   return user.json<{ id: string }>("/api/v1/avatars", { method: "POST", body: form });
 }
 
-export const FINAL = ["completed", "partial", "failed", "cancelled"];
+/** A generation's final statuses, as the API declares them. */
+export const FINAL: readonly string[] = FINAL_GENERATION_STATUSES;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
