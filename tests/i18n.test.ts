@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { en } from "../web/src/lib/i18n/en";
-import { id } from "../web/src/lib/i18n/id";
+import { en } from "../web/src/lib/i18n/dictionaries";
+import { id } from "../web/src/lib/i18n/dictionaries";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

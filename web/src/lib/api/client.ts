@@ -1,6 +1,11 @@
-// The one API client: same-origin JSON calls with the session cookie. Every failure becomes an
-// ApiRequestError carrying the server's own code and message.
+// The one API client: same-origin calls with the session cookie, typed from the Worker's own
+// routes (AppType), so a renamed or reshaped route fails `npm run typecheck`. Every failure
+// becomes an ApiRequestError carrying the server's own code, message and details.
+import { hc, type ClientResponse } from "hono/client";
+import type { SuccessStatusCode } from "hono/utils/http-status";
 import type { ErrorResponse } from "$shared/api/errors";
+// Emitted by `tsc -p .` (the first step of `npm run typecheck`; see the root tsconfig.json).
+import type { AppType } from "../../../.svelte-kit/api-types/worker/app";
 
 export class ApiRequestError extends Error {
   constructor(
@@ -13,7 +18,16 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function toError(res: Response): Promise<ApiRequestError> {
+/** The API under /api, typed: `call(client.v1.avatars.$get({ query: { limit: "24" } }))`. */
+export const client = hc<AppType>(location.origin, { init: { credentials: "same-origin" } }).api;
+
+/** The body of a call's successful (2xx) answers. */
+export type Ok<R> =
+  R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never;
+
+type Answer = { ok: boolean; status: number; json(): Promise<unknown> };
+
+async function toError(res: Answer): Promise<ApiRequestError> {
   const body = (await res.json().catch(() => null)) as ErrorResponse | null;
   return new ApiRequestError(
     res.status,
@@ -23,27 +37,44 @@ async function toError(res: Response): Promise<ApiRequestError> {
   );
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let res: Response;
+/**
+ * Awaits one call of `client`: its success body, or an ApiRequestError with the server's code
+ * (`network_error` when no answer came at all).
+ */
+export async function call<R extends Answer>(request: Promise<R>): Promise<Ok<R>> {
+  let res: R;
   try {
-    res = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    res = await request;
   } catch {
     throw new ApiRequestError(0, "network_error", "");
   }
   if (!res.ok) throw await toError(res);
-  return (res.status === 204 ? undefined : await res.json()) as T;
+  return (res.status === 204 ? undefined : await res.json()) as Ok<R>;
 }
 
-/** multipart upload with progress (fetch cannot report upload progress; XHR can). */
-function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+async function sendJson(method: string, url: string | URL, body?: unknown): Promise<Response> {
+  return fetch(url, {
+    method,
+    credentials: "same-origin",
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** better-auth's endpoints the app uses: AppType knows them only as one catch-all, `/api/auth/*`. */
+export type AuthEndpoint = "sign-in/email" | "sign-up/email" | "sign-out" | "delete-user";
+
+/** Posts JSON to a better-auth endpoint, at its path under the typed catch-all route. */
+export function postAuth(endpoint: AuthEndpoint, body: object = {}): Promise<unknown> {
+  const url = client.auth["*"].$url();
+  url.pathname = url.pathname.replace(/\*$/, endpoint);
+  return call(sendJson("POST", url, body));
+}
+
+function xhrUpload<T>(url: string | URL, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", path);
+    xhr.open("POST", url);
     xhr.withCredentials = true;
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onerror = () => reject(new ApiRequestError(0, "network_error", ""));
@@ -59,10 +90,27 @@ function upload<T>(path: string, form: FormData, onProgress: (fraction: number) 
   });
 }
 
+/**
+ * Posts a multipart form to a typed route with upload progress (fetch cannot report upload
+ * progress; XHR can): `upload(client.v1.avatars, form, onProgress)`.
+ */
+export function upload<R extends Answer>(
+  route: { $url(): URL; $post(...args: never[]): Promise<R> },
+  form: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<Ok<R>> {
+  return xhrUpload<Ok<R>>(route.$url(), form, onProgress);
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return (await call(sendJson(method, path, body))) as T;
+}
+
+/** @deprecated Untyped literal paths; use `call(client…)` and `upload(client…)` instead. */
 export const api = {
   get: <T>(path: string) => request<T>("GET", path),
   post: <T>(path: string, body: unknown = {}) => request<T>("POST", path, body),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
   delete: <T = void>(path: string) => request<T>("DELETE", path),
-  upload,
+  upload: xhrUpload,
 };

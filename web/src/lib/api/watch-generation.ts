@@ -1,5 +1,5 @@
 import { FINAL_GENERATION_STATUSES, type GenerationState } from "$shared/api/generations";
-import { api } from "./client";
+import { call, client } from "./client";
 
 const FINAL = new Set<string>(FINAL_GENERATION_STATUSES);
 
@@ -15,7 +15,7 @@ export function watchGeneration(id: string, onState: (state: GenerationState) =>
   const poll = async () => {
     if (stopped) return;
     try {
-      const state = await api.get<GenerationState>(`/api/v1/generations/${id}`);
+      const state = await call(client.v1.generations[":id"].$get({ param: { id } }));
       onState(state);
       if (FINAL.has(state.status)) return;
     } catch {
@@ -25,7 +25,9 @@ export function watchGeneration(id: string, onState: (state: GenerationState) =>
   };
 
   try {
-    const url = new URL(`/api/v1/generations/${id}/live`, location.href);
+    // The live socket is no typed route (an upgrade): it hangs off the generation's typed URL.
+    const url = client.v1.generations[":id"].$url({ param: { id } });
+    url.pathname += "/live";
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     socket = new WebSocket(url);
     let finished = false;

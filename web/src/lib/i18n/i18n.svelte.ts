@@ -1,5 +1,4 @@
-import { en, type MessageKey } from "./en";
-import { id } from "./id";
+import { en, id, type MessageKey } from "./dictionaries";
 
 export const LOCALES = { en: "English", id: "Bahasa Indonesia" } as const;
 export type Locale = keyof typeof LOCALES;

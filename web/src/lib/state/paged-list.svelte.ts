@@ -1,5 +1,10 @@
-import { api } from "$lib/api/client";
 import { errorMessage } from "$lib/api/error-message";
+
+/** One page of a list. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 
 /** A list the API gives out a page at a time (`{items, nextCursor}`), newest first. */
 export class PagedList<T> {
@@ -8,19 +13,15 @@ export class PagedList<T> {
   loading = $state(false);
   error = $state("");
 
-  /** `path` includes its own query (e.g. filters and limit). */
-  constructor(private path: () => string) {}
+  /** `fetchPage` asks the API for the page after `cursor` (the first without), with its own filters. */
+  constructor(private fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {}
 
   /** The first page, or the next one after `cursor`. */
   async load(cursor?: string) {
     this.loading = true;
     this.error = "";
-    const path = this.path();
     try {
-      const sep = path.includes("?") ? "&" : "?";
-      const page = await api.get<{ items: T[]; nextCursor: string | null }>(
-        `${path}${cursor ? `${sep}cursor=${encodeURIComponent(cursor)}` : ""}`,
-      );
+      const page = await this.fetchPage(cursor);
       this.items = cursor ? [...this.items, ...page.items] : page.items;
       this.nextCursor = page.nextCursor;
     } catch (err) {

@@ -1,4 +1,4 @@
-import { api, ApiRequestError } from "$lib/api/client";
+import { ApiRequestError, call, client, postAuth } from "$lib/api/client";
 
 export interface Me {
   id: string;
@@ -14,7 +14,7 @@ class Session {
 
   async load() {
     try {
-      this.user = await api.get<Me>("/api/v1/account/me");
+      this.user = await call(client.v1.account.me.$get());
     } catch (err) {
       if (!(err instanceof ApiRequestError) || err.status !== 401) throw err;
       this.user = null;
@@ -24,7 +24,7 @@ class Session {
   }
 
   async signIn(email: string, password: string) {
-    await api.post("/api/auth/sign-in/email", { email, password });
+    await postAuth("sign-in/email", { email, password });
     await this.load();
   }
 
@@ -33,13 +33,13 @@ class Session {
    * without a session (it does not tell who has an account), so false means: try signing in.
    */
   async signUp(name: string, email: string, password: string): Promise<boolean> {
-    await api.post("/api/auth/sign-up/email", { name, email, password });
+    await postAuth("sign-up/email", { name, email, password });
     await this.load();
     return this.user !== null;
   }
 
   async signOut() {
-    await api.post("/api/auth/sign-out");
+    await postAuth("sign-out");
     this.user = null;
   }
 }

@@ -1,0 +1,48 @@
+/** English. The pose library. */
+export const en = {
+  "nav.poses": "Poses",
+  "poses.title": "Pose library",
+  "poses.subtitle": "Built-in poses and everyone's public ones, plus yours. Pick the poses you want, then generate.",
+  "poses.search": "Search poses",
+  "poses.category": "Category",
+  "poses.gender": "Gender",
+  "poses.difficulty": "Difficulty",
+  "poses.all": "All",
+  "poses.selected": "{count} selected",
+  "poses.generate": "Generate with {count} poses",
+  "poses.clear": "Clear",
+  "poses.none": "No poses match these filters.",
+  "poses.more": "Show more",
+  "poses.mine": "Mine",
+  "difficulty.simple": "Simple",
+  "difficulty.medium": "Medium",
+  "difficulty.complex": "Complex",
+  "poses.edit": "Edit",
+  "poses.open": "Open",
+  "poses.new": "New pose",
+} as const;
+
+/** Bahasa Indonesia: every key of `en` (the type enforces it). */
+export const id: Record<keyof typeof en, string> = {
+  "nav.poses": "Pose",
+  "poses.title": "Pustaka pose",
+  "poses.subtitle":
+    "Pose bawaan dan pose publik semua orang, ditambah milik Anda. Pilih pose yang Anda mau, lalu buat.",
+  "poses.search": "Cari pose",
+  "poses.category": "Kategori",
+  "poses.gender": "Jenis kelamin",
+  "poses.difficulty": "Tingkat kesulitan",
+  "poses.all": "Semua",
+  "poses.selected": "{count} dipilih",
+  "poses.generate": "Buat dengan {count} pose",
+  "poses.clear": "Hapus pilihan",
+  "poses.none": "Tidak ada pose yang cocok dengan filter ini.",
+  "poses.more": "Tampilkan lagi",
+  "poses.mine": "Milik saya",
+  "difficulty.simple": "Mudah",
+  "difficulty.medium": "Sedang",
+  "difficulty.complex": "Sulit",
+  "poses.edit": "Edit",
+  "poses.open": "Buka",
+  "poses.new": "Pose baru",
+};
