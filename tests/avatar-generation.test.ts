@@ -209,7 +209,7 @@ describe("Workers AI text-to-image adapter (AI binding)", () => {
   const b64 = bytesToBase64(jpeg);
   const request = { prompt: "p", negativePrompt: "n", width: 768, height: 1152, seed: 3, model: "flux" as const };
   const withBinding = (run: AiBinding["run"], extra: Record<string, string> = {}) =>
-    providerFor({ ...env, AI: { run }, ...extra } as unknown as Env, workersAi, "textToImage")!;
+    providerFor(workersAi, "textToImage", { ...env, AI: { run }, ...extra } as unknown as Env)!;
 
   it("sends FLUX schnell its inputs and reads the base64 image", async () => {
     const calls: [string, Record<string, unknown>][] = [];
@@ -274,8 +274,8 @@ describe("identity reference in pose generation", () => {
       quality: "sd" as const,
     };
     const trace = `identity-${crypto.randomUUID()}`;
-    await providerFor(env, huggingface, "pose")!.generatePose({ ...req, traceId: `${trace}/on` });
-    await providerFor({ ...env, HF_IDENTITY_REFERENCE: "false" } as unknown as Env, huggingface, "pose")!.generatePose({
+    await providerFor(huggingface, "pose", env)!.generatePose({ ...req, traceId: `${trace}/on` });
+    await providerFor(huggingface, "pose", { ...env, HF_IDENTITY_REFERENCE: "false" } as unknown as Env)!.generatePose({
       ...req,
       traceId: `${trace}/off`,
     });

@@ -25,32 +25,24 @@ function inputs(): Omit<InpaintRequest, "traceId"> {
 }
 
 const adapters: [string, () => InpaintingProvider][] = [
-  ["huggingface", () => providerFor(env, huggingface, "inpainting")!],
+  ["huggingface", () => providerFor(huggingface, "inpainting", env)!],
   [
     "segmind",
     () =>
-      providerFor(
-        {
-          ...env,
-          SEGMIND_API_KEY: "sg_test",
-          SEGMIND_URL: `${env.FAKE_PROVIDER_URL}/segmind`,
-        } as Env,
-        segmind,
-        "inpainting",
-      )!,
+      providerFor(segmind, "inpainting", {
+        ...env,
+        SEGMIND_API_KEY: "sg_test",
+        SEGMIND_URL: `${env.FAKE_PROVIDER_URL}/segmind`,
+      } as Env)!,
   ],
   [
     "modelslab",
     () =>
-      providerFor(
-        {
-          ...env,
-          MODELSLAB_API_KEY: "ml_test",
-          MODELSLAB_URL: `${env.FAKE_PROVIDER_URL}/modelslab`,
-        } as Env,
-        modelslab,
-        "inpainting",
-      )!,
+      providerFor(modelslab, "inpainting", {
+        ...env,
+        MODELSLAB_API_KEY: "ml_test",
+        MODELSLAB_URL: `${env.FAKE_PROVIDER_URL}/modelslab`,
+      } as Env)!,
   ],
 ];
 
@@ -92,19 +84,15 @@ describe("inpainting adapters against the fake provider's wire protocols", () =>
   it("Workers AI: image and mask as byte arrays to the inpainting model; its PNG stream comes back", async () => {
     const png = maskPng(hijabMask(buildFigure(BUILT_IN_TEMPLATES[0]!.figure, 512, 768), "turban"));
     const calls: [string, Record<string, unknown>][] = [];
-    const provider = providerFor(
-      {
-        ...env,
-        AI: {
-          run: async (model: string, body: Record<string, unknown>) => {
-            calls.push([model, body]);
-            return new Response(png).body;
-          },
+    const provider = providerFor(workersAi, "inpainting", {
+      ...env,
+      AI: {
+        run: async (model: string, body: Record<string, unknown>) => {
+          calls.push([model, body]);
+          return new Response(png).body;
         },
-      } as unknown as Env,
-      workersAi,
-      "inpainting",
-    )!;
+      },
+    } as unknown as Env)!;
     const req = inputs();
     const image = await provider.inpaint(req);
     expect(image.bytes).toEqual(png);

@@ -29,41 +29,33 @@ function request(trace: string, prompt = "professional photo"): PoseImageRequest
 }
 
 const adapters: [string, (trace: string) => PoseImageProvider][] = [
-  ["huggingface", () => providerFor(env, huggingface, "pose")!],
+  ["huggingface", () => providerFor(huggingface, "pose", env)!],
   [
     "a1111",
     () =>
-      providerFor(
-        {
-          ...env,
-          A1111_URL: env.FAKE_PROVIDER_URL,
-          A1111_REFERENCE_MODULE: "ip-adapter_clip_sd15",
-        } as Env,
-        a1111,
-        "pose",
-      )!,
+      providerFor(a1111, "pose", {
+        ...env,
+        A1111_URL: env.FAKE_PROVIDER_URL,
+        A1111_REFERENCE_MODULE: "ip-adapter_clip_sd15",
+      } as Env)!,
   ],
   [
     "segmind",
     () =>
-      providerFor(
-        { ...env, SEGMIND_API_KEY: "sg_test", SEGMIND_URL: `${env.FAKE_PROVIDER_URL}/segmind` } as Env,
-        segmind,
-        "pose",
-      )!,
+      providerFor(segmind, "pose", {
+        ...env,
+        SEGMIND_API_KEY: "sg_test",
+        SEGMIND_URL: `${env.FAKE_PROVIDER_URL}/segmind`,
+      } as Env)!,
   ],
   [
     "modelslab",
     () =>
-      providerFor(
-        {
-          ...env,
-          MODELSLAB_API_KEY: "ml_test",
-          MODELSLAB_URL: `${env.FAKE_PROVIDER_URL}/modelslab`,
-        } as Env,
-        modelslab,
-        "pose",
-      )!,
+      providerFor(modelslab, "pose", {
+        ...env,
+        MODELSLAB_API_KEY: "ml_test",
+        MODELSLAB_URL: `${env.FAKE_PROVIDER_URL}/modelslab`,
+      } as Env)!,
   ],
 ];
 
@@ -121,15 +113,11 @@ describe("provider adapters against the fake provider's wire protocols", () => {
   it("ModelsLab: a short 'processing' answer is polled until the image is ready", async () => {
     const trace = `adapter-ml-poll-${crypto.randomUUID()}`;
     await fakeProvider.faults([{ kind: "loading", estimatedTime: 0.05, trace, times: 1 }]);
-    const provider = providerFor(
-      {
-        ...env,
-        MODELSLAB_API_KEY: "ml_test",
-        MODELSLAB_URL: `${env.FAKE_PROVIDER_URL}/modelslab`,
-      } as Env,
-      modelslab,
-      "pose",
-    )!;
+    const provider = providerFor(modelslab, "pose", {
+      ...env,
+      MODELSLAB_API_KEY: "ml_test",
+      MODELSLAB_URL: `${env.FAKE_PROVIDER_URL}/modelslab`,
+    } as Env)!;
     const image = await provider.generatePose({ ...request(trace), traceId: trace });
     expect([...image.bytes.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
     expect(await fakeProvider.requests(trace)).toHaveLength(1);

@@ -23,19 +23,15 @@ function picture(): Uint8Array {
 
 const adapters: [string, () => SegmentationProvider, number][] = [
   // Hugging Face answers a white-on-black mask; Segmind a cut-out whose alpha is the person.
-  ["huggingface", () => providerFor(env, huggingface, "segmentation")!, 0],
+  ["huggingface", () => providerFor(huggingface, "segmentation", env)!, 0],
   [
     "segmind",
     () =>
-      providerFor(
-        {
-          ...env,
-          SEGMIND_API_KEY: "sg_test",
-          SEGMIND_URL: `${env.FAKE_PROVIDER_URL}/segmind`,
-        } as Env,
-        segmind,
-        "segmentation",
-      )!,
+      providerFor(segmind, "segmentation", {
+        ...env,
+        SEGMIND_API_KEY: "sg_test",
+        SEGMIND_URL: `${env.FAKE_PROVIDER_URL}/segmind`,
+      } as Env)!,
     3,
   ],
 ];

@@ -29,9 +29,9 @@ export const vendorsFor = (capability: CapabilityName) => VENDORS.filter((v) => 
 
 /** One vendor's provider for a capability, or null when the vendor is not configured. */
 export function providerFor<K extends CapabilityName>(
-  env: Env,
   vendor: Vendor<any>,
   capability: K,
+  env: Env,
 ): ProviderOf[K] | null {
   const entry = vendor.capabilities[capability];
   if (!entry) return null;
@@ -50,7 +50,7 @@ export function configured<K extends CapabilityName>(env: Env, capability: K): P
     .split(",")
     .map((name) => offering.find((v) => v.name === name.trim()))
     .filter((v) => v !== undefined)
-    .map((v) => providerFor(env, v, capability))
+    .map((v) => providerFor(v, capability, env))
     .filter((p) => p !== null);
 }
 

@@ -16,6 +16,10 @@ const settings = z.object({
 });
 export type A1111Settings = z.infer<typeof settings>;
 
+// Its secret, declared on Env (worker-configuration.d.ts is generated from wrangler.toml, which holds no secrets).
+// prettier-ignore
+declare global { namespace Cloudflare { interface Env { A1111_AUTH?: string } } }
+
 export const a1111 = defineVendor({
   name: "a1111",
   label: "Self-hosted Stable Diffusion (A1111/Forge)",

@@ -33,6 +33,10 @@ const settings = z.object({
 });
 export type HuggingFaceSettings = z.infer<typeof settings>;
 
+// Its secret, declared on Env (worker-configuration.d.ts is generated from wrangler.toml, which holds no secrets).
+// prettier-ignore
+declare global { namespace Cloudflare { interface Env { HF_TOKEN?: string } } }
+
 export const huggingface = defineVendor({
   name: "huggingface",
   label: "Hugging Face",

@@ -13,6 +13,10 @@ const settings = z.object({
 });
 export type ModelsLabSettings = z.infer<typeof settings>;
 
+// Its secret, declared on Env (worker-configuration.d.ts is generated from wrangler.toml, which holds no secrets).
+// prettier-ignore
+declare global { namespace Cloudflare { interface Env { MODELSLAB_API_KEY?: string } } }
+
 export const modelslab = defineVendor({
   name: "modelslab",
   label: "ModelsLab",

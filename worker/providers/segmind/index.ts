@@ -16,6 +16,10 @@ const settings = z.object({
 });
 export type SegmindSettings = z.infer<typeof settings>;
 
+// Its secret, declared on Env (worker-configuration.d.ts is generated from wrangler.toml, which holds no secrets).
+// prettier-ignore
+declare global { namespace Cloudflare { interface Env { SEGMIND_API_KEY?: string } } }
+
 export const segmind = defineVendor({
   name: "segmind",
   label: "Segmind",

@@ -20,6 +20,10 @@ const settings = z.object({
 });
 export type WorkersAiSettings = z.infer<typeof settings>;
 
+// Its binding, declared on Env (optional: wrangler.toml does not declare it by default).
+// prettier-ignore
+declare global { namespace Cloudflare { interface Env { AI?: AiBinding } } }
+
 export const workersAi = defineVendor({
   name: "workers-ai",
   label: "Cloudflare Workers AI",
