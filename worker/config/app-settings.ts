@@ -9,6 +9,7 @@ export const AUTH_ATTEMPTS_PER_MINUTE = 10;
 /** Failed sign-ins allowed per account (email) within the window (AUTH_FAILURES_PER_ACCOUNT overrides). */
 export const AUTH_FAILURES_PER_ACCOUNT = 5;
 
+/** The app's settings from the Worker's env, shaped by concern. */
 export const appSettings = z
   .object({
     APP_ORIGIN: text(),

@@ -10,6 +10,7 @@ import { nonNegative, number, positive, text } from "./rules";
 const limit = () => number(Number.NaN, positive).transform((n) => (Number.isNaN(n) ? undefined : n));
 const scoped = (name: string) => VENDORS.map((v) => [`${name}_${v.name.toUpperCase()}`, limit()] as const);
 
+/** The provider machinery's settings from the Worker's env. */
 export const providerSettings = z
   .object({
     PROVIDER_TIMEOUT_MS: number(120_000, nonNegative),

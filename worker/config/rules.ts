@@ -35,6 +35,7 @@ export const declaredNumber = (fallback: number, valid: (n: number) => boolean) 
       return valid(n) ? n : fallback;
     });
 
+/** Validity rules: which numbers a setting accepts (the rest take its default). */
 export const nonNegative = (n: number) => Number.isFinite(n) && n >= 0;
 export const positive = (n: number) => Number.isFinite(n) && n > 0;
 export const positiveInteger = (n: number) => Number.isInteger(n) && n > 0;
