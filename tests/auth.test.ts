@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AUTH_ATTEMPTS_PER_MINUTE } from "../worker/auth/create-auth";
+import { AUTH_ATTEMPTS_PER_MINUTE } from "../worker/config";
 import { call, clientIp, cookiesFrom, signUp } from "./helpers/users";
 import { withEnv } from "./helpers/with-env";
 

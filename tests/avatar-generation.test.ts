@@ -8,10 +8,11 @@ import { AVATAR_SIZE, generateCandidates } from "../worker/avatars/generate-cand
 import { purgeExpiredCandidates } from "../worker/avatars/purge-candidates";
 import { ApiError } from "../worker/errors";
 import { bytesToBase64 } from "../worker/providers/base64";
-import { huggingFaceProvider } from "../worker/providers/huggingface";
+import { huggingface } from "../worker/providers/huggingface";
 import { ProviderError } from "../worker/providers/provider";
-import type { AiBinding } from "../worker/providers/workers-ai-call";
-import { workersAiTextToImage } from "../worker/providers/workers-ai-text-to-image";
+import { providerFor } from "../worker/providers/registry";
+import { workersAi } from "../worker/providers/workers-ai";
+import type { AiBinding } from "../worker/providers/workers-ai/call";
 import { fakeProvider } from "./helpers/fake-provider";
 import { json, startGeneration, userId, waitForFinal } from "./helpers/generations";
 import { messiJpg } from "./helpers/images";
@@ -208,7 +209,7 @@ describe("Workers AI text-to-image adapter (AI binding)", () => {
   const b64 = bytesToBase64(jpeg);
   const request = { prompt: "p", negativePrompt: "n", width: 768, height: 1152, seed: 3, model: "flux" as const };
   const withBinding = (run: AiBinding["run"], extra: Record<string, string> = {}) =>
-    workersAiTextToImage({ ...env, AI: { run }, ...extra } as unknown as Env)!;
+    providerFor(workersAi, "textToImage", { ...env, AI: { run }, ...extra } as unknown as Env)!;
 
   it("sends FLUX schnell its inputs and reads the base64 image", async () => {
     const calls: [string, Record<string, unknown>][] = [];
@@ -273,8 +274,8 @@ describe("identity reference in pose generation", () => {
       quality: "sd" as const,
     };
     const trace = `identity-${crypto.randomUUID()}`;
-    await huggingFaceProvider(env)!.generatePose({ ...req, traceId: `${trace}/on` });
-    await huggingFaceProvider({ ...env, HF_IDENTITY_REFERENCE: "false" } as unknown as Env)!.generatePose({
+    await providerFor(huggingface, "pose", env)!.generatePose({ ...req, traceId: `${trace}/on` });
+    await providerFor(huggingface, "pose", { ...env, HF_IDENTITY_REFERENCE: "false" } as unknown as Env)!.generatePose({
       ...req,
       traceId: `${trace}/off`,
     });

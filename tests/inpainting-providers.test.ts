@@ -6,13 +6,13 @@ import { buildFigure } from "../shared/templates/figure";
 import { maskPng } from "../shared/fashion/mask";
 import { hijabMask } from "../shared/fashion/regions";
 import { bytesToBase64 } from "../worker/providers/base64";
-import { huggingFaceInpainting } from "../worker/providers/huggingface-inpainting";
+import { huggingface } from "../worker/providers/huggingface";
 import type { InpaintingProvider, InpaintRequest } from "../worker/providers/inpainting";
-import { configuredInpaintingProviders } from "../worker/providers/inpainting-registry";
-import { modelsLabInpainting } from "../worker/providers/modelslab-inpainting";
+import { modelslab } from "../worker/providers/modelslab";
 import { ProviderError } from "../worker/providers/provider";
-import { segmindInpainting } from "../worker/providers/segmind-inpainting";
-import { workersAiInpainting } from "../worker/providers/workers-ai-inpainting";
+import { configuredInpaintingProviders, providerFor } from "../worker/providers/registry";
+import { segmind } from "../worker/providers/segmind";
+import { workersAi } from "../worker/providers/workers-ai";
 import { fakeProvider } from "./helpers/fake-provider";
 
 /** A plain 512×768 JPEG and the hijab mask of the first built-in template at that size. */
@@ -25,11 +25,11 @@ function inputs(): Omit<InpaintRequest, "traceId"> {
 }
 
 const adapters: [string, () => InpaintingProvider][] = [
-  ["huggingface", () => huggingFaceInpainting(env)!],
+  ["huggingface", () => providerFor(huggingface, "inpainting", env)!],
   [
     "segmind",
     () =>
-      segmindInpainting({
+      providerFor(segmind, "inpainting", {
         ...env,
         SEGMIND_API_KEY: "sg_test",
         SEGMIND_URL: `${env.FAKE_PROVIDER_URL}/segmind`,
@@ -38,7 +38,7 @@ const adapters: [string, () => InpaintingProvider][] = [
   [
     "modelslab",
     () =>
-      modelsLabInpainting({
+      providerFor(modelslab, "inpainting", {
         ...env,
         MODELSLAB_API_KEY: "ml_test",
         MODELSLAB_URL: `${env.FAKE_PROVIDER_URL}/modelslab`,
@@ -84,7 +84,7 @@ describe("inpainting adapters against the fake provider's wire protocols", () =>
   it("Workers AI: image and mask as byte arrays to the inpainting model; its PNG stream comes back", async () => {
     const png = maskPng(hijabMask(buildFigure(BUILT_IN_TEMPLATES[0]!.figure, 512, 768), "turban"));
     const calls: [string, Record<string, unknown>][] = [];
-    const provider = workersAiInpainting({
+    const provider = providerFor(workersAi, "inpainting", {
       ...env,
       AI: {
         run: async (model: string, body: Record<string, unknown>) => {

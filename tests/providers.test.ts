@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { a1111Provider } from "../worker/providers/a1111";
-import { huggingFaceProvider } from "../worker/providers/huggingface";
-import { modelsLabProvider } from "../worker/providers/modelslab";
-import { segmindProvider } from "../worker/providers/segmind";
+import { a1111 } from "../worker/providers/a1111";
+import { huggingface } from "../worker/providers/huggingface";
+import { modelslab } from "../worker/providers/modelslab";
+import { segmind } from "../worker/providers/segmind";
 import { ProviderError, type PoseImageProvider, type PoseImageRequest } from "../worker/providers/provider";
-import { configuredProviders } from "../worker/providers/registry";
+import { configuredProviders, providerFor } from "../worker/providers/registry";
 import { messiJpg } from "./helpers/images";
 import { fakeProvider } from "./helpers/fake-provider";
 
@@ -29,11 +29,11 @@ function request(trace: string, prompt = "professional photo"): PoseImageRequest
 }
 
 const adapters: [string, (trace: string) => PoseImageProvider][] = [
-  ["huggingface", () => huggingFaceProvider(env)!],
+  ["huggingface", () => providerFor(huggingface, "pose", env)!],
   [
     "a1111",
     () =>
-      a1111Provider({
+      providerFor(a1111, "pose", {
         ...env,
         A1111_URL: env.FAKE_PROVIDER_URL,
         A1111_REFERENCE_MODULE: "ip-adapter_clip_sd15",
@@ -42,12 +42,16 @@ const adapters: [string, (trace: string) => PoseImageProvider][] = [
   [
     "segmind",
     () =>
-      segmindProvider({ ...env, SEGMIND_API_KEY: "sg_test", SEGMIND_URL: `${env.FAKE_PROVIDER_URL}/segmind` } as Env)!,
+      providerFor(segmind, "pose", {
+        ...env,
+        SEGMIND_API_KEY: "sg_test",
+        SEGMIND_URL: `${env.FAKE_PROVIDER_URL}/segmind`,
+      } as Env)!,
   ],
   [
     "modelslab",
     () =>
-      modelsLabProvider({
+      providerFor(modelslab, "pose", {
         ...env,
         MODELSLAB_API_KEY: "ml_test",
         MODELSLAB_URL: `${env.FAKE_PROVIDER_URL}/modelslab`,
@@ -109,7 +113,7 @@ describe("provider adapters against the fake provider's wire protocols", () => {
   it("ModelsLab: a short 'processing' answer is polled until the image is ready", async () => {
     const trace = `adapter-ml-poll-${crypto.randomUUID()}`;
     await fakeProvider.faults([{ kind: "loading", estimatedTime: 0.05, trace, times: 1 }]);
-    const provider = modelsLabProvider({
+    const provider = providerFor(modelslab, "pose", {
       ...env,
       MODELSLAB_API_KEY: "ml_test",
       MODELSLAB_URL: `${env.FAKE_PROVIDER_URL}/modelslab`,

@@ -1,11 +1,11 @@
 import { PhotonImage } from "@cf-wasm/photon";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { huggingFaceSegmentation } from "../worker/providers/huggingface-segmentation";
+import { huggingface } from "../worker/providers/huggingface";
 import { ProviderError } from "../worker/providers/provider";
+import { configuredSegmentationProviders, providerFor } from "../worker/providers/registry";
 import type { SegmentationProvider } from "../worker/providers/segmentation";
-import { configuredSegmentationProviders } from "../worker/providers/segmentation-registry";
-import { segmindSegmentation } from "../worker/providers/segmind-segmentation";
+import { segmind } from "../worker/providers/segmind";
 import { fakeProvider } from "./helpers/fake-provider";
 
 /** A light 256×384 picture with a dark "person" block in the middle. */
@@ -23,11 +23,11 @@ function picture(): Uint8Array {
 
 const adapters: [string, () => SegmentationProvider, number][] = [
   // Hugging Face answers a white-on-black mask; Segmind a cut-out whose alpha is the person.
-  ["huggingface", () => huggingFaceSegmentation(env)!, 0],
+  ["huggingface", () => providerFor(huggingface, "segmentation", env)!, 0],
   [
     "segmind",
     () =>
-      segmindSegmentation({
+      providerFor(segmind, "segmentation", {
         ...env,
         SEGMIND_API_KEY: "sg_test",
         SEGMIND_URL: `${env.FAKE_PROVIDER_URL}/segmind`,

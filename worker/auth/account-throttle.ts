@@ -1,7 +1,5 @@
-import { optionalVar } from "../env";
+import { config } from "../config";
 
-/** Failed sign-ins allowed per account (email) within the window (AUTH_FAILURES_PER_ACCOUNT overrides). */
-export const AUTH_FAILURES_PER_ACCOUNT = 5;
 /** The window: each failure extends it, a success clears it. */
 export const ACCOUNT_THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 
@@ -12,11 +10,6 @@ async function throttleKey(email: string) {
   return `sign-in-failures:${hex}`;
 }
 
-function maxFailures(env: Env) {
-  const n = Number(optionalVar(env, "AUTH_FAILURES_PER_ACCOUNT"));
-  return Number.isInteger(n) && n > 0 ? n : AUTH_FAILURES_PER_ACCOUNT;
-}
-
 /**
  * Seconds until this account may try to sign in again, or 0 when it may now. Counts failures
  * for any email, existing or not, so the answer tells nothing about accounts.
@@ -25,7 +18,7 @@ export async function accountRetryAfter(env: Env, email: string, now = Date.now(
   const row = await env.DB.prepare("select count, last_request from rate_limits where key = ?")
     .bind(await throttleKey(email))
     .first<{ count: number; last_request: number }>();
-  if (!row || row.count < maxFailures(env)) return 0;
+  if (!row || row.count < config(env).auth.failuresPerAccount) return 0;
   const waitMs = row.last_request + ACCOUNT_THROTTLE_WINDOW_MS - now;
   return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
 }

@@ -5,11 +5,8 @@ import { drizzle } from "drizzle-orm/d1";
 import { purgeUserData } from "../account/purge-user-data";
 import { grantWelcome } from "../credits/ledger";
 import * as schema from "../db/schema";
-import { optionalVar } from "../env";
+import { config } from "../config";
 import { CLIENT_IP_HEADER } from "./client-ip";
-
-/** Sign-in and sign-up attempts allowed per client IP per minute (AUTH_ATTEMPTS_PER_MINUTE overrides). */
-export const AUTH_ATTEMPTS_PER_MINUTE = 10;
 
 /**
  * better-auth on D1: email + password accounts (scrypt hashing), cookie sessions for the
@@ -17,7 +14,7 @@ export const AUTH_ATTEMPTS_PER_MINUTE = 10;
  * `origin` is the one trusted origin (see trustedOrigin).
  */
 export function createAuth(env: Env, origin: string) {
-  const attempts = Number(optionalVar(env, "AUTH_ATTEMPTS_PER_MINUTE") ?? AUTH_ATTEMPTS_PER_MINUTE);
+  const attempts = config(env).auth.attemptsPerMinute;
   return betterAuth({
     appName: "Avatar & Pose Generator",
     baseURL: origin,

@@ -1,5 +1,5 @@
 import { ApiError } from "../errors";
-import { optionalVar } from "../env";
+import { config } from "../config";
 import { isLoopbackHost } from "./loopback";
 
 /**
@@ -8,7 +8,7 @@ import { isLoopbackHost } from "./loopback";
  * any other Host is refused so that a forged Host never becomes a trusted origin.
  */
 export function trustedOrigin(env: Env, requestUrl: string): string {
-  const configured = optionalVar(env, "APP_ORIGIN");
+  const configured = config(env).appOrigin;
   if (configured) return new URL(configured).origin;
   const url = new URL(requestUrl);
   if (isLoopbackHost(url.hostname)) return url.origin;

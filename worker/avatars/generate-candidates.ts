@@ -15,7 +15,7 @@ import { ApiError } from "../errors";
 import { callProviders } from "../providers/call-providers";
 import { ProviderError } from "../providers/provider";
 import { RetriesExhausted, RetryLater } from "../providers/retry";
-import { configuredTextProviders } from "../providers/text-to-image-registry";
+import { configuredTextProviders } from "../providers/registry";
 import { r2Keys } from "../storage/r2-keys";
 
 /** 2:3 like the pose outputs; a multiple of 64 for SDXL and FLUX. */

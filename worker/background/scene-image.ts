@@ -8,7 +8,7 @@ import { coverResize } from "../images/rgba";
 import { toJpeg } from "../images/to-jpeg";
 import { callProviders } from "../providers/call-providers";
 import { RetriesExhausted, RetryLater } from "../providers/retry";
-import { configuredTextProviders } from "../providers/text-to-image-registry";
+import { configuredTextProviders } from "../providers/registry";
 import { r2Keys } from "../storage/r2-keys";
 
 /** A fixed seed: the same scene looks the same in every generation. */

@@ -1,12 +1,12 @@
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 
 /** MAX_AVATAR_SIZE_MB in bytes (10 MB when unset or malformed). */
 export function maxUploadBytes(env: Env): number {
-  const mb = Number(env.MAX_AVATAR_SIZE_MB);
-  return (Number.isFinite(mb) && mb > 0 ? mb : 10) * 1024 * 1024;
+  return config(env).uploads.maxAvatarSizeMb * 1024 * 1024;
 }
 
 /** Multipart framing and the text fields need a little room above the file's own limit. */

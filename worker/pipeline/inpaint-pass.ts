@@ -5,7 +5,7 @@ import { maskPng, type Mask } from "../../shared/fashion/mask";
 import { FASHION_NEGATIVE } from "../../shared/prompts/fashion-prompt";
 import { toJpeg } from "../images/to-jpeg";
 import { callProviders } from "../providers/call-providers";
-import { configuredInpaintingProviders } from "../providers/inpainting-registry";
+import { configuredInpaintingProviders } from "../providers/registry";
 import { ProviderError } from "../providers/provider";
 import { RetriesExhausted } from "../providers/retry";
 import type { PoseContext } from "./stage";

@@ -8,7 +8,7 @@ import type { Pose } from "../../shared/pose/model";
 import { decodeRgba } from "../images/rgba";
 import { callProviders } from "../providers/call-providers";
 import { RetriesExhausted } from "../providers/retry";
-import { configuredSegmentationProviders } from "../providers/segmentation-registry";
+import { configuredSegmentationProviders } from "../providers/registry";
 import type { PoseContext } from "./stage";
 
 /** A mask PNG (white = person) or a cut-out (its alpha = person) as a Mask of the image's size. */

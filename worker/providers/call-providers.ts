@@ -1,9 +1,9 @@
 // One way to call image providers, for every kind of image: the configured providers in order (a
 // fallback chain), each call through the provider's system-wide slot (concurrency and rate), each
 // provider with backoff retries. Pose generation and text-to-avatar both go through here.
+import { config } from "../config";
 import { withProviderSlot } from "./provider-slot";
 import { RetriesExhausted, withRetries, type AttemptLog, type RetryPolicy } from "./retry";
-import { retryPolicy } from "./settings";
 
 export interface ProviderCall<T, P> {
   value: T;
@@ -29,7 +29,7 @@ export async function callProviders<P extends { name: string }, T>(
     policy?: Partial<RetryPolicy>;
   } = {},
 ): Promise<ProviderCall<T, P>> {
-  const policy = { ...retryPolicy(env), ...options.policy };
+  const policy: RetryPolicy = { ...config(env).providers.retry, ...options.policy };
   let attempts = 0;
   let last: RetriesExhausted | null = null;
   for (const provider of providers) {

@@ -1,21 +1,13 @@
 // Waits for a slot at a provider's limiter (concurrency and rate, shared by the whole system).
-import { optionalVar } from "../env";
+import type { LimiterSettings } from "../../durable-objects/provider-limiter";
+import { config } from "../config";
 import { ProviderError } from "./provider";
 import { Cancelled, RetryLater } from "./retry";
-import { providerTimeoutMs } from "./settings";
-import type { LimiterSettings } from "../../durable-objects/provider-limiter";
 
+/** A provider's limiter settings: its own limits (or the global ones) and a lease past its timeout. */
 export function limiterSettings(env: Env, provider: string): LimiterSettings {
-  const read = (name: string, fallback: number) => {
-    const scoped = Number(optionalVar(env, `${name}_${provider.toUpperCase()}`));
-    const global = Number(optionalVar(env, name));
-    return Number.isFinite(scoped) && scoped > 0 ? scoped : Number.isFinite(global) && global > 0 ? global : fallback;
-  };
-  return {
-    concurrency: read("PROVIDER_CONCURRENCY", 5),
-    ratePerMinute: read("PROVIDER_RATE_PER_MINUTE", 5),
-    leaseMs: providerTimeoutMs(env) + 30_000,
-  };
+  const { limits, defaultLimits, timeoutMs } = config(env).providers;
+  return { ...(limits[provider] ?? defaultLimits), leaseMs: timeoutMs + 30_000 };
 }
 
 /**

@@ -1,8 +1,12 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
-import { configuredInpaintingProviders } from "../providers/inpainting-registry";
-import { configuredProviders } from "../providers/registry";
-import { configuredTextProviders } from "../providers/text-to-image-registry";
+import {
+  configuredInpaintingProviders,
+  configuredProviders,
+  configuredTextProviders,
+  notConfiguredMessage,
+} from "../providers/registry";
+import type { CapabilityName } from "../providers/vendor";
 
 const Status = z.object({
   configured: z.boolean(),
@@ -13,12 +17,12 @@ const Status = z.object({
 });
 const ProviderStatus = Status.extend({ textToImage: Status, inpainting: Status });
 
-function status(providers: { name: string; label: string; local: boolean }[], what: string, setup: string) {
+function status(providers: { name: string; label: string; local: boolean }[], capability: CapabilityName) {
   const list = providers.map(({ name, label, local }) => ({ name, label, local }));
   const localOnly = list.length > 0 && list.every((p) => p.local);
   const message =
     list.length === 0
-      ? `No AI provider is configured, so ${what} cannot be generated. ${setup}; see the README.`
+      ? notConfiguredMessage(capability)
       : localOnly
         ? "Only the local test provider is configured: images are placeholders made on this machine, not AI results."
         : `Generating with ${list.map((p) => p.label).join(", then ")}.`;
@@ -36,17 +40,9 @@ export const providerRoutes = new OpenAPIHono<AppEnv>().openapi(
   (c) =>
     c.json(
       {
-        ...status(configuredProviders(c.env), "poses", "Set HF_TOKEN (and HF_ENDPOINT_URL) or A1111_URL"),
-        textToImage: status(
-          configuredTextProviders(c.env),
-          "avatars from text",
-          "Set HF_TOKEN (optionally HF_TEXT_ENDPOINT_URL) or bind Workers AI",
-        ),
-        inpainting: status(
-          configuredInpaintingProviders(c.env),
-          "hijabs and outfits",
-          "Set HF_TOKEN with HF_INPAINTING_ENDPOINT_URL, or SEGMIND_API_KEY, or bind Workers AI",
-        ),
+        ...status(configuredProviders(c.env), "pose"),
+        textToImage: status(configuredTextProviders(c.env), "textToImage"),
+        inpainting: status(configuredInpaintingProviders(c.env), "inpainting"),
       },
       200,
     ),

@@ -4,7 +4,7 @@
 import { outfitMask } from "../../../shared/fashion/regions";
 import { FASHION_ADVICE } from "../../../shared/prompts/fashion-prompt";
 import { placeProps } from "../../../shared/themes/props";
-import { configuredInpaintingProviders } from "../../providers/inpainting-registry";
+import { configuredInpaintingProviders } from "../../providers/registry";
 import { findTheme } from "../../themes/find-theme";
 import { drawPlacements, isPng } from "../draw-placements";
 import { inpaintPass } from "../inpaint-pass";

@@ -2,11 +2,12 @@
 // the Retry-After header (the client reports status and body but not headers), and its errors
 // turned into ProviderErrors.
 import { InferenceClientProviderApiError, InferenceClientProviderOutputError } from "@huggingface/inference";
-import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../shared/images/inspect-image";
-import { ProviderError, errorForStatus, errorForThrown, retryHint, type ProviderImage } from "./provider";
+import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../../shared/images/inspect-image";
+import { ProviderError, errorForStatus, errorForThrown, retryHint, type ProviderImage } from "../provider";
 
 const NAME = "huggingface";
 
+/** One call's options (trace id, timeout, Retry-After capture) and its error mapping. */
 export function huggingFaceCall(traceId: string | undefined, signal: AbortSignal | undefined, timeoutMs: number) {
   let retryAfter: string | null = null;
   const recordingFetch: typeof fetch = async (input, init) => {

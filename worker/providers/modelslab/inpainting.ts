@@ -1,19 +1,20 @@
 // ModelsLab inpainting (POST /api/v6/image_editing/inpaint): image and mask as base64.
-import { optionalVar } from "../env";
-import { bytesToBase64 } from "./base64";
-import type { InpaintingProvider, InpaintRequest } from "./inpainting";
-import { modelsLabAccount, runModelsLab } from "./modelslab-call";
-import { isLocalUrl } from "./settings";
+import { bytesToBase64 } from "../base64";
+import type { InpaintingProvider, InpaintRequest } from "../inpainting";
+import type { Adapter, CommonProviderSettings } from "../vendor";
+import { modelsLabAccount, runModelsLab } from "./call";
+import type { ModelsLabSettings } from ".";
 
-export function modelsLabInpainting(env: Env): InpaintingProvider | null {
-  const account = modelsLabAccount(env);
+/** The inpainting adapter, or null without MODELSLAB_API_KEY. */
+export function modelsLabInpainting(
+  s: ModelsLabSettings,
+  common: CommonProviderSettings,
+): Adapter<InpaintingProvider> | null {
+  const account = modelsLabAccount(s, common);
   if (!account) return null;
-  const modelId = optionalVar(env, "MODELSLAB_INPAINTING_MODEL_ID") ?? "realistic-vision-v51";
+  const modelId = s.MODELSLAB_INPAINTING_MODEL_ID;
   return {
-    name: "modelslab",
-    label: "ModelsLab",
-    local: isLocalUrl(account.baseUrl),
-    estimatedCost: () => 0.003,
+    local: account.local,
     async inpaint(req: InpaintRequest) {
       const image = await runModelsLab(
         account,

@@ -2,26 +2,25 @@
 // INPAINTING_MODEL. The image goes as `inputs`, the mask as `parameters.mask_image` (base64 PNG),
 // the convention of diffusers inpainting handlers.
 import { imageToImage } from "@huggingface/inference";
-import { optionalVar } from "../env";
-import { bytesToBase64 } from "./base64";
-import { huggingFaceCall } from "./huggingface-call";
-import type { InpaintingProvider, InpaintRequest } from "./inpainting";
-import type { ProviderImage } from "./provider";
-import { isLocalUrl, providerTimeoutMs } from "./settings";
+import { bytesToBase64 } from "../base64";
+import type { InpaintingProvider, InpaintRequest } from "../inpainting";
+import { isLocalUrl } from "../local-url";
+import type { ProviderImage } from "../provider";
+import type { Adapter, CommonProviderSettings } from "../vendor";
+import { huggingFaceCall } from "./call";
+import type { HuggingFaceSettings } from ".";
 
-export const DEFAULT_INPAINTING_MODEL = "diffusers/stable-diffusion-xl-1.0-inpainting-0.1";
-
-export function huggingFaceInpainting(env: Env): InpaintingProvider | null {
-  const token = optionalVar(env, "HF_TOKEN");
+/** The inpainting adapter, or null without HF_TOKEN. */
+export function huggingFaceInpainting(
+  s: HuggingFaceSettings,
+  { timeoutMs }: CommonProviderSettings,
+): Adapter<InpaintingProvider> | null {
+  const token = s.HF_TOKEN;
   if (!token) return null;
-  const endpointUrl = optionalVar(env, "HF_INPAINTING_ENDPOINT_URL");
-  const model = optionalVar(env, "INPAINTING_MODEL") ?? DEFAULT_INPAINTING_MODEL;
-  const timeoutMs = providerTimeoutMs(env);
+  const endpointUrl = s.HF_INPAINTING_ENDPOINT_URL;
+  const model = s.INPAINTING_MODEL;
   return {
-    name: "huggingface",
-    label: "Hugging Face",
     local: !!endpointUrl && isLocalUrl(endpointUrl),
-    estimatedCost: () => 0.004,
     async inpaint(req: InpaintRequest): Promise<ProviderImage> {
       const call = huggingFaceCall(req.traceId, req.signal, timeoutMs);
       return call.image(model, (options) =>

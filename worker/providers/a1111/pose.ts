@@ -1,9 +1,9 @@
 // A self-hosted AUTOMATIC1111 / Forge server with sd-webui-controlnet: txt2img with the skeleton
 // as an openpose ControlNet unit (module "none": it is already a skeleton) and, when
 // A1111_REFERENCE_MODULE is set (e.g. "ip-adapter_clip_sd15"), the avatar as a second unit.
-import { sniffImageFormat, IMAGE_CONTENT_TYPES } from "../../shared/images/inspect-image";
-import { optionalVar } from "../env";
-import { base64ToBytes, bytesToBase64 } from "./base64";
+import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../../shared/images/inspect-image";
+import { base64ToBytes, bytesToBase64 } from "../base64";
+import { isLocalUrl } from "../local-url";
 import {
   ProviderError,
   errorForStatus,
@@ -12,29 +12,21 @@ import {
   type PoseImageProvider,
   type PoseImageRequest,
   type ProviderImage,
-} from "./provider";
-import { isLocalUrl, providerTimeoutMs } from "./settings";
+} from "../provider";
+import type { Adapter, CommonProviderSettings } from "../vendor";
+import type { A1111Settings } from ".";
 
 const NAME = "a1111";
 
-export function a1111Provider(env: Env): PoseImageProvider | null {
-  const baseUrl = optionalVar(env, "A1111_URL")?.replace(/\/+$/, "");
+/** The pose adapter, or null without A1111_URL. */
+export function a1111Pose(s: A1111Settings, { timeoutMs }: CommonProviderSettings): Adapter<PoseImageProvider> | null {
+  const baseUrl = s.A1111_URL;
   if (!baseUrl) return null;
-  const auth = optionalVar(env, "A1111_AUTH"); // "user:password" for --api-auth
-  const models = {
-    sd: optionalVar(env, "A1111_CONTROLNET_MODEL_SD") ?? "control_v11p_sd15_openpose",
-    hd: optionalVar(env, "A1111_CONTROLNET_MODEL_HD") ?? "thibaud_xl_openpose",
-  };
-  const reference = {
-    module: optionalVar(env, "A1111_REFERENCE_MODULE"),
-    model: optionalVar(env, "A1111_REFERENCE_MODEL"),
-  };
-  const timeoutMs = providerTimeoutMs(env);
+  const auth = s.A1111_AUTH;
+  const models = { sd: s.A1111_CONTROLNET_MODEL_SD, hd: s.A1111_CONTROLNET_MODEL_HD };
+  const reference = { module: s.A1111_REFERENCE_MODULE, model: s.A1111_REFERENCE_MODEL };
   return {
-    name: NAME,
-    label: "Self-hosted Stable Diffusion (A1111/Forge)",
     local: isLocalUrl(baseUrl),
-    estimatedCost: () => 0,
     async generatePose(req: PoseImageRequest): Promise<ProviderImage> {
       const units: Record<string, unknown>[] = [
         {

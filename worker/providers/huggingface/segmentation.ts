@@ -2,26 +2,25 @@
 // router with SEGMENTATION_MODEL (an RMBG-class background-removal model). The answer is a list of
 // {label, score, mask: base64 PNG}; the person's (or the only foreground's) mask is used.
 import { imageSegmentation } from "@huggingface/inference";
-import { optionalVar } from "../env";
-import { base64ToBytes } from "./base64";
-import { huggingFaceCall } from "./huggingface-call";
-import { ProviderError } from "./provider";
-import type { SegmentationProvider, SegmentRequest } from "./segmentation";
-import { isLocalUrl, providerTimeoutMs } from "./settings";
+import { base64ToBytes } from "../base64";
+import { isLocalUrl } from "../local-url";
+import { ProviderError } from "../provider";
+import type { SegmentationProvider, SegmentRequest } from "../segmentation";
+import type { Adapter, CommonProviderSettings } from "../vendor";
+import { huggingFaceCall } from "./call";
+import type { HuggingFaceSettings } from ".";
 
-export const DEFAULT_SEGMENTATION_MODEL = "briaai/RMBG-1.4";
-
-export function huggingFaceSegmentation(env: Env): SegmentationProvider | null {
-  const token = optionalVar(env, "HF_TOKEN");
+/** The segmentation adapter, or null without HF_TOKEN. */
+export function huggingFaceSegmentation(
+  s: HuggingFaceSettings,
+  { timeoutMs }: CommonProviderSettings,
+): Adapter<SegmentationProvider> | null {
+  const token = s.HF_TOKEN;
   if (!token) return null;
-  const endpointUrl = optionalVar(env, "HF_SEGMENTATION_ENDPOINT_URL");
-  const model = optionalVar(env, "SEGMENTATION_MODEL") ?? DEFAULT_SEGMENTATION_MODEL;
-  const timeoutMs = providerTimeoutMs(env);
+  const endpointUrl = s.HF_SEGMENTATION_ENDPOINT_URL;
+  const model = s.SEGMENTATION_MODEL;
   return {
-    name: "huggingface",
-    label: "Hugging Face",
     local: !!endpointUrl && isLocalUrl(endpointUrl),
-    estimatedCost: () => 0.001,
     async segment(req: SegmentRequest) {
       const call = huggingFaceCall(req.traceId, req.signal, timeoutMs);
       const segments = await call.run((options) =>

@@ -1,10 +1,11 @@
 // One ModelsLab job: POST a JSON request; the answer is `success` with output URLs, or
 // `processing` with an `eta` and a `fetch_result` URL to poll; errors often come as HTTP 200 with
 // `status: "error"`. With base64 "yes" the output file holds the image as base64 text.
-import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../shared/images/inspect-image";
-import { optionalVar } from "../env";
-import { ProviderError, errorForStatus, errorForThrown, retryHint } from "./provider";
-import { providerTimeoutMs } from "./settings";
+import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../../shared/images/inspect-image";
+import { isLocalUrl } from "../local-url";
+import { ProviderError, errorForStatus, errorForThrown, retryHint } from "../provider";
+import type { CommonProviderSettings } from "../vendor";
+import type { ModelsLabSettings } from ".";
 
 const NAME = "modelslab";
 
@@ -21,14 +22,18 @@ export interface ModelsLabAccount {
   key: string;
   baseUrl: string;
   timeoutMs: number;
+  /** True when MODELSLAB_URL points at this machine (the fake provider). */
+  local: boolean;
 }
 
-export function modelsLabAccount(env: Env): ModelsLabAccount | null {
-  const key = optionalVar(env, "MODELSLAB_API_KEY");
+/** Key, base URL and timeout for ModelsLab calls, or null without MODELSLAB_API_KEY. */
+export function modelsLabAccount(s: ModelsLabSettings, { timeoutMs }: CommonProviderSettings): ModelsLabAccount | null {
+  const key = s.MODELSLAB_API_KEY;
   if (!key) return null;
-  const baseUrl = (optionalVar(env, "MODELSLAB_URL") ?? "https://modelslab.com").replace(/\/+$/, "");
-  return { key, baseUrl, timeoutMs: providerTimeoutMs(env) };
+  return { key, baseUrl: s.MODELSLAB_URL, timeoutMs, local: isLocalUrl(s.MODELSLAB_URL) };
 }
+
+/** Runs one ModelsLab job to its image, polling while it renders. */
 
 export async function runModelsLab(
   account: ModelsLabAccount,

@@ -1,9 +1,9 @@
 // Calling Workers AI through the AI binding: a timeout the binding itself lacks, its errors as
 // ProviderErrors (the message starts with Workers AI's error code), and the image out of the
 // answer whatever its shape.
-import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../shared/images/inspect-image";
-import { base64ToBytes } from "./base64";
-import { ProviderError, errorForThrown, type ProviderImage } from "./provider";
+import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../../shared/images/inspect-image";
+import { base64ToBytes } from "../base64";
+import { ProviderError, errorForThrown, type ProviderImage } from "../provider";
 
 const NAME = "workers-ai";
 
@@ -27,12 +27,7 @@ export function workersAiError(err: unknown): ProviderError {
   return errorForThrown(NAME, err);
 }
 
-/** The AI binding, when wrangler.toml declares one. */
-export function aiBinding(env: Env): AiBinding | null {
-  const ai = (env as unknown as { AI?: AiBinding }).AI;
-  return ai && typeof ai.run === "function" ? ai : null;
-}
-
+/** Runs one model through the binding, with a timeout; the answer must hold an image. */
 export async function runWorkersAi(
   ai: AiBinding,
   model: string,

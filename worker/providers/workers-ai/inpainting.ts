@@ -1,22 +1,20 @@
 // Workers AI inpainting (@cf/runwayml/stable-diffusion-v1-5-inpainting) through the AI binding:
 // image and mask as byte arrays; the answer is PNG bytes.
-import { optionalVar } from "../env";
-import type { InpaintingProvider, InpaintRequest } from "./inpainting";
-import { providerTimeoutMs } from "./settings";
-import { aiBinding, runWorkersAi } from "./workers-ai-call";
+import type { InpaintingProvider, InpaintRequest } from "../inpainting";
+import type { Adapter, CommonProviderSettings } from "../vendor";
+import { runWorkersAi } from "./call";
+import type { WorkersAiSettings } from ".";
 
-export const WORKERS_AI_INPAINTING_MODEL = "@cf/runwayml/stable-diffusion-v1-5-inpainting";
-
-export function workersAiInpainting(env: Env): InpaintingProvider | null {
-  const ai = aiBinding(env);
+/** The inpainting adapter, or null without the AI binding. */
+export function workersAiInpainting(
+  s: WorkersAiSettings,
+  { timeoutMs }: CommonProviderSettings,
+): Adapter<InpaintingProvider> | null {
+  const ai = s.AI;
   if (!ai) return null;
-  const model = optionalVar(env, "WORKERS_AI_INPAINTING_MODEL") ?? WORKERS_AI_INPAINTING_MODEL;
-  const timeoutMs = providerTimeoutMs(env);
+  const model = s.WORKERS_AI_INPAINTING_MODEL;
   return {
-    name: "workers-ai",
-    label: "Cloudflare Workers AI",
     local: false,
-    estimatedCost: () => 0.0015,
     inpaint: (req: InpaintRequest) =>
       runWorkersAi(
         ai,

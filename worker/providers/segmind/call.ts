@@ -1,9 +1,10 @@
 // One call to Segmind's serverless API: POST {SEGMIND_URL}/{model} with x-api-key and a JSON body;
 // the answer is the image itself, or JSON saying what went wrong.
-import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../shared/images/inspect-image";
-import { optionalVar } from "../env";
-import { ProviderError, errorForStatus, errorForThrown, retryHint, type ProviderImage } from "./provider";
-import { providerTimeoutMs } from "./settings";
+import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../../shared/images/inspect-image";
+import { isLocalUrl } from "../local-url";
+import { ProviderError, errorForStatus, errorForThrown, retryHint, type ProviderImage } from "../provider";
+import type { CommonProviderSettings } from "../vendor";
+import type { SegmindSettings } from ".";
 
 const NAME = "segmind";
 
@@ -11,14 +12,19 @@ export interface SegmindAccount {
   key: string;
   baseUrl: string;
   timeoutMs: number;
+  /** True when SEGMIND_URL points at this machine (the fake provider). */
+  local: boolean;
 }
 
-export function segmindAccount(env: Env): SegmindAccount | null {
-  const key = optionalVar(env, "SEGMIND_API_KEY");
+/** Key, base URL and timeout for Segmind calls, or null without SEGMIND_API_KEY. */
+export function segmindAccount(s: SegmindSettings, { timeoutMs }: CommonProviderSettings): SegmindAccount | null {
+  const key = s.SEGMIND_API_KEY;
   if (!key) return null;
-  const baseUrl = (optionalVar(env, "SEGMIND_URL") ?? "https://api.segmind.com/v1").replace(/\/+$/, "");
-  return { key, baseUrl, timeoutMs: providerTimeoutMs(env) };
+  const baseUrl = s.SEGMIND_URL;
+  return { key, baseUrl, timeoutMs, local: isLocalUrl(baseUrl) };
 }
+
+/** POSTs one request to a Segmind model; the answer must be an image. */
 
 export async function callSegmind(
   account: SegmindAccount,

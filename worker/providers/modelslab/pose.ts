@@ -1,19 +1,17 @@
-// ModelsLab as a fallback: the skeleton as a base64 openpose control image (POST /api/v5/controlnet).
-import { optionalVar } from "../env";
-import { bytesToBase64 } from "./base64";
-import { modelsLabAccount, runModelsLab } from "./modelslab-call";
-import type { PoseImageProvider, PoseImageRequest, ProviderImage } from "./provider";
-import { isLocalUrl } from "./settings";
+// ModelsLab poses: the skeleton as a base64 openpose control image (POST /api/v5/controlnet).
+import { bytesToBase64 } from "../base64";
+import type { PoseImageProvider, PoseImageRequest, ProviderImage } from "../provider";
+import type { Adapter, CommonProviderSettings } from "../vendor";
+import { modelsLabAccount, runModelsLab } from "./call";
+import type { ModelsLabSettings } from ".";
 
-export function modelsLabProvider(env: Env): PoseImageProvider | null {
-  const account = modelsLabAccount(env);
+/** The pose adapter, or null without MODELSLAB_API_KEY. */
+export function modelsLabPose(s: ModelsLabSettings, common: CommonProviderSettings): Adapter<PoseImageProvider> | null {
+  const account = modelsLabAccount(s, common);
   if (!account) return null;
-  const modelId = optionalVar(env, "MODELSLAB_MODEL_ID") ?? "realistic-vision-v51";
+  const modelId = s.MODELSLAB_MODEL_ID;
   return {
-    name: "modelslab",
-    label: "ModelsLab",
-    local: isLocalUrl(account.baseUrl),
-    estimatedCost: (quality) => (quality === "hd" ? 0.006 : 0.003),
+    local: account.local,
     async generatePose(req: PoseImageRequest): Promise<ProviderImage> {
       const image = await runModelsLab(
         account,

@@ -1,19 +1,20 @@
 // Segmind inpainting (SEGMIND_INPAINTING_MODEL, default sd1.5-inpainting): image and mask as base64.
-import { optionalVar } from "../env";
-import { bytesToBase64 } from "./base64";
-import type { InpaintingProvider, InpaintRequest } from "./inpainting";
-import { callSegmind, segmindAccount } from "./segmind-call";
-import { isLocalUrl } from "./settings";
+import { bytesToBase64 } from "../base64";
+import type { InpaintingProvider, InpaintRequest } from "../inpainting";
+import type { Adapter, CommonProviderSettings } from "../vendor";
+import { callSegmind, segmindAccount } from "./call";
+import type { SegmindSettings } from ".";
 
-export function segmindInpainting(env: Env): InpaintingProvider | null {
-  const account = segmindAccount(env);
+/** The inpainting adapter, or null without SEGMIND_API_KEY. */
+export function segmindInpainting(
+  s: SegmindSettings,
+  common: CommonProviderSettings,
+): Adapter<InpaintingProvider> | null {
+  const account = segmindAccount(s, common);
   if (!account) return null;
-  const model = optionalVar(env, "SEGMIND_INPAINTING_MODEL") ?? "sd1.5-inpainting";
+  const model = s.SEGMIND_INPAINTING_MODEL;
   return {
-    name: "segmind",
-    label: "Segmind",
-    local: isLocalUrl(account.baseUrl),
-    estimatedCost: () => 0.004,
+    local: account.local,
     inpaint: (req: InpaintRequest) =>
       callSegmind(
         account,

@@ -1,0 +1,52 @@
+// The app's own settings (origin, sign-in limits, uploads, credits, generations), each with the
+// fallback it has always had: some refuse 0, some accept it, some only take whole numbers.
+import { z } from "zod";
+import { DAILY_POSE_LIMIT, WELCOME_CREDITS } from "../../shared/api/credits";
+import { declaredNumber, nonNegativeInteger, number, positive, positiveInteger, text } from "./rules";
+
+/** Sign-in and sign-up attempts allowed per client IP per minute (AUTH_ATTEMPTS_PER_MINUTE overrides). */
+export const AUTH_ATTEMPTS_PER_MINUTE = 10;
+/** Failed sign-ins allowed per account (email) within the window (AUTH_FAILURES_PER_ACCOUNT overrides). */
+export const AUTH_FAILURES_PER_ACCOUNT = 5;
+
+/** The app's settings from the Worker's env, shaped by concern. */
+export const appSettings = z
+  .object({
+    APP_ORIGIN: text(),
+    // Taken as given (not checked), as better-auth's rate limit always has.
+    AUTH_ATTEMPTS_PER_MINUTE: text().transform((v) => Number(v ?? AUTH_ATTEMPTS_PER_MINUTE)),
+    AUTH_FAILURES_PER_ACCOUNT: number(AUTH_FAILURES_PER_ACCOUNT, positiveInteger),
+    MAX_AVATAR_SIZE_MB: declaredNumber(10, positive),
+    MAX_POSES_PER_GENERATION: declaredNumber(100, positiveInteger),
+    // Unset or empty is the default; 0 grants none.
+    WELCOME_CREDITS: z
+      .unknown()
+      .optional()
+      .transform((v) => {
+        const n = Number(v || WELCOME_CREDITS);
+        return nonNegativeInteger(n) ? n : WELCOME_CREDITS;
+      }),
+    DAILY_POSE_LIMIT: number(DAILY_POSE_LIMIT, nonNegativeInteger),
+    POSE_CONCURRENCY: number(5, positiveInteger),
+    POSE_LEASE_MS: declaredNumber(10 * 60_000, positive),
+    POSE_STALL_MS: declaredNumber(5 * 60_000, positive),
+    POSE_WINDOW: declaredNumber(20, positive),
+    POSE_MAX_PROVIDER_CALLS: declaredNumber(20, positive),
+  })
+  .transform((s) => ({
+    /** The one trusted public origin; unset serves loopback hosts only. */
+    appOrigin: s.APP_ORIGIN,
+    auth: { attemptsPerMinute: s.AUTH_ATTEMPTS_PER_MINUTE, failuresPerAccount: s.AUTH_FAILURES_PER_ACCOUNT },
+    uploads: { maxAvatarSizeMb: s.MAX_AVATAR_SIZE_MB },
+    credits: { welcomeCredits: s.WELCOME_CREDITS, dailyPoseLimit: s.DAILY_POSE_LIMIT },
+    generations: {
+      maxPoses: s.MAX_POSES_PER_GENERATION,
+      /** Poses one queue consumer invocation runs at once. */
+      poseConcurrency: s.POSE_CONCURRENCY,
+      /** The Generation object's lease, stall watchdog, send window and paid calls per pose. */
+      leaseMs: s.POSE_LEASE_MS,
+      stallMs: s.POSE_STALL_MS,
+      window: s.POSE_WINDOW,
+      maxProviderCalls: s.POSE_MAX_PROVIDER_CALLS,
+    },
+  }));
