@@ -17,13 +17,3 @@ export type AppEnv = {
     caller: Caller | null;
   };
 };
-
-/**
- * Optional settings that are not declared in wrangler.toml (secrets and overrides).
- * @deprecated Read settings from the typed `config(env)` (worker/config); kept only for the files
- * that have not switched yet.
- */
-export function optionalVar(env: Env, name: string): string | undefined {
-  const value = (env as unknown as Record<string, unknown>)[name];
-  return typeof value === "string" && value !== "" ? value : undefined;
-}

@@ -1,8 +1,8 @@
 // An account's credits: balance, daily limit, welcome credits, grants and avatar candidates (a
 // generation's per-pose credits: worker/generations/pose-credits.ts). Every write is one SQL statement with an idempotency
 // key, so a repeated call (a retried Durable Object step, a redelivered message) changes nothing.
-import { CREDITS_PER_CANDIDATE, DAILY_POSE_LIMIT, WELCOME_CREDITS } from "../../shared/api/credits";
-import { optionalVar } from "../env";
+import { CREDITS_PER_CANDIDATE } from "../../shared/api/credits";
+import { config } from "../config";
 import { ApiError } from "../errors";
 
 export type Reservation =
@@ -23,11 +23,7 @@ export function nextUtcMidnight(now = Date.now()) {
 }
 
 /** The app's daily pose limit (DAILY_POSE_LIMIT) for users without their own. */
-export function defaultDailyLimit(env: Env) {
-  const raw = optionalVar(env, "DAILY_POSE_LIMIT");
-  const n = Number(raw);
-  return raw && Number.isInteger(n) && n >= 0 ? n : DAILY_POSE_LIMIT;
-}
+export const defaultDailyLimit = (env: Env) => config(env).credits.dailyPoseLimit;
 
 /** A user's balance, today's reserved poses and their daily limit. */
 export async function creditStanding(env: Env, userId: string, now = Date.now()) {
@@ -48,8 +44,7 @@ export async function creditStanding(env: Env, userId: string, now = Date.now())
 
 /** The welcome credits of a new account (once per user): WELCOME_CREDITS, default 200; 0 grants none. */
 export async function grantWelcome(env: Env, userId: string) {
-  const setting = Number((env as unknown as { WELCOME_CREDITS?: string }).WELCOME_CREDITS || WELCOME_CREDITS);
-  const amount = Number.isInteger(setting) && setting >= 0 ? setting : WELCOME_CREDITS;
+  const amount = config(env).credits.welcomeCredits;
   if (amount === 0) return;
   await env.DB.prepare(
     `insert or ignore into credit_ledger (id, user_id, kind, amount, poses, idempotency_key, note, created_at)

@@ -7,14 +7,16 @@ import { findBackground } from "../background/find-background";
 import { db } from "../db/client";
 import { avatars, poseTemplates, type Avatar } from "../db/schema";
 import { ApiError, notFound } from "../errors";
-import { configuredInpaintingProviders } from "../providers/inpainting-registry";
-import { configuredProviders } from "../providers/registry";
+import { config } from "../config";
+import {
+  configuredInpaintingProviders,
+  configuredProviders,
+  notConfiguredMessage,
+  setupHint,
+} from "../providers/registry";
 import { findTheme } from "../themes/find-theme";
 
-function maxPoses(env: Env) {
-  const n = Number(env.MAX_POSES_PER_GENERATION);
-  return Number.isInteger(n) && n > 0 ? n : 100;
-}
+const maxPoses = (env: Env) => config(env).generations.maxPoses;
 
 /** Refuses templates the user may not use (neither public and active nor their own). */
 async function checkTemplates(env: Env, userId: string, ids: string[]) {
@@ -43,17 +45,13 @@ async function checkTemplates(env: Env, userId: string, ids: string[]) {
 function checkProviders(env: Env, body: NewGeneration) {
   const providers = configuredProviders(env);
   if (providers.length === 0) {
-    throw new ApiError(
-      409,
-      "provider_not_configured",
-      "No AI provider is configured, so poses cannot be generated. Set HF_TOKEN (and HF_ENDPOINT_URL) or A1111_URL; see the README.",
-    );
+    throw new ApiError(409, "provider_not_configured", notConfiguredMessage("pose"));
   }
   if (needsInpainting(body.fashionSettings) && configuredInpaintingProviders(env).length === 0) {
     throw new ApiError(
       422,
       "fashion_unavailable",
-      "Hijab and outfit styles need an inpainting provider, and none is configured (HF_TOKEN with HF_INPAINTING_ENDPOINT_URL, SEGMIND_API_KEY, or Workers AI). Accessories work without one.",
+      `Hijab and outfit styles need an inpainting provider, and none is configured. ${setupHint("inpainting")}. Accessories work without one.`,
     );
   }
   return providers;

@@ -2,7 +2,7 @@
 import type { GenerationState } from "../../shared/api/generations";
 import { refusal, type Refused } from "../credits/ledger";
 import { ApiError } from "../errors";
-import { configuredProviders } from "../providers/registry";
+import { configuredProviders, notConfiguredMessage } from "../providers/registry";
 import { generationStub } from "./generation-stub";
 import { findOwned, rowFields } from "./generation-view";
 
@@ -19,7 +19,7 @@ export async function cancelGeneration(env: Env, userId: string, id: string): Pr
 export async function retryFailedPoses(env: Env, userId: string, id: string): Promise<GenerationState> {
   const row = await findOwned(env, userId, id);
   if (configuredProviders(env).length === 0) {
-    throw new ApiError(409, "provider_not_configured", "No AI provider is configured, so poses cannot be generated.");
+    throw new ApiError(409, "provider_not_configured", notConfiguredMessage("pose"));
   }
   const result = (await generationStub(env, row.id).retryFailed())!;
   if ("refused" in result) throw refusal(result.refused as Refused);

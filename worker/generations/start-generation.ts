@@ -7,7 +7,6 @@ import { buildBasePrompt, buildNegativePrompt } from "../../shared/prompts/pose-
 import { refusal } from "../credits/ledger";
 import { db } from "../db/client";
 import { avatars, poseGenerations, type Avatar } from "../db/schema";
-import { DEFAULT_MODELS } from "../providers/huggingface";
 import { eq, sql } from "drizzle-orm";
 import { checkNewGeneration } from "./check-new-generation";
 import { generationStub } from "./generation-stub";
@@ -28,7 +27,6 @@ async function handOver(env: Env, generationId: string, body: NewGeneration, ava
       selectedPoseIds: body.poseTemplateIds,
       quality: body.quality,
       provider: body.provider ?? null,
-      modelId: body.quality === "hd" ? DEFAULT_MODELS.hd : DEFAULT_MODELS.sd,
       basePrompt: buildBasePrompt(avatar, body.prompt),
       negativePrompt: buildNegativePrompt(body.negativePrompt),
       seed: body.seed ?? null,

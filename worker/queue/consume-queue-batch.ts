@@ -1,12 +1,9 @@
-import { optionalVar } from "../env";
+import { config } from "../config";
 import { isPoseJob, type PoseJob } from "../pipeline/pose-job";
 import { deadLetterPoseJob, runPoseJob } from "../pipeline/run-pose-job";
 
 /** Poses one consumer invocation runs at once (POSE_CONCURRENCY, default 5). */
-export function poseConcurrency(env: Env): number {
-  const n = Number(optionalVar(env, "POSE_CONCURRENCY"));
-  return Number.isInteger(n) && n > 0 ? n : 5;
-}
+export const poseConcurrency = (env: Env): number => config(env).generations.poseConcurrency;
 
 /**
  * The batch's messages with users taking turns (A1 B1 A2 B2 …, each user's own in order), so one

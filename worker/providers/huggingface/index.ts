@@ -9,7 +9,7 @@ import { huggingFaceSegmentation } from "./segmentation";
 import { huggingFaceTextToImage } from "./text-to-image";
 
 /** The router's ControlNet-openpose models when CONTROLNET_MODEL_SD / _HD are unset. */
-export const DEFAULT_MODELS = {
+const DEFAULT_MODELS = {
   sd: "lllyasviel/control_v11p_sd15_openpose",
   hd: "thibaud/controlnet-openpose-sdxl-1.0",
 };
