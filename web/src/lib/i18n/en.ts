@@ -318,6 +318,7 @@ export const en = {
   "stage.base": "Pose",
   "stage.fashion": "With fashion",
   "stage.background": "With background",
+  "stage.theme": "With theme",
   "nav.dashboard": "Dashboard",
   "dashboard.title": "Dashboard",
   "dashboard.subtitle": "How your poses are doing this month: success, speed, cost and credits.",

@@ -322,6 +322,7 @@ export const id: Record<MessageKey, string> = {
   "stage.base": "Pose",
   "stage.fashion": "Dengan fashion",
   "stage.background": "Dengan latar",
+  "stage.theme": "Dengan tema",
   "nav.dashboard": "Dasbor",
   "dashboard.title": "Dasbor",
   "dashboard.subtitle": "Kinerja pose Anda bulan ini: keberhasilan, kecepatan, biaya, dan kredit.",
