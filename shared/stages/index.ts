@@ -47,17 +47,21 @@ export const stagesFor = (all: AllSettings): AnyStage[] =>
   (STAGES as readonly AnyStage[]).filter((s) => s.applies(all[s.name] ?? null, all));
 
 /**
- * A new generation's settings fields as stored: each stage's settings, or null when not asked
+ * A new generation's settings to store, by stage name: each stage's own, or null when not asked
  * or when they would do nothing on their own (fashion with nothing picked).
  */
-export function storedSettingsFields(fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function storedSettings(fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries(
     withSettings.map((s) => {
       const value = fields[s.field] ?? null;
-      return [s.field, value !== null && s.applies(value, {}) ? value : null];
+      return [s.name, value !== null && s.applies(value, {}) ? value : null];
     }),
   );
 }
+
+/** Stored settings (by stage name) as a generation's fields in answers. */
+export const settingsFields = (stored: AllSettings) =>
+  Object.fromEntries(withSettings.map((s) => [s.field, stored[s.name] ?? null]));
 
 /** The generation fields holding stage settings (fashionSettings, backgroundSettings, professionTheme). */
 export const SETTINGS_FIELDS = withSettings.map((s) => s.field) as WithSettings["field"][];
