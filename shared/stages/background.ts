@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { SCENES, colourBackdrop } from "../background/backdrops";
 import { compositeSubject, cutOut } from "../background/composite-subject";
-import { PoseInputMissing, defineStage, type AllSettings, type StageTools } from "./stage";
+import { PoseInputMissing } from "./pose-input-missing";
+import { defineStage, type AllSettings, type StageTools } from "./stage";
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour as #RRGGBB, e.g. #e8e4dc");
 

@@ -67,6 +67,3 @@ export interface Stage<Z extends z.ZodType | null = z.ZodType | null, F extends 
 
 /** A stage declaration, its settings' type inferred from its schema. */
 export const defineStage = <const F extends string | null, Z extends z.ZodType | null>(stage: Stage<Z, F>) => stage;
-
-/** A pose's input is gone (a deleted theme or background, a missing stage image): the pose fails at once. */
-export class PoseInputMissing extends Error {}

@@ -6,7 +6,8 @@ import { outfitMask } from "../fashion/regions";
 import { isPng } from "../images/is-png";
 import { FASHION_ADVICE } from "../prompts/fashion-prompt";
 import { placeProps } from "../themes/props";
-import { PoseInputMissing, defineStage } from "./stage";
+import { PoseInputMissing } from "./pose-input-missing";
+import { defineStage } from "./stage";
 
 export const themeStage = defineStage({
   name: "theme",

@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { buildPosePrompt } from "../../shared/prompts/pose-prompt";
 import { OUTPUT_SIZE } from "../../shared/api/generations";
 import { STAGES } from "../../shared/stages";
-import { PoseInputMissing } from "../../shared/stages/stage";
+import { PoseInputMissing } from "../../shared/stages/pose-input-missing";
 import { db } from "../db/client";
 import { avatars, poseGenerations, poseTemplates } from "../db/schema";
 import { Cancelled, RetriesExhausted, RetryLater } from "../providers/retry";

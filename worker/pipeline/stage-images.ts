@@ -2,7 +2,7 @@
 // `{stage}.png` when it is transparent (background removed). A stored stage image is also the
 // pose's checkpoint: run again, the pose resumes after it instead of paying for it twice.
 import { isPng } from "../../shared/images/is-png";
-import { PoseInputMissing } from "../../shared/stages/stage";
+import { PoseInputMissing } from "../../shared/stages/pose-input-missing";
 import { r2Keys } from "../storage/r2-keys";
 import type { PoseContext } from "./stage";
 
