@@ -4,9 +4,10 @@ import { describe, expect, it } from "vitest";
 import { BODY } from "../shared/pose/model";
 import { readOpenPose } from "../shared/pose/openpose-json";
 import { letterboxPose } from "../shared/pose/transform";
+import { backgroundStage } from "../shared/stages/background";
+import { themeStage } from "../shared/stages/theme";
+import { runStage } from "../worker/pipeline/run-stage";
 import type { PoseContext } from "../worker/pipeline/stage";
-import { backgroundStage } from "../worker/pipeline/stages/background";
-import { themeStage } from "../worker/pipeline/stages/theme";
 import { fakeProvider } from "./helpers/fake-provider";
 import { json, startGeneration, uploadAvatar, userId, waitForFinal } from "./helpers/generations";
 import { avatarForm } from "./helpers/images";
@@ -120,7 +121,7 @@ describe("background and theme stages", () => {
       }) as unknown as PoseContext;
 
     const removed = ctx({ backgroundSettings: { mode: "remove" } });
-    await backgroundStage.run(removed);
+    await runStage(backgroundStage, removed);
     expect(removed.current!.key).toMatch(/background\.png$/);
     const cut = rgbaOf(new Uint8Array(await (await env.IMAGES.get(removed.current!.key))!.arrayBuffer()));
     const neck = pose.people[0]!.body[BODY.neck]!;
@@ -128,8 +129,8 @@ describe("background and theme stages", () => {
     expect(cut(5, 5)[3]).toBe(0);
 
     const themed = ctx({ backgroundSettings: { mode: "scene", scene: "studio" }, professionTheme: "chef" });
-    await backgroundStage.run(themed);
-    await themeStage.run(themed);
+    await runStage(backgroundStage, themed);
+    await runStage(themeStage, themed);
     expect(themed.current!.key).toMatch(/final\.jpg$/);
     const final = rgbaOf(new Uint8Array(await (await env.IMAGES.get(themed.current!.key))!.arrayBuffer()));
     // The chef's hat (white) sits above the head; the studio backdrop shows at the edge.

@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { GenerationState } from "../shared/api/generations";
 import { placeAccessories } from "../shared/fashion/anchors";
-import { maskPng } from "../shared/fashion/mask";
+import { maskPng } from "../shared/raster/mask";
 import { hijabMask } from "../shared/fashion/regions";
 import { readOpenPose } from "../shared/pose/openpose-json";
 import { letterboxPose } from "../shared/pose/transform";

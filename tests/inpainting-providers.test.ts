@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_TEMPLATES } from "../shared/templates/built-in";
 import { buildFigure } from "../shared/templates/figure";
-import { maskPng } from "../shared/fashion/mask";
+import { maskPng } from "../shared/raster/mask";
 import { hijabMask } from "../shared/fashion/regions";
 import { bytesToBase64 } from "../worker/providers/base64";
 import { huggingface } from "../worker/providers/huggingface";

@@ -1,18 +1,9 @@
 import { z } from "zod";
-import { SCENES } from "../background/backdrops";
 import { THEME_PROPS, THEME_SCENE_CHOICES } from "../themes/built-in";
 import { textField } from "./fields";
 
-const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour as #RRGGBB, e.g. #e8e4dc");
-
-/** What goes behind the person: nothing (transparent), a built-in scene, a colour or gradient, or an upload. */
-export const BackgroundSettings = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("remove") }).strict(),
-  z.object({ mode: z.literal("scene"), scene: z.enum(SCENES) }).strict(),
-  z.object({ mode: z.literal("colour"), colour, to: colour.optional() }).strict(),
-  z.object({ mode: z.literal("image"), backgroundId: z.string().min(1).max(64) }).strict(),
-]);
-export type BackgroundSettings = z.infer<typeof BackgroundSettings>;
+// The background stage's settings are declared with the stage; the generation routes read them here.
+export { BackgroundSettings } from "../stages/background";
 
 /** A theme a user saves: POST /api/v1/themes. */
 export const NewTheme = z

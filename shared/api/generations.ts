@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { BackgroundSettings } from "./background";
-import { FashionSettings } from "./fashion";
+import { stageRequestFields, stageResponseFields } from "../stages";
 
 export const QUALITIES = ["sd", "hd"] as const;
 /** The statuses a generation ends in: nothing changes it any more (until failed poses are retried). */
@@ -40,10 +39,8 @@ export const NewGeneration = z
       .max(2 ** 32 - 1)
       .optional(),
     provider: z.string().min(1).max(40).optional(),
-    fashionSettings: FashionSettings.optional(),
-    backgroundSettings: BackgroundSettings.optional(),
-    /** A built-in theme (doctor, pilot, chef, teacher) or the id of one of my themes. */
-    professionTheme: z.string().min(1).max(64).optional(),
+    /** Each stage's settings (fashionSettings, backgroundSettings, professionTheme), from its declaration. */
+    ...stageRequestFields,
   })
   .strict();
 export type NewGeneration = z.infer<typeof NewGeneration>;
@@ -75,10 +72,8 @@ export const GenerationState = z.object({
   createdAt: z.string(),
   completedAt: z.string().nullable(),
   downloadUrl: z.string(),
-  /** The fashion asked for; each pose's image is then the fashioned one, `?stage=base` the plain pose. */
-  fashionSettings: FashionSettings.nullable().optional(),
-  backgroundSettings: BackgroundSettings.nullable().optional(),
-  professionTheme: z.string().nullable().optional(),
+  /** The later stages' settings asked for; each pose's image is then the last stage's, `?stage=base` the plain pose. */
+  ...stageResponseFields,
   poses: z.array(PoseState),
 });
 export type GenerationState = z.infer<typeof GenerationState>;

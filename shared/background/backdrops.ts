@@ -1,6 +1,6 @@
 // Backdrops that need no provider, drawn procedurally at any size: a studio paper sweep, solid
 // colours and gradients, and simple scenes, each with a soft vignette.
-import type { Rgba } from "../fashion/composite";
+import type { Rgba } from "../raster/rgba";
 
 export const SCENES = ["studio", "outdoor", "office", "cafe"] as const;
 export type Scene = (typeof SCENES)[number];

@@ -1,7 +1,7 @@
 import { PhotonImage } from "@cf-wasm/photon";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { Rgba } from "../fashion/composite";
+import type { Rgba } from "../raster/rgba";
 import { BODY } from "../pose/model";
 import { BUILT_IN_TEMPLATES } from "../templates/built-in";
 import { buildFigure } from "../templates/figure";

@@ -1,9 +1,9 @@
 // The person onto a backdrop: a contact shadow under the feet first, then the subject's colours
 // moved toward the scene's light, then an alpha composite through the person mask.
 import type { Pose } from "../pose/model";
-import { at, headSize } from "../fashion/body-geometry";
-import type { Rgba } from "../fashion/composite";
-import type { Mask } from "../fashion/mask";
+import { at, headSize } from "../pose/body-geometry";
+import type { Rgba } from "../raster/rgba";
+import type { Mask } from "../raster/mask";
 import { labStats, transferColour } from "./colour";
 
 /** Darkens the backdrop in a soft ellipse under each person's ankles. */

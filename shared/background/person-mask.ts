@@ -1,9 +1,9 @@
 // The person's mask for background replacement: from a segmentation (provider or the browser's
 // cut-out) refined against the skeleton, or, with neither, the skeleton's body region itself.
 import type { Pose } from "../pose/model";
-import { at, faceOval, headCentre, headSize } from "../fashion/body-geometry";
-import type { Rgba } from "../fashion/composite";
-import { capsule, createMask, ellipse, feather, fillPolygon, type Mask, type Point } from "../fashion/mask";
+import { at, faceOval, headCentre, headSize } from "../pose/body-geometry";
+import type { Rgba } from "../raster/rgba";
+import { capsule, createMask, ellipse, feather, fillPolygon, type Mask, type Point } from "../raster/mask";
 
 const LIMBS: [string, string, number][] = [
   ["neck", "rightShoulder", 0.35],

@@ -1,8 +1,8 @@
 // Where each accessory sits on a person, from the keypoints: position, size and rotation.
 // Each asset is drawn upright; `angle` turns its x axis (radians, screen coordinates).
 import type { Pose, PosePerson } from "../pose/model";
-import { at, dist, headSize } from "./body-geometry";
-import type { Point } from "./mask";
+import { at, dist, headSize } from "../pose/body-geometry";
+import type { Point } from "../raster/mask";
 
 export const ACCESSORIES = ["jewelry", "bag", "watch", "sunglasses"] as const;
 export type Accessory = (typeof ACCESSORIES)[number];

@@ -1,13 +1,7 @@
 // Draws accessory images onto a photo: each asset scaled, rotated and placed at its anchor,
 // bilinear-sampled, alpha-blended, over a soft drop shadow so it sits on the picture.
+import type { Rgba } from "../raster/rgba";
 import { ASSET_PIVOT, type AccessoryAsset, type Placement } from "./anchors";
-
-/** RGBA pixels, 4 bytes each, rows top to bottom. */
-export interface Rgba {
-  width: number;
-  height: number;
-  data: Uint8Array | Uint8ClampedArray;
-}
 
 /** Where the shadow is sampled around its offset, in offsets: a small spread makes it soft. */
 const SHADOW_TAPS: readonly (readonly [number, number])[] = [

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { BODY, type Pose } from "../pose/model";
 import { BUILT_IN_TEMPLATES } from "../templates/built-in";
 import { buildFigure } from "../templates/figure";
-import { headSize } from "./body-geometry";
-import { coverage, maskPng } from "./mask";
+import { headSize } from "../pose/body-geometry";
+import { coverage, maskPng } from "../raster/mask";
 import { HIJAB_STYLES, OUTFITS, hijabMask, outfitMask } from "./regions";
 
 const poses = BUILT_IN_TEMPLATES.map((t) => [t.slug, buildFigure(t.figure, 512, 768)] as const);

@@ -1,8 +1,8 @@
 // Where a hijab or an outfit goes, from the keypoints: inpainting masks at the image's size.
 // Hands and the face are cut out (a hand in front of the hijab stays a hand; faces stay faces).
 import type { Pose, PosePerson } from "../pose/model";
-import { at, faceOval, headCentre, headSize } from "./body-geometry";
-import { capsule, createMask, ellipse, feather, fillPolygon, type Mask, type Point } from "./mask";
+import { at, faceOval, headCentre, headSize } from "../pose/body-geometry";
+import { capsule, createMask, ellipse, feather, fillPolygon, type Mask, type Point } from "../raster/mask";
 
 export const HIJAB_STYLES = ["modern", "pashmina", "turban", "square", "instant"] as const;
 export type HijabStyle = (typeof HIJAB_STYLES)[number];

@@ -2,16 +2,8 @@
 // draw_handpose, draw_facepose), which is what control_v11p_sd15_openpose was trained on.
 // Points are normalised by the pose canvas and scaled to the output size, as the annotator does.
 import { BODY_COLORS, BODY_POINTS, DRAWN_LIMBS, HAND_EDGES, LIMBS, type Pose, type Slot } from "../pose/model";
-import {
-  createImage,
-  cvRound,
-  ellipse2Poly,
-  fillCircle,
-  fillConvexPoly,
-  thickLine,
-  type Rgb,
-  type RgbImage,
-} from "./raster";
+import { createImage, cvRound, type Rgb, type RgbImage } from "./raster";
+import { ellipse2Poly, fillCircle, fillConvexPoly, thickLine } from "./raster-fill";
 
 const STICK_WIDTH = 4;
 const JOINT_RADIUS = 4;

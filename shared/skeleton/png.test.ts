@@ -2,7 +2,8 @@ import { unzlibSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { deflateRuns } from "./deflate-runs";
 import { encodePng } from "./png";
-import { createImage, fillCircle, fillConvexPoly, rgbBytes, thickLine } from "./raster";
+import { createImage, rgbBytes } from "./raster";
+import { fillCircle, fillConvexPoly, thickLine } from "./raster-fill";
 
 describe("skeleton PNG encoding", () => {
   it("writes zlib that a standard inflater reads back exactly", () => {

@@ -1,5 +1,6 @@
 // Minimal PNG writer for 8-bit RGB skeleton images: pure code, so the Worker, the browser and
 // the CLI write the same bytes.
+import { concatBytes } from "../bytes/concat-bytes";
 import { deflateRuns, scanZeros } from "./deflate-runs";
 import type { RgbImage } from "./raster";
 
@@ -64,17 +65,10 @@ export function encodePng(img: RgbImage): Uint8Array<ArrayBuffer> {
   hv.setUint32(0, width);
   hv.setUint32(4, height);
   header.set([8, 2, 0, 0, 0], 8);
-  const parts = [
+  return concatBytes([
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),
     chunk("IDAT", deflateRuns(img.data, img.stride, zeroRunEnd(img))),
     chunk("IEND", new Uint8Array(0)),
-  ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
+  ]);
 }

@@ -1,6 +1,6 @@
 // Where a theme's props sit on a person: a hat on the head, a stethoscope round the neck, a book
 // or a pointer in the hand. Placements for the same compositor as accessories.
-import { at, dist, headCentre, headSize } from "../fashion/body-geometry";
+import { at, dist, headCentre, headSize } from "../pose/body-geometry";
 import type { Placement } from "../fashion/anchors";
 import type { Pose, PosePerson } from "../pose/model";
 import type { ThemeProp } from "./built-in";

@@ -2,7 +2,7 @@
 // for every later generation (the plan's cost advice); drawn procedurally when no provider is
 // configured or it cannot paint one now.
 import { sceneBackdrop, type AnyScene } from "../../shared/background/backdrops";
-import type { Rgba } from "../../shared/fashion/composite";
+import type { Rgba } from "../../shared/raster/rgba";
 import { SCENE_NEGATIVE, scenePrompt } from "../../shared/prompts/scene-prompt";
 import { coverResize } from "../images/rgba";
 import { toJpeg } from "../images/to-jpeg";

@@ -2,7 +2,7 @@
 // from the SVG drawings by the build; see scripts/fashion/render-accessories.ts).
 import { PhotonImage } from "@cf-wasm/photon";
 import type { AccessoryAsset } from "../../shared/fashion/anchors";
-import type { Rgba } from "../../shared/fashion/composite";
+import type { Rgba } from "../../shared/raster/rgba";
 
 const cache = new Map<AccessoryAsset, Promise<Rgba>>();
 

@@ -1,6 +1,6 @@
 // Image bytes ↔ RGBA pixels for the compositing stages, through photon (wasm).
 import { PhotonImage, SamplingFilter, crop, resize } from "@cf-wasm/photon";
-import type { Rgba } from "../../shared/fashion/composite";
+import type { Rgba } from "../../shared/raster/rgba";
 
 export function decodeRgba(bytes: Uint8Array): Rgba {
   const image = PhotonImage.new_from_byteslice(bytes);

@@ -1,4 +1,5 @@
 import { createMiddleware } from "hono/factory";
+import { concatBytes } from "../../shared/bytes/concat-bytes";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 
@@ -25,13 +26,7 @@ async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promis
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** The `name` a sign-up or profile update sets, when the body is JSON with one. */

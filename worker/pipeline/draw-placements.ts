@@ -1,6 +1,7 @@
 // Draws placed drawings (accessories, theme props) onto a stage image.
 import type { Placement } from "../../shared/fashion/anchors";
 import { drawPlacement } from "../../shared/fashion/composite";
+import { isPng } from "../../shared/images/is-png";
 import { accessoryImage } from "../fashion/accessory-images";
 import { decodeRgba, encodeJpeg, encodePng } from "../images/rgba";
 import type { PoseContext } from "./stage";
@@ -16,5 +17,3 @@ export async function drawPlacements(
   for (const placement of placements) drawPlacement(target, await accessoryImage(ctx.env, placement.asset), placement);
   return isPng(bytes) ? encodePng(target) : encodeJpeg(target);
 }
-
-export const isPng = (bytes: Uint8Array) => bytes[0] === 0x89 && bytes[1] === 0x50;

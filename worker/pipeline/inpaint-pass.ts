@@ -1,7 +1,7 @@
 // One inpainting pass of a stage (hijab, outfit, theme clothing): the image, a mask and a prompt
 // through the inpainting providers (fallback chain, retries, limiter); its attempts and cost
 // counted on the pose.
-import { maskPng, type Mask } from "../../shared/fashion/mask";
+import { maskPng, type Mask } from "../../shared/raster/mask";
 import { FASHION_NEGATIVE } from "../../shared/prompts/fashion-prompt";
 import { toJpeg } from "../images/to-jpeg";
 import { callProviders } from "../providers/call-providers";

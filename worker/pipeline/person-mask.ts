@@ -2,7 +2,7 @@
 // without one (or when it gives up), the avatar's own browser cut-out fitted to the pose, or the
 // skeleton's body region alone.
 import { bodyRegionMask, alphaMask, fitCutout, refineMask } from "../../shared/background/person-mask";
-import { feather, type Mask } from "../../shared/fashion/mask";
+import { feather, type Mask } from "../../shared/raster/mask";
 import { inspectImage } from "../../shared/images/inspect-image";
 import type { Pose } from "../../shared/pose/model";
 import { decodeRgba } from "../images/rgba";

@@ -3,20 +3,20 @@
 import { and, eq } from "drizzle-orm";
 import { buildPosePrompt } from "../../shared/prompts/pose-prompt";
 import { OUTPUT_SIZE } from "../../shared/api/generations";
+import { STAGES } from "../../shared/stages";
+import { PoseInputMissing } from "../../shared/stages/pose-input-missing";
 import { db } from "../db/client";
 import { avatars, poseGenerations, poseTemplates } from "../db/schema";
 import { Cancelled, RetriesExhausted, RetryLater } from "../providers/retry";
 import { generationStub } from "../generations/generation-stub";
 import type { PoseJob } from "./pose-job";
 import { recordOutcome } from "./record-outcome";
+import { runStage, stageApplies } from "./run-stage";
 import { resumeStage } from "./stage-images";
 import type { PoseContext } from "./stage";
-import { STAGES } from "./stages";
 
 /** Deliveries of one message before an unexpected error (not a provider's) fails the pose. */
 const MAX_DELIVERIES = 3;
-
-class PoseInputMissing extends Error {}
 
 /** The pose made its POSE_MAX_PROVIDER_CALLS calls: it fails instead of paying for more. */
 class ProviderCallLimit extends Error {}
@@ -96,10 +96,10 @@ export async function runPoseJob(env: Env, message: Message<PoseJob>): Promise<v
   try {
     ctx = await loadContext(env, job, { proceed: holds, beforeProviderCall, roundCalls: claim.roundCalls ?? 0 });
     for (const stage of STAGES) {
-      if (!stage.applies(ctx)) continue;
+      if (!stageApplies(stage, ctx)) continue;
       // Stored by an earlier delivery or round of this pose: already paid for, not made again.
       if (await resumeStage(ctx, stage.image)) continue;
-      await stage.run(ctx);
+      await runStage(stage, ctx);
     }
     if (!(await holds())) return message.ack();
     await recordOutcome(ctx, { success: true, error: null, elapsedMs: Date.now() - started });

@@ -1,13 +1,14 @@
 // Reading the image the previous stage left and storing this stage's: `{stage}.jpg`, or
 // `{stage}.png` when it is transparent (background removed). A stored stage image is also the
 // pose's checkpoint: run again, the pose resumes after it instead of paying for it twice.
+import { isPng } from "../../shared/images/is-png";
+import { PoseInputMissing } from "../../shared/stages/pose-input-missing";
 import { r2Keys } from "../storage/r2-keys";
-import { isPng } from "./draw-placements";
 import type { PoseContext } from "./stage";
 
 export async function currentImage(ctx: PoseContext): Promise<Uint8Array> {
   const object = await ctx.env.IMAGES.get(ctx.current!.key);
-  if (!object) throw new Error(`the ${ctx.current!.stage} image ${ctx.current!.key} is missing`);
+  if (!object) throw new PoseInputMissing(`the ${ctx.current!.stage} image ${ctx.current!.key} is missing`);
   return new Uint8Array(await object.arrayBuffer());
 }
 

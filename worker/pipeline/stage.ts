@@ -29,12 +29,3 @@ export interface PoseContext {
   /** Provider calls made so far in this pose's round, every delivery counted. */
   roundCalls: number;
 }
-
-/** One step of a pose's pipeline (pose, then fashion, background, theme). */
-export interface Stage {
-  name: string;
-  /** The image it stores (`{image}.jpg` or `.png`): a pose run again resumes after the last one stored. */
-  image: string;
-  applies(ctx: PoseContext): boolean;
-  run(ctx: PoseContext): Promise<void>;
-}

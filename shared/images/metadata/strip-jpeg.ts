@@ -2,6 +2,7 @@
 // (frame, tables, scans) and the colour information (JFIF, the ICC profile, Adobe's colour
 // transform flag) stay; EXIF and XMP (APP1), IPTC (APP13), every other APPn, comments, and
 // anything after the end of the image (a second MPF picture with its own EXIF) go.
+import { concatBytes } from "../../bytes/concat-bytes";
 
 const ascii = (bytes: Uint8Array, at: number, text: string) =>
   [...text].every((ch, i) => bytes[at + i] === ch.charCodeAt(0));
@@ -62,16 +63,5 @@ export function stripJpegMetadata(bytes: Uint8Array): Uint8Array {
       i = dataEnd;
     }
   }
-  return concat(parts);
-}
-
-/** One array from several. */
-export function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

@@ -2,7 +2,7 @@
 // and those that change how it looks (transparency, gamma, chromaticities, sRGB, the ICC
 // profile, significant bits, background, pixel size). Text (tEXt, zTXt, iTXt), EXIF (eXIf),
 // the time (tIME) and any private chunk go; nothing after IEND is kept.
-import { concat } from "./strip-jpeg";
+import { concatBytes } from "../../bytes/concat-bytes";
 
 const KEEP = new Set(["IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "bKGD", "pHYs"]);
 
@@ -17,5 +17,5 @@ export function stripPngMetadata(bytes: Uint8Array): Uint8Array {
     if (type === "IEND") break;
     i = end;
   }
-  return concat(parts);
+  return concatBytes(parts);
 }

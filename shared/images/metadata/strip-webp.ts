@@ -1,6 +1,6 @@
 // WebP metadata removed by dropping the EXIF and XMP chunks (and unknown ones), clearing their
 // flags in VP8X and writing the new RIFF size. The image chunks are copied as they are.
-import { concat } from "./strip-jpeg";
+import { concatBytes } from "../../bytes/concat-bytes";
 
 const KEEP = new Set(["VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF", "ICCP"]);
 const VP8X_EXIF = 0x08;
@@ -24,7 +24,7 @@ export function stripWebpMetadata(bytes: Uint8Array): Uint8Array {
     } else if (KEEP.has(type)) parts.push(bytes.subarray(i, next));
     i = next;
   }
-  const out = concat(parts);
+  const out = concatBytes(parts);
   new DataView(out.buffer, out.byteOffset).setUint32(4, out.length - 8, true);
   return out;
 }

@@ -21,6 +21,11 @@ export const poseGenerations = sqliteTable(
     fashionSettings: text("fashion_settings", { mode: "json" }).$type<Record<string, unknown>>(),
     backgroundSettings: text("background_settings", { mode: "json" }).$type<Record<string, unknown>>(),
     professionTheme: text("profession_theme"),
+    /**
+     * Every stage's settings by stage name (shared/stages), so a new stage needs no column. The three
+     * columns above hold the same for rows written before it, until the generation routes store here.
+     */
+    stageSettings: text("stage_settings", { mode: "json" }).$type<Record<string, unknown>>(),
     provider: text("provider"),
     modelId: text("model_id"),
     basePrompt: text("base_prompt"),

@@ -1,6 +1,6 @@
 // Measurements of one OpenPose person that the fashion masks and anchors scale by.
-import { BODY, type Keypoint, type PosePerson } from "../pose/model";
-import type { Point } from "./mask";
+import { BODY, type Keypoint, type PosePerson } from "./model";
+import type { Point } from "../raster/mask";
 
 export const at = (person: PosePerson, part: keyof typeof BODY): Keypoint | null => person.body[BODY[part]] ?? null;
 

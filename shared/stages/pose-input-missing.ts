@@ -1,0 +1,6 @@
+/**
+ * A pose's input is gone (its generation, avatar or template, a deleted theme or background
+ * picture, a missing stage image): running it again cannot help, so the pose fails at once with
+ * this message instead of being retried.
+ */
+export class PoseInputMissing extends Error {}

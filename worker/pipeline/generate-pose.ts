@@ -1,0 +1,63 @@
+// The pose stage's provider call: the template's skeleton at the output size plus the avatar,
+// through the configured providers in order (callProviders: fallback chain, retries, limiter).
+// Who answered, with what model, how many attempts and what it cost are counted on the pose.
+import { OUTPUT_SIZE } from "../../shared/api/generations";
+import { renderSkeletonPng } from "../../shared/skeleton/render-png";
+import { toJpeg } from "../images/to-jpeg";
+import { ProviderError } from "../providers/provider";
+import { outputPose } from "./output-pose";
+import { callProviders } from "../providers/call-providers";
+import { configuredProviders } from "../providers/registry";
+import { RetriesExhausted } from "../providers/retry";
+import type { PoseContext } from "./stage";
+
+/** The pose image (JPEG at the output size) from the first provider that makes one. */
+export async function generatePose(ctx: PoseContext): Promise<Uint8Array> {
+  const { env, generation, job } = ctx;
+  const size = OUTPUT_SIZE[generation.quality];
+  const skeleton = outputPose(ctx);
+  const controlImage = renderSkeletonPng(skeleton);
+  const providers = configuredProviders(env).filter((p) => !generation.provider || p.name === generation.provider);
+  if (providers.length === 0) {
+    throw new RetriesExhausted(new ProviderError("not_configured", "No image provider is configured.", "none"), 0);
+  }
+  try {
+    const { value, provider, attempts } = await callProviders(
+      env,
+      providers,
+      async (p, n) => {
+        const image = await p.generatePose({
+          controlImage,
+          avatarImage: ctx.avatarBytes,
+          avatarContentType: ctx.avatar.contentType,
+          prompt: ctx.prompt,
+          negativePrompt: ctx.negativePrompt,
+          width: size.width,
+          height: size.height,
+          quality: generation.quality,
+          ...(generation.seed !== null ? { seed: generation.seed } : {}),
+          traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.${n}`,
+        });
+        return { model: image.model, jpeg: toJpeg(image.bytes, p.name, size) };
+      },
+      {
+        proceed: ctx.proceed,
+        beforeCall: ctx.beforeProviderCall,
+        onAttempt: (_, log) => {
+          ctx.lastErrorClass = log.error?.kind ?? null;
+        },
+      },
+    );
+    ctx.attempts += attempts;
+    ctx.provider = provider.name;
+    ctx.model = value.model;
+    ctx.costUsd += provider.estimatedCost(generation.quality);
+    return value.jpeg;
+  } catch (err) {
+    if (err instanceof RetriesExhausted) {
+      ctx.attempts += err.attempts;
+      ctx.provider = err.cause.provider;
+    }
+    throw err;
+  }
+}

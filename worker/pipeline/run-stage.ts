@@ -1,0 +1,21 @@
+// A shared stage (shared/stages/) run by the Worker on one pose: its settings read from the
+// generation, its tools bound to the pose.
+import { settingsByStage, type AnyStage } from "../../shared/stages";
+import type { PoseContext } from "./stage";
+import { stageTools } from "./stage-tools";
+
+/** The generation's settings by stage name: stored so, or (older rows) in one column per stage. */
+const settingsOf = (ctx: PoseContext) => ctx.generation.stageSettings ?? settingsByStage(ctx.generation);
+
+/** Whether `stage` runs for this pose's generation. */
+export function stageApplies(stage: AnyStage, ctx: PoseContext): boolean {
+  const all = settingsOf(ctx);
+  return stage.applies(all[stage.name] ?? null, all);
+}
+
+/** Runs `stage` on this pose; it leaves its image as the pose's current one. */
+export async function runStage(stage: AnyStage, ctx: PoseContext): Promise<void> {
+  const all = settingsOf(ctx);
+  const own = stage.settings ? stage.settings.parse(all[stage.name]) : null;
+  await stage.run(own, stageTools(ctx, stage), all);
+}
