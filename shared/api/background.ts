@@ -2,9 +2,6 @@ import { z } from "zod";
 import { THEME_PROPS, THEME_SCENE_CHOICES } from "../themes/built-in";
 import { textField } from "./fields";
 
-// The background stage's settings are declared with the stage; the generation routes read them here.
-export { BackgroundSettings } from "../stages/background";
-
 /** A theme a user saves: POST /api/v1/themes. */
 export const NewTheme = z
   .object({

@@ -61,7 +61,9 @@ export function storedSettings(fields: Readonly<Record<string, unknown>>): Recor
 
 /** Stored settings (by stage name) as a generation's fields in answers. */
 export const settingsFields = (stored: AllSettings) =>
-  Object.fromEntries(withSettings.map((s) => [s.field, stored[s.name] ?? null]));
+  Object.fromEntries(withSettings.map((s) => [s.field, stored[s.name] ?? null])) as z.infer<
+    z.ZodObject<ResponseFields>
+  >;
 
 /** The generation fields holding stage settings (fashionSettings, backgroundSettings, professionTheme). */
 export const SETTINGS_FIELDS = withSettings.map((s) => s.field) as WithSettings["field"][];

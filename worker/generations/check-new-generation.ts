@@ -1,7 +1,7 @@
 // What a new generation must pass beyond its schema: its size, the caller's own avatar and
 // visible templates, a configured provider for every stage it asks for, existing background and theme.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { needsInpainting } from "../../shared/api/fashion";
+import { needsInpainting } from "../../shared/stages/fashion";
 import type { NewGeneration } from "../../shared/api/generations";
 import { findBackground } from "../background/find-background";
 import { db } from "../db/client";

@@ -1,9 +1,8 @@
 // Reading generations: the caller's own only. The live state comes from the generation's Durable
 // Object; the D1 row adds what the run does not keep (the avatar's name, later stages' settings).
 import { and, eq } from "drizzle-orm";
-import type { BackgroundSettings } from "../../shared/api/background";
-import type { FashionSettings } from "../../shared/api/fashion";
 import type { GenerationState } from "../../shared/api/generations";
+import { settingsFields } from "../../shared/stages";
 import { db } from "../db/client";
 import { newestFirst } from "../db/pagination";
 import { poseGenerations, type PoseGeneration } from "../db/schema";
@@ -40,9 +39,7 @@ const summary = (row: PoseGeneration) => ({
 export const rowFields = (row: PoseGeneration) => ({
   avatarId: row.avatarId,
   avatarName: row.avatarName,
-  fashionSettings: row.fashionSettings as FashionSettings | null,
-  backgroundSettings: row.backgroundSettings as BackgroundSettings | null,
-  professionTheme: row.professionTheme,
+  ...settingsFields(row.stageSettings ?? {}),
 });
 
 /** A page of the user's generations, newest first. */

@@ -1,9 +1,9 @@
 // Starting a generation: checked, its first round of credits reserved, its row written, its
 // poses handed to the generation's Durable Object. Credits go back if any step after the
 // reservation fails.
-import { hasFashion } from "../../shared/api/fashion";
 import type { GenerationState, NewGeneration } from "../../shared/api/generations";
 import { buildBasePrompt, buildNegativePrompt } from "../../shared/prompts/pose-prompt";
+import { storedSettings } from "../../shared/stages";
 import { refusal } from "../credits/ledger";
 import { db } from "../db/client";
 import { avatars, poseGenerations, type Avatar } from "../db/schema";
@@ -30,9 +30,7 @@ async function handOver(env: Env, generationId: string, body: NewGeneration, ava
       basePrompt: buildBasePrompt(avatar, body.prompt),
       negativePrompt: buildNegativePrompt(body.negativePrompt),
       seed: body.seed ?? null,
-      fashionSettings: body.fashionSettings && hasFashion(body.fashionSettings) ? body.fashionSettings : null,
-      backgroundSettings: body.backgroundSettings ?? null,
-      professionTheme: body.professionTheme ?? null,
+      stageSettings: storedSettings(body),
     })
     .returning();
   await d

@@ -1,11 +1,11 @@
 // A shared stage (shared/stages/) run by the Worker on one pose: its settings read from the
 // generation, its tools bound to the pose.
-import { settingsByStage, type AnyStage } from "../../shared/stages";
+import type { AnyStage } from "../../shared/stages";
 import type { PoseContext } from "./stage";
 import { stageTools } from "./stage-tools";
 
-/** The generation's settings by stage name: stored so, or (older rows) in one column per stage. */
-const settingsOf = (ctx: PoseContext) => ctx.generation.stageSettings ?? settingsByStage(ctx.generation);
+/** The generation's settings by stage name. */
+const settingsOf = (ctx: PoseContext) => ctx.generation.stageSettings ?? {};
 
 /** Whether `stage` runs for this pose's generation. */
 export function stageApplies(stage: AnyStage, ctx: PoseContext): boolean {

@@ -3,7 +3,7 @@
 import { sceneImage } from "../background/scene-image";
 import { findBackground } from "../background/find-background";
 import { coverResize, decodeRgba, encodeJpeg, encodePng } from "../images/rgba";
-import { configuredInpaintingProviders } from "../providers/inpainting-registry";
+import { configuredInpaintingProviders } from "../providers/registry";
 import { findTheme } from "../themes/find-theme";
 import type { AnyStage } from "../../shared/stages";
 import type { StageTools } from "../../shared/stages/stage";

@@ -5,7 +5,7 @@ import * as dashboard from "./(app)/dashboard/strings";
 import * as capture from "./capture/strings";
 import * as editor from "./editor/strings";
 import * as poses from "./poses/strings";
-import * as studio from "./studio/strings";
+import * as studio from "./(app)/studio/strings";
 
 /** One area's strings: English, and Bahasa Indonesia with the same keys. */
 export interface Strings {

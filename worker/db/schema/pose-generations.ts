@@ -18,16 +18,9 @@ export const poseGenerations = sqliteTable(
     totalPoses: integer("total_poses").notNull(),
     selectedPoseIds: text("selected_pose_ids", { mode: "json" }).$type<string[]>().notNull(),
     quality: text("quality", { enum: ["sd", "hd"] }).notNull(),
-    fashionSettings: text("fashion_settings", { mode: "json" }).$type<Record<string, unknown>>(),
-    backgroundSettings: text("background_settings", { mode: "json" }).$type<Record<string, unknown>>(),
-    professionTheme: text("profession_theme"),
-    /**
-     * Every stage's settings by stage name (shared/stages), so a new stage needs no column. The three
-     * columns above hold the same for rows written before it, until the generation routes store here.
-     */
+    /** Every stage's settings by stage name (shared/stages), so a new stage needs no column. */
     stageSettings: text("stage_settings", { mode: "json" }).$type<Record<string, unknown>>(),
     provider: text("provider"),
-    modelId: text("model_id"),
     basePrompt: text("base_prompt"),
     negativePrompt: text("negative_prompt"),
     seed: integer("seed"),

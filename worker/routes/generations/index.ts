@@ -16,6 +16,7 @@ import { jsonResponse } from "../../openapi/responses";
 import { validationHook } from "../../openapi/validation-hook";
 import { serveR2Object } from "../../storage/serve-r2-object";
 import { zipStream } from "./download-zip";
+import { StageImage } from "../../../shared/stages";
 
 export { generationLiveRoute } from "./live";
 
@@ -109,10 +110,10 @@ export const generationRoutes = router
     createRoute({
       method: "get",
       path: "/{id}/poses/{poseId}/image",
-      summary: "One generated pose image: the final one, or ?stage=base|fashion|background for an earlier stage",
+      summary: `One generated pose image: the final one, or ?stage=${StageImage.options.filter((s) => s !== "final").join("|")} for an earlier stage`,
       request: {
         params: IdParam.extend({ poseId: z.string().min(1).max(80) }),
-        query: z.object({ stage: z.enum(["final", "base", "fashion", "background"]).default("final") }),
+        query: z.object({ stage: StageImage.default("final") }),
       },
       responses: { 200: { description: "JPEG" }, 304: { description: "Not modified" }, ...errors },
     }),

@@ -101,16 +101,3 @@ export function upload<R extends Answer>(
 ): Promise<Ok<R>> {
   return xhrUpload<Ok<R>>(route.$url(), form, onProgress);
 }
-
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  return (await call(sendJson(method, path, body))) as T;
-}
-
-/** @deprecated Untyped literal paths; use `call(client…)` and `upload(client…)` instead. */
-export const api = {
-  get: <T>(path: string) => request<T>("GET", path),
-  post: <T>(path: string, body: unknown = {}) => request<T>("POST", path, body),
-  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
-  delete: <T = void>(path: string) => request<T>("DELETE", path),
-  upload: xhrUpload,
-};

@@ -80,6 +80,7 @@ export const en = {
   "stage.base": "Pose",
   "stage.fashion": "With fashion",
   "stage.background": "With background",
+  "stage.theme": "With theme",
 } as const;
 
 /** Bahasa Indonesia: every key of `en` (the type enforces it). */
@@ -164,4 +165,5 @@ export const id: Record<keyof typeof en, string> = {
   "stage.base": "Pose",
   "stage.fashion": "Dengan fashion",
   "stage.background": "Dengan latar",
+  "stage.theme": "Dengan tema",
 };
