@@ -6,6 +6,7 @@ import { readOpenPose } from "../shared/pose/openpose-json";
 import { letterboxPose } from "../shared/pose/transform";
 import { backgroundStage } from "../shared/stages/background";
 import { themeStage } from "../shared/stages/theme";
+import { settingsByStage } from "../shared/stages";
 import { runStage } from "../worker/pipeline/run-stage";
 import type { PoseContext } from "../worker/pipeline/stage";
 import { fakeProvider } from "./helpers/fake-provider";
@@ -110,7 +111,8 @@ describe("background and theme stages", () => {
       ({
         env: noProviders,
         job: { userId: uid, generationId: `no-provider-${uid}`, poseTemplateId: TEMPLATES[0], round: 1 },
-        generation: { seed: null, professionTheme: null, backgroundSettings: null, ...generation },
+        // A generation row stores its settings by stage name.
+        generation: { seed: null, stageSettings: settingsByStage(generation) },
         avatar: { cutoutKey: avatar.cutout_key },
         template: { keypointsJson: JSON.stringify(template.keypoints) },
         size: { width: 512, height: 768 },
