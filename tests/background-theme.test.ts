@@ -8,7 +8,7 @@ import { backgroundStage } from "../shared/stages/background";
 import { themeStage } from "../shared/stages/theme";
 import { settingsByStage } from "../shared/stages";
 import { runStage } from "../worker/pipeline/run-stage";
-import type { PoseContext } from "../worker/pipeline/stage";
+import type { PoseContext } from "../worker/pipeline/pose-context";
 import { fakeProvider } from "./helpers/fake-provider";
 import { json, startGeneration, uploadAvatar, userId, waitForFinal } from "./helpers/generations";
 import { avatarForm } from "./helpers/images";

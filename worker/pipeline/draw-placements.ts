@@ -4,7 +4,7 @@ import { drawPlacement } from "../../shared/fashion/composite";
 import { isPng } from "../../shared/images/is-png";
 import { accessoryImage } from "../fashion/accessory-images";
 import { decodeRgba, encodeJpeg, encodePng } from "../images/rgba";
-import type { PoseContext } from "./stage";
+import type { PoseContext } from "./pose-context";
 
 /** The image with every placement drawn on; PNG stays PNG (transparency kept), else JPEG. */
 export async function drawPlacements(

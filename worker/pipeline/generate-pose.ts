@@ -9,7 +9,7 @@ import { outputPose } from "./output-pose";
 import { callProviders } from "../providers/call-providers";
 import { configuredProviders } from "../providers/registry";
 import { RetriesExhausted } from "../providers/retry";
-import type { PoseContext } from "./stage";
+import type { PoseContext } from "./pose-context";
 
 /** The pose image (JPEG at the output size) from the first provider that makes one. */
 export async function generatePose(ctx: PoseContext): Promise<Uint8Array> {

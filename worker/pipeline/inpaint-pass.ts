@@ -8,7 +8,7 @@ import { callProviders } from "../providers/call-providers";
 import { configuredInpaintingProviders } from "../providers/registry";
 import { ProviderError } from "../providers/provider";
 import { RetriesExhausted } from "../providers/retry";
-import type { PoseContext } from "./stage";
+import type { PoseContext } from "./pose-context";
 
 export async function inpaintPass(ctx: PoseContext, image: Uint8Array, mask: Mask, prompt: string, pass: string) {
   const { env, job } = ctx;

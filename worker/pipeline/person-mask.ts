@@ -9,7 +9,7 @@ import { decodeRgba } from "../images/rgba";
 import { callProviders } from "../providers/call-providers";
 import { RetriesExhausted } from "../providers/retry";
 import { configuredSegmentationProviders } from "../providers/registry";
-import type { PoseContext } from "./stage";
+import type { PoseContext } from "./pose-context";
 
 /** A mask PNG (white = person) or a cut-out (its alpha = person) as a Mask of the image's size. */
 function maskFromPng(bytes: Uint8Array, width: number, height: number): Mask | null {

@@ -3,7 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "../db/client";
 import { generatedPoses, poseMetrics, poseTemplates } from "../db/schema";
-import type { PoseContext } from "./stage";
+import type { PoseContext } from "./pose-context";
 
 export interface Outcome {
   success: boolean;

@@ -13,7 +13,7 @@ import type { PoseJob } from "./pose-job";
 import { recordOutcome } from "./record-outcome";
 import { runStage, stageApplies } from "./run-stage";
 import { resumeStage } from "./stage-images";
-import type { PoseContext } from "./stage";
+import type { PoseContext } from "./pose-context";
 
 /** Deliveries of one message before an unexpected error (not a provider's) fails the pose. */
 const MAX_DELIVERIES = 3;

@@ -1,7 +1,7 @@
 // A shared stage (shared/stages/) run by the Worker on one pose: its settings read from the
 // generation, its tools bound to the pose.
 import type { AnyStage } from "../../shared/stages";
-import type { PoseContext } from "./stage";
+import type { PoseContext } from "./pose-context";
 import { stageTools } from "./stage-tools";
 
 /** The generation's settings by stage name. */

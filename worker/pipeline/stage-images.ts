@@ -4,7 +4,7 @@
 import { isPng } from "../../shared/images/is-png";
 import { PoseInputMissing } from "../../shared/stages/pose-input-missing";
 import { r2Keys } from "../storage/r2-keys";
-import type { PoseContext } from "./stage";
+import type { PoseContext } from "./pose-context";
 
 export async function currentImage(ctx: PoseContext): Promise<Uint8Array> {
   const object = await ctx.env.IMAGES.get(ctx.current!.key);

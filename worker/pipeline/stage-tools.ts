@@ -13,7 +13,7 @@ import { inpaintPass } from "./inpaint-pass";
 import { outputPose } from "./output-pose";
 import { personMask } from "./person-mask";
 import { currentImage, storeStageImage } from "./stage-images";
-import type { PoseContext } from "./stage";
+import type { PoseContext } from "./pose-context";
 
 /** The tools `stage` runs with on this pose. */
 export function stageTools(ctx: PoseContext, stage: AnyStage): StageTools {
