@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ZodError } from "zod";
 import { OpenPoseError, readOpenPose, writeOpenPose } from "./openpose-json";
 
 const fixtures = import.meta.glob("../../tests/fixtures/openpose/*.json", { eager: true, import: "default" });
@@ -66,10 +65,6 @@ describe("OpenPose JSON", () => {
       { canvas_width: 512, canvas_height: 512, people: [{ hand_left_keypoints_2d: Array(60).fill(1) }] },
     ],
     [
-      "a point off the canvas",
-      { canvas_width: 512, canvas_height: 512, people: [{ pose_keypoints_2d: [900, 10, 1, ...Array(51).fill(0)] }] },
-    ],
-    [
       "eleven people",
       { canvas_width: 512, canvas_height: 512, people: Array(11).fill({ pose_keypoints_2d: Array(54).fill(0) }) },
     ],
@@ -84,7 +79,7 @@ describe("OpenPose JSON", () => {
       try {
         readOpenPose(json);
       } catch (err) {
-        expect(err instanceof ZodError || err instanceof OpenPoseError).toBe(true);
+        expect(err).toBeInstanceOf(OpenPoseError);
       }
     });
   }

@@ -1,8 +1,11 @@
-// OpenPose JSON as A1111's sd-webui-controlnet, sd-webui-openpose-editor and ComfyUI exchange it.
+// OpenPose JSON as the tools our users have write it (docs/openpose-flavours.md).
 // Reading remembers each document's conventions (pixel or 0–1 coordinates, how missing points
 // are written, a bare object or ComfyUI's list of frames) so writing gives the same document back.
-import { z } from "zod";
 import { BODY_POINTS, FACE_POINTS, HAND_POINTS, type Pose, type PosePerson, type Slot } from "./model";
+import { toCoco18 } from "./openpose-bodies";
+import { OpenPoseError, describe, isRecord, pickDocument } from "./openpose-documents";
+
+export { OpenPoseError };
 
 export const MAX_PEOPLE = 10;
 export const MIN_CANVAS = 64;
@@ -22,33 +25,73 @@ export interface ParsedOpenPose {
   format: OpenPoseFormat;
 }
 
-const finite = z.number().refine(Number.isFinite, "must be a finite number");
-const triples = z.array(finite).nullable().optional();
+/** Canvas and frame for files that lack them: CMU OpenPose writes no canvas, ComfyUI batches hold frames. */
+export interface ReadOptions {
+  /** The canvas of a file that names none (e.g. the request's ?width=&height=); the file's own wins. */
+  canvas?: { width: number; height: number };
+  /** Which frame of a list of frames (ComfyUI batches); needed when there are several. */
+  frame?: number;
+}
 
-const PersonJson = z.object({
-  pose_keypoints_2d: triples,
-  face_keypoints_2d: triples,
-  hand_left_keypoints_2d: triples,
-  hand_right_keypoints_2d: triples,
-});
+type Numbers = number[] | null;
+interface PersonJson {
+  pose_keypoints_2d: Numbers;
+  face_keypoints_2d: Numbers;
+  hand_left_keypoints_2d: Numbers;
+  hand_right_keypoints_2d: Numbers;
+}
+const PARTS = ["pose_keypoints_2d", "face_keypoints_2d", "hand_left_keypoints_2d", "hand_right_keypoints_2d"] as const;
+/** How far outside the canvas a point may lie (detectors keep joints past the frame; absurd values are refused). */
+const MAX_COORDINATE = 4 * MAX_CANVAS;
 
-const canvasSide = z.number().int("must be a whole number of pixels").min(MIN_CANVAS).max(MAX_CANVAS);
+/** A part's numbers: null for a part not computed (`null`, `[]` or absent), else finite numbers within reach. */
+function numbers(value: unknown, path: string): Numbers {
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return null;
+  if (!Array.isArray(value)) throw new OpenPoseError(`${path}: expected a list of numbers, found ${describe(value)}`);
+  value.forEach((v, i) => {
+    if (typeof v !== "number" || !Number.isFinite(v))
+      throw new OpenPoseError(
+        `${path}[${i}]: expected a finite number, found ${typeof v === "number" ? v : describe(v)}`,
+      );
+    if (Math.abs(v) > MAX_COORDINATE)
+      throw new OpenPoseError(`${path}[${i}]: ${v} lies too far from any canvas (at most ${MAX_COORDINATE} px)`);
+  });
+  return value as number[];
+}
 
-const DocumentJson = z.object({
-  canvas_width: canvasSide,
-  canvas_height: canvasSide,
-  people: z.array(PersonJson).max(MAX_PEOPLE, `at most ${MAX_PEOPLE} people per pose`),
-});
+/** One canvas side: the document's own, else the one given, else an error naming both ways. */
+function canvasSide(doc: Record<string, unknown>, key: "canvas_width" | "canvas_height", given: number | undefined) {
+  const value = doc[key] ?? given;
+  if (value === undefined)
+    throw new OpenPoseError(
+      "the file has no canvas size (canvas_width, canvas_height), as CMU OpenPose writes it: give it with ?width=&height=",
+    );
+  if (typeof value !== "number" || !Number.isInteger(value) || value < MIN_CANVAS || value > MAX_CANVAS)
+    throw new OpenPoseError(
+      `${key}: expected a whole number of pixels from ${MIN_CANVAS} to ${MAX_CANVAS}, found ${String(value)}`,
+    );
+  return value;
+}
 
-/** The OpenPose JSON shapes we accept: one document, or ComfyUI's list of one frame. */
-export const OpenPoseJson = z.union([DocumentJson, z.array(DocumentJson).length(1, "exactly one frame")]);
-
-export class OpenPoseError extends Error {}
+function readPeople(doc: Record<string, unknown>): PersonJson[] {
+  const { people } = doc;
+  if (!Array.isArray(people)) throw new OpenPoseError(`people: expected a list of people, found ${describe(people)}`);
+  if (people.length > MAX_PEOPLE)
+    throw new OpenPoseError(`people: at most ${MAX_PEOPLE} people per pose, found ${people.length}`);
+  return people.map((person, n) => {
+    if (!isRecord(person)) throw new OpenPoseError(`people[${n}]: expected an object, found ${describe(person)}`);
+    const read = Object.fromEntries(PARTS.map((part) => [part, numbers(person[part], `people[${n}].${part}`)]));
+    return {
+      ...read,
+      pose_keypoints_2d: toCoco18(read.pose_keypoints_2d ?? null, `people[${n}].pose_keypoints_2d`),
+    } as PersonJson;
+  });
+}
 
 const isMissing = (x: number, y: number, c: number) => c <= 0 || (x < 0 && y < 0);
 
-function readPoints(values: number[] | null | undefined, counts: number[], what: string, scale: [number, number]) {
-  if (values == null) return { slots: null, missing: null as [number, number, number] | null };
+function readPoints(values: Numbers, counts: number[], what: string, scale: [number, number]) {
+  if (values === null) return { slots: null, missing: null as [number, number, number] | null };
   if (!counts.some((n) => values.length === n * 3)) {
     throw new OpenPoseError(`${what} must have ${counts.map((n) => n * 3).join(" or ")} numbers, not ${values.length}`);
   }
@@ -66,15 +109,15 @@ function readPoints(values: number[] | null | undefined, counts: number[], what:
   return { slots, missing };
 }
 
-/** True when every present coordinate lies in [0, 1]: the document is in normalised units. */
-function looksNormalized(people: z.infer<typeof PersonJson>[]): boolean {
+/** True when every present coordinate lies in [0, 1]: the document is in normalised units (as the tools decide it). */
+function looksNormalized(people: PersonJson[]): boolean {
   let any = false;
   for (const person of people) {
     for (const values of Object.values(person)) {
       for (let i = 0; values && i < values.length; i += 3) {
         const [x, y, c] = [values[i]!, values[i + 1]!, values[i + 2]!];
         if (isMissing(x, y, c)) continue;
-        if (x > 1 || y > 1) return false;
+        if (Math.abs(x) > 1 || Math.abs(y) > 1) return false;
         any = true;
       }
     }
@@ -82,15 +125,26 @@ function looksNormalized(people: z.infer<typeof PersonJson>[]): boolean {
   return any;
 }
 
-/** Checks and reads an OpenPose JSON value (already JSON.parsed). Throws OpenPoseError or ZodError. */
-export function readOpenPose(json: unknown): ParsedOpenPose {
-  const parsed = OpenPoseJson.parse(json);
-  const doc = Array.isArray(parsed) ? parsed[0]! : parsed;
-  const normalized = looksNormalized(doc.people);
-  const scale: [number, number] = normalized ? [doc.canvas_width, doc.canvas_height] : [1, 1];
+/**
+ * Reads an OpenPose file (already JSON.parsed) as any of the tools write it: sd-webui-controlnet,
+ * the openpose editors, ComfyUI (a list of frames), CMU OpenPose 1.3 (BODY_25 or COCO-18, no
+ * canvas), the older {width, height, keypoints}. Points outside the canvas are kept. Throws an
+ * OpenPoseError naming the field and what was expected.
+ */
+export function readOpenPose(json: unknown, options: ReadOptions = {}): ParsedOpenPose {
+  const { doc, container } = pickDocument(json, options.frame);
+  if (!isRecord(doc))
+    throw new OpenPoseError(
+      `expected an OpenPose document (an object with "people") or a list of frames, found ${describe(doc)}`,
+    );
+  const width = canvasSide(doc, "canvas_width", options.canvas?.width);
+  const height = canvasSide(doc, "canvas_height", options.canvas?.height);
+  const source = readPeople(doc);
+  const normalized = looksNormalized(source);
+  const scale: [number, number] = normalized ? [width, height] : [1, 1];
   let missing: [number, number, number] | null = null;
-  const people: PosePerson[] = doc.people.map((p, n) => {
-    const read = (values: number[] | null | undefined, counts: number[], what: string) => {
+  const people: PosePerson[] = source.map((p, n) => {
+    const read = (values: Numbers, counts: number[], what: string) => {
       const r = readPoints(values, counts, `people[${n}].${what}`, scale);
       missing ??= r.missing;
       return r.slots;
@@ -102,22 +156,9 @@ export function readOpenPose(json: unknown): ParsedOpenPose {
       rightHand: read(p.hand_right_keypoints_2d, [HAND_POINTS], "hand_right_keypoints_2d"),
     };
   });
-  for (const [n, person] of people.entries()) {
-    for (const p of [...person.body, ...(person.face ?? []), ...(person.leftHand ?? []), ...(person.rightHand ?? [])]) {
-      if (p && (p.x > doc.canvas_width || p.y > doc.canvas_height)) {
-        throw new OpenPoseError(
-          `people[${n}] has a point at (${p.x}, ${p.y}), outside the ${doc.canvas_width}×${doc.canvas_height} canvas`,
-        );
-      }
-    }
-  }
   return {
-    pose: { canvasWidth: doc.canvas_width, canvasHeight: doc.canvas_height, people },
-    format: {
-      container: Array.isArray(parsed) ? "frames" : "object",
-      coordinates: normalized ? "normalized" : "pixel",
-      missing: missing ?? [0, 0, 0],
-    },
+    pose: { canvasWidth: width, canvasHeight: height, people },
+    format: { container, coordinates: normalized ? "normalized" : "pixel", missing: missing ?? [0, 0, 0] },
   };
 }
 
