@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { pngSize } from "./helpers/png";
 import { call, signUp } from "./helpers/users";
 
-const fixtures = import.meta.glob("./fixtures/openpose/*.json", { eager: true, import: "default" });
-const fixture = (name: string) => fixtures[`./fixtures/openpose/${name}`];
+const fixtures = import.meta.glob("./fixtures/openpose/tools/*.json", { eager: true, import: "default" });
+const fixture = (name: string) => fixtures[`./fixtures/openpose/tools/${name}`];
 const post = (path: string, body: unknown, init: { cookie?: string } = {}) =>
   call(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), ...init });
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;

@@ -87,3 +87,12 @@ export const SkeletonSize = z.object({
   width: z.coerce.number().int().min(64).max(4096).optional(),
   height: z.coerce.number().int().min(64).max(4096).optional(),
 });
+
+/**
+ * How to read an OpenPose file: `width`/`height` are its canvas when it names none (CMU OpenPose's
+ * own output), `frame` picks one frame of a list (a ComfyUI batch).
+ */
+export const OpenPoseQuery = SkeletonSize.extend({
+  frame: z.coerce.number().int().min(0).max(10_000).optional(),
+});
+export type OpenPoseQuery = z.infer<typeof OpenPoseQuery>;

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { BODY } from "./model";
 import { OpenPoseError, readOpenPose } from "./openpose-json";
 
-const fixtures = import.meta.glob("../../tests/fixtures/openpose/*.json", { eager: true, import: "default" });
-const fixture = (name: string) => structuredClone(fixtures[`../../tests/fixtures/openpose/${name}`]);
+const fixtures = import.meta.glob("../../tests/fixtures/openpose/tools/*.json", { eager: true, import: "default" });
+const fixture = (name: string) => structuredClone(fixtures[`../../tests/fixtures/openpose/tools/${name}`]);
 const refusal = (json: unknown, options?: Parameters<typeof readOpenPose>[1]) => {
   try {
     readOpenPose(json, options);

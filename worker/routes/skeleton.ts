@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { ErrorResponse } from "../../shared/api/errors";
-import { SkeletonSize } from "../../shared/api/templates";
+import { OpenPoseQuery } from "../../shared/api/templates";
 import { renderSkeletonPng } from "../../shared/skeleton/render-png";
 import type { AppEnv } from "../env";
 import { anonymousRenderLimit } from "../middleware/anonymous-render-limit";
@@ -23,7 +23,7 @@ export const skeletonRoutes = router.openapi(
     path: "/",
     summary: "Render OpenPose JSON as the ControlNet skeleton PNG",
     request: {
-      query: SkeletonSize,
+      query: OpenPoseQuery,
       body: { required: true, content: { "application/json": { schema: z.unknown().openapi({ type: "object" }) } } },
     },
     responses: {
@@ -40,8 +40,9 @@ export const skeletonRoutes = router.openapi(
     },
   }),
   async (c) => {
-    const size = limitRenderSize(c.req.valid("query"));
-    const pose = readKeypoints(c.req.valid("json"));
+    const query = c.req.valid("query");
+    const size = limitRenderSize(query);
+    const pose = readKeypoints(c.req.valid("json"), query);
     return c.body(renderSkeletonPng(pose, size), 200, { "content-type": "image/png" });
   },
 );

@@ -9,6 +9,7 @@ import {
   TemplatePatch,
   TemplateQuery,
   TemplateWithKeypoints,
+  OpenPoseQuery,
 } from "../../../shared/api/templates";
 import { readOpenPose } from "../../../shared/pose/openpose-json";
 import { renderSkeletonPng } from "../../../shared/skeleton/render-png";
@@ -104,7 +105,10 @@ export const templateRoutes = router
       path: "/",
       summary: "Create a template from OpenPose JSON",
       middleware: [signedIn()] as const,
-      request: { body: { required: true, content: { "application/json": { schema: NewTemplate } } } },
+      request: {
+        query: OpenPoseQuery,
+        body: { required: true, content: { "application/json": { schema: NewTemplate } } },
+      },
       responses: {
         201: jsonResponse(TemplateWithKeypoints, "Created"),
         ...errors,
@@ -114,7 +118,7 @@ export const templateRoutes = router
     async (c) => {
       const userId = requireCaller(c).userId;
       const { keypoints, ...fields } = c.req.valid("json");
-      const pose = readKeypoints(keypoints);
+      const pose = readKeypoints(keypoints, c.req.valid("query"));
       const [row] = await db(c.env)
         .insert(poseTemplates)
         .values({
