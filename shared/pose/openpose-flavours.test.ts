@@ -39,7 +39,11 @@ const controlnetReader = (doc: Doc) =>
   bodyAsRead(
     doc,
     (_x, _y, c) => c >= 1,
-    (n) => n.every((v, i) => i % 3 === 2 || n[i - (i % 3) + 2]! < 1 || Math.abs(v) <= 1),
+    (n) => {
+      for (let i = 0; i < n.length; i += 3)
+        if (n[i + 2]! >= 1 && (Math.abs(n[i]!) > 1 || Math.abs(n[i + 1]!) > 1)) return false;
+      return true;
+    },
   );
 /** The tools' readers, each given what that flavour writes. */
 const READERS: Record<Exclude<OpenPoseFlavour, "native">, (written: unknown) => Map<number, Point>[]> = {
