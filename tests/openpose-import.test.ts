@@ -52,3 +52,29 @@ describe("OpenPose import routes", () => {
     expect((await post("/api/v1/templates?frame=0", body, { cookie: user.cookie })).status).toBe(201);
   });
 });
+
+describe("OpenPose export", () => {
+  it("writes the openpose editor's document by default, and each tool's flavour on ?flavour=", async () => {
+    const user = await signUp();
+    const created = await post(
+      "/api/v1/templates?width=512&height=768",
+      { name: "CMU", category: "custom", visibility: "private", keypoints: fixture("cmu-1.3-coco.json") },
+      { cookie: user.cookie },
+    );
+    expect(created.status).toBe(201);
+    const { openposeUrl } = (await created.json()) as { openposeUrl: string };
+    const editor = (await (await user.fetch(openposeUrl)).json()) as {
+      animals: unknown[];
+      people: { pose_keypoints_2d: number[] }[];
+    };
+    const body = editor.people[0]!.pose_keypoints_2d;
+    expect(editor.animals).toEqual([]);
+    expect(body.slice(0, 3)).toEqual([256.412, 118.237, 1]);
+    expect(body.slice(17 * 3)).toEqual([0, 0, 0]);
+    const native = (await (await user.fetch(`${openposeUrl}?flavour=native`)).json()) as typeof editor;
+    expect(native.people[0]!.pose_keypoints_2d[2]).toBe(0.912345);
+    const comfy = (await (await user.fetch(`${openposeUrl}?flavour=comfyui`)).json()) as unknown[];
+    expect(comfy).toHaveLength(1);
+    expect((await user.fetch(`${openposeUrl}?flavour=photoshop`)).status).toBe(400);
+  });
+});
