@@ -11,6 +11,7 @@ import {
   TemplateWithKeypoints,
   OpenPoseQuery,
 } from "../../../shared/api/templates";
+import { OPENPOSE_FLAVOURS, writeOpenPoseFlavour } from "../../../shared/pose/openpose-flavours";
 import { readOpenPose } from "../../../shared/pose/openpose-json";
 import { renderSkeletonPng } from "../../../shared/skeleton/render-png";
 import { db } from "../../db/client";
@@ -234,14 +235,15 @@ export const templateRoutes = router
     createRoute({
       method: "get",
       path: "/{id}/openpose.json",
-      summary: "The template's keypoints as OpenPose JSON",
-      request: { params: IdParam },
+      summary:
+        "The template's keypoints as OpenPose JSON for a tool: ?flavour=editor (default), a1111, comfyui or native",
+      request: { params: IdParam, query: z.object({ flavour: z.enum(OPENPOSE_FLAVOURS).default("editor") }) },
       responses: { 200: jsonResponse(z.unknown(), "OpenPose JSON"), 404: errors[404] },
     }),
     async (c) => {
       const row = await findReadable(c.env, c.req.valid("param").id, c.get("caller")?.userId ?? null);
       c.header("content-disposition", `inline; filename="${row.id}.openpose.json"`);
-      return c.json(JSON.parse(row.keypointsJson) as unknown, 200);
+      return c.json(writeOpenPoseFlavour(poseOf(row), c.req.valid("query").flavour), 200);
     },
   )
   .openapi(
