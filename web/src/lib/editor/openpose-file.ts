@@ -2,7 +2,6 @@
 // dropped file with a readable reason when it is not a pose we can use.
 import type { Pose } from "$shared/pose/model";
 import { readOpenPose, writeOpenPose } from "$shared/pose/openpose-json";
-import { ZodError } from "zod";
 
 /** Same limit as the API's JSON bodies: anything bigger is not a pose file. */
 export const MAX_POSE_FILE_BYTES = 1024 * 1024;
@@ -32,8 +31,7 @@ export async function readPoseFile(file: File): Promise<Pose> {
   try {
     return readOpenPose(json).pose;
   } catch (err) {
-    const detail =
-      err instanceof ZodError ? err.issues.map((i) => `${i.path.join(".")}: ${i.message}`)[0] : (err as Error).message;
-    throw new PoseFileError(detail ?? "invalid");
+    // The importer's own reason, naming the field and what it expected.
+    throw new PoseFileError((err as Error).message || "invalid");
   }
 }
