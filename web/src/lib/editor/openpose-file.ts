@@ -1,15 +1,19 @@
 // OpenPose JSON files in and out of the browser: export as a download, import from a picked or
 // dropped file with a readable reason when it is not a pose we can use.
 import type { Pose } from "$shared/pose/model";
-import { readOpenPose, writeOpenPose } from "$shared/pose/openpose-json";
+import { writeOpenPoseFlavour } from "$shared/pose/openpose-flavours";
+import { readOpenPose } from "$shared/pose/openpose-json";
 
 /** Same limit as the API's JSON bodies: anything bigger is not a pose file. */
 export const MAX_POSE_FILE_BYTES = 1024 * 1024;
 
 export class PoseFileError extends Error {}
 
-/** The pose as the OpenPose JSON text we export (and the API stores). */
-export const poseJsonText = (pose: Pose) => JSON.stringify(writeOpenPose(pose), null, 2) + "\n";
+/**
+ * The pose as OpenPose JSON text in the openpose editor's flavour, as the API's openpose.json
+ * serves it by default: sd-webui-controlnet and ComfyUI read it too.
+ */
+export const poseJsonText = (pose: Pose) => JSON.stringify(writeOpenPoseFlavour(pose, "editor"), null, 2) + "\n";
 
 export function downloadPoseJson(pose: Pose, name: string) {
   const url = URL.createObjectURL(new Blob([poseJsonText(pose)], { type: "application/json" }));
