@@ -4,6 +4,22 @@ import { BODY_POINTS } from "./model";
 
 export class OpenPoseError extends Error {}
 
+/** A list of several frames read without saying which: the caller must choose one (ComfyUI batches). */
+export class FrameChoiceNeeded extends OpenPoseError {
+  constructor(readonly frames: number) {
+    super(`the file holds ${frames} frames (a ComfyUI batch): choose one with ?frame=0 to ?frame=${frames - 1}`);
+  }
+}
+
+/** A file that names no canvas (CMU OpenPose writes none) read without one given. */
+export class CanvasSizeMissing extends OpenPoseError {
+  constructor() {
+    super(
+      "the file has no canvas size (canvas_width, canvas_height), as CMU OpenPose writes it: give it with ?width=&height=",
+    );
+  }
+}
+
 /** What a value is, for messages: "a string", "a list of 3", "null". */
 export function describe(value: unknown): string {
   if (value === null) return "null";
@@ -20,10 +36,7 @@ function pickFrame(frames: unknown[], frame: number | undefined): unknown {
   const n = frames.length;
   if (n === 0) throw new OpenPoseError("the file is a list of frames, but it is empty");
   if (frame === undefined) {
-    if (n > 1)
-      throw new OpenPoseError(
-        `the file holds ${n} frames (a ComfyUI batch): choose one with ?frame=0 to ?frame=${n - 1}`,
-      );
+    if (n > 1) throw new FrameChoiceNeeded(n);
     return frames[0];
   }
   if (!Number.isInteger(frame) || frame < 0 || frame >= n)

@@ -5,13 +5,16 @@ import type { Pose } from "./model";
 import { OPENPOSE_FLAVOURS, writeOpenPoseFlavour, type OpenPoseFlavour } from "./openpose-flavours";
 import { readOpenPose, type ReadOptions } from "./openpose-json";
 
-const fixtures = import.meta.glob("../../tests/fixtures/openpose/tools/*.json", { eager: true, import: "default" });
+const fixtures = import.meta.glob("../../tests/fixtures/openpose/**/*.json", { eager: true, import: "default" });
 const files: [string, ReadOptions][] = [
-  ["cmu-1.3-body25.json", { canvas: { width: 512, height: 768 } }],
-  ["cmu-1.3-coco.json", { canvas: { width: 512, height: 768 } }],
-  ["a1111-dwpose-crop.json", {}],
-  ["comfyui-batch.json", { frame: 1 }],
-  ["old-editor.json", {}],
+  ["tools/cmu-1.3-body25.json", { canvas: { width: 512, height: 768 } }],
+  ["tools/cmu-1.3-coco.json", { canvas: { width: 512, height: 768 } }],
+  ["tools/a1111-dwpose-crop.json", {}],
+  ["tools/comfyui-batch.json", { frame: 1 }],
+  ["tools/old-editor.json", {}],
+  ["a1111-controlnet.json", {}],
+  ["openpose-editor.json", {}],
+  ["comfyui-pose-keypoint.json", {}],
 ];
 
 type Point = { x: number; y: number };
@@ -76,7 +79,7 @@ describe("OpenPose export flavours", () => {
     for (const flavour of OPENPOSE_FLAVOURS.filter((f) => f !== "native") as (keyof typeof READERS)[]) {
       it(`${name} → import → ${flavour} export reads back with the same visible joints`, () => {
         const { pose } = readOpenPose(
-          structuredClone(fixtures[`../../tests/fixtures/openpose/tools/${name}`]),
+          structuredClone(fixtures[`../../tests/fixtures/openpose/${name}`]),
           options,
         );
         const back = READERS[flavour](JSON.parse(JSON.stringify(writeOpenPoseFlavour(pose, flavour))));

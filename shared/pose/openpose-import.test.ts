@@ -2,18 +2,19 @@
 // (tests/fixtures/SOURCES.md) open, with a reason named for each refusal.
 import { describe, expect, it } from "vitest";
 import { BODY } from "./model";
-import { OpenPoseError, readOpenPose } from "./openpose-json";
+import { CanvasSizeMissing, FrameChoiceNeeded, readOpenPose } from "./openpose-json";
 
 const fixtures = import.meta.glob("../../tests/fixtures/openpose/tools/*.json", { eager: true, import: "default" });
 const fixture = (name: string) => structuredClone(fixtures[`../../tests/fixtures/openpose/tools/${name}`]);
-const refusal = (json: unknown, options?: Parameters<typeof readOpenPose>[1]) => {
+const refused = (json: unknown, options?: Parameters<typeof readOpenPose>[1]) => {
   try {
     readOpenPose(json, options);
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    return err as Error;
   }
   throw new Error("it was read");
 };
+const refusal = (json: unknown, options?: Parameters<typeof readOpenPose>[1]) => refused(json, options).message;
 
 describe("OpenPose files from real tools", () => {
   it("reads CMU OpenPose 1.3 BODY_25 on the canvas asked for, mapped to the 18 points by name", () => {
@@ -40,6 +41,8 @@ describe("OpenPose files from real tools", () => {
     const message = refusal(fixture("cmu-1.3-body25.json"));
     expect(message).toContain("canvas_width");
     expect(message).toContain("?width=");
+    // Typed, so the editor can ask for the size instead of showing the text.
+    expect(refused(fixture("cmu-1.3-body25.json"))).toBeInstanceOf(CanvasSizeMissing);
   });
 
   it("keeps points outside the canvas, as detectors write them", () => {
@@ -53,6 +56,9 @@ describe("OpenPose files from real tools", () => {
     const message = refusal(fixture("comfyui-batch.json"));
     expect(message).toContain("2 frames");
     expect(message).toContain("?frame=");
+    const asked = refused(fixture("comfyui-batch.json"));
+    expect(asked).toBeInstanceOf(FrameChoiceNeeded);
+    expect((asked as FrameChoiceNeeded).frames).toBe(2);
     const second = readOpenPose(fixture("comfyui-batch.json"), { frame: 1 }).pose;
     const first = readOpenPose(fixture("comfyui-batch.json"), { frame: 0 }).pose;
     expect(second.people[0]!.body[BODY.nose]!.x - first.people[0]!.body[BODY.nose]!.x).toBeCloseTo(40, 9);

@@ -3,9 +3,16 @@
 // are written, a bare object or ComfyUI's list of frames) so writing gives the same document back.
 import { BODY_POINTS, FACE_POINTS, HAND_POINTS, type Pose, type PosePerson, type Slot } from "./model";
 import { toCoco18 } from "./openpose-bodies";
-import { OpenPoseError, describe, isRecord, pickDocument } from "./openpose-documents";
+import {
+  CanvasSizeMissing,
+  FrameChoiceNeeded,
+  OpenPoseError,
+  describe,
+  isRecord,
+  pickDocument,
+} from "./openpose-documents";
 
-export { OpenPoseError };
+export { CanvasSizeMissing, FrameChoiceNeeded, OpenPoseError };
 
 export const MAX_PEOPLE = 10;
 export const MIN_CANVAS = 64;
@@ -62,10 +69,7 @@ function numbers(value: unknown, path: string): Numbers {
 /** One canvas side: the document's own, else the one given, else an error naming both ways. */
 function canvasSide(doc: Record<string, unknown>, key: "canvas_width" | "canvas_height", given: number | undefined) {
   const value = doc[key] ?? given;
-  if (value === undefined)
-    throw new OpenPoseError(
-      "the file has no canvas size (canvas_width, canvas_height), as CMU OpenPose writes it: give it with ?width=&height=",
-    );
+  if (value === undefined) throw new CanvasSizeMissing();
   if (typeof value !== "number" || !Number.isInteger(value) || value < MIN_CANVAS || value > MAX_CANVAS)
     throw new OpenPoseError(
       `${key}: expected a whole number of pixels from ${MIN_CANVAS} to ${MAX_CANVAS}, found ${String(value)}`,
