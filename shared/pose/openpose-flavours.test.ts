@@ -78,10 +78,7 @@ describe("OpenPose export flavours", () => {
   for (const [name, options] of files) {
     for (const flavour of OPENPOSE_FLAVOURS.filter((f) => f !== "native") as (keyof typeof READERS)[]) {
       it(`${name} → import → ${flavour} export reads back with the same visible joints`, () => {
-        const { pose } = readOpenPose(
-          structuredClone(fixtures[`../../tests/fixtures/openpose/${name}`]),
-          options,
-        );
+        const { pose } = readOpenPose(structuredClone(fixtures[`../../tests/fixtures/openpose/${name}`]), options);
         const back = READERS[flavour](JSON.parse(JSON.stringify(writeOpenPoseFlavour(pose, flavour))));
         const expected = imported(pose, flavour);
         expect(back.map((m) => [...m.keys()])).toEqual(expected.map((m) => [...m.keys()]));
