@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { Pose } from "../../../shared/pose/model";
 import { user } from "./auth";
 import { createdAt, id, updatedAt } from "./columns";
 
@@ -18,6 +19,13 @@ export const avatars = sqliteTable(
     thumbnailKey: text("thumbnail_key").notNull(),
     /** The browser's cut-out (RGBA PNG) sent with the upload, reused as a person mask. */
     cutoutKey: text("cutout_key"),
+    /**
+     * The avatar's rig for the instant pose engine: R2 key of the person cut-out (RGBA PNG) at the
+     * size the engine works at, and the person's own OpenPose pose in that image's pixels. Null
+     * until detected in the browser or sent with the upload / PUT …/rig.
+     */
+    rigKey: text("rig_key"),
+    rigPose: text("rig_pose", { mode: "json" }).$type<Pose>(),
     contentType: text("content_type").notNull(),
     width: integer("width").notNull(),
     height: integer("height").notNull(),
