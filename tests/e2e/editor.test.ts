@@ -156,4 +156,57 @@ describe("template editor", () => {
     await owner.close();
     await other.close();
   });
+  it("opens the tools' files: asks which pose of a ComfyUI batch and the size of a CMU OpenPose file; exports for each tool", async () => {
+    const context = await browser().newContext({ viewport: VIEWPORTS.desktop, acceptDownloads: true });
+    const a = await signedIn(context, "editor-files");
+    await a.page.goto(`${origin}/editor`);
+    await a.page.getByRole("heading", { name: "New pose" }).waitFor();
+    const nose = async () => JSON.parse(await exportJson(a.page)).people[0].pose_keypoints_2d.slice(0, 2) as number[];
+
+    // A batch of two frames: both shown as skeletons, the second one picked.
+    await a.page.getByTestId("import-json").setInputFiles("tests/fixtures/openpose/tools/comfyui-batch.json");
+    await a.page.getByText("holds 2 poses").waitFor();
+    expect(await a.page.getByTestId("frame").count()).toBe(2);
+    expect(
+      await a.page.getByTestId("frame").first().locator("svg line, svg path, svg ellipse").count(),
+    ).toBeGreaterThan(5);
+    await screenshot(a.page, "editor-import-batch");
+    await a.page.getByRole("button", { name: "Pose 2" }).click();
+    await a.page.getByText("Imported comfyui-batch.json").waitFor();
+    expect(await a.page.getByTestId("pose-file-choice").count()).toBe(0);
+    const [x, y] = await nose();
+    expect(Math.abs(x! - 296.412)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(y! - 118.237)).toBeLessThanOrEqual(0.5);
+
+    // CMU OpenPose names no canvas: the size is asked, with a suggestion that holds every joint.
+    await a.page.getByTestId("import-json").setInputFiles("tests/fixtures/openpose/tools/cmu-1.3-body25.json");
+    await a.page.getByText("does not say how big its picture was").waitFor();
+    const suggested = Number(await a.page.getByLabel("Height (px)").inputValue());
+    expect(suggested).toBeGreaterThan(641);
+    await screenshot(a.page, "editor-import-size");
+    await a.page.getByLabel("Width (px)").fill("512");
+    await a.page.getByLabel("Height (px)").fill("768");
+    await a.page.getByRole("button", { name: "Open", exact: true }).click();
+    await a.page.getByText("Imported cmu-1.3-body25.json").waitFor();
+    const editor = JSON.parse(await exportJson(a.page));
+    expect([editor.canvas_width, editor.canvas_height]).toEqual([512, 768]);
+    // BODY_25's RHip (index 9) is the 18-point RHip (index 8), visible at confidence 1.0.
+    expect(editor.people[0].pose_keypoints_2d.slice(8 * 3, 8 * 3 + 3).map((v: number) => Math.round(v))).toEqual([
+      228, 379, 1,
+    ]);
+
+    // The same pose for each tool, in that tool's own shape.
+    await a.page.getByTestId("export-flavour").selectOption("comfyui");
+    const comfy = JSON.parse(await exportJson(a.page));
+    expect(Array.isArray(comfy) && comfy.length === 1 && !("animals" in comfy[0])).toBe(true);
+    await a.page.getByTestId("export-flavour").selectOption("a1111");
+    const a1111 = JSON.parse(await exportJson(a.page));
+    expect(a1111.animals).toEqual([]);
+    expect(a1111.people[0].face_keypoints_2d).toBeNull();
+    await a.page.getByTestId("export-flavour").selectOption("native");
+    const native = JSON.parse(await exportJson(a.page));
+    expect(native.people[0].pose_keypoints_2d[8 * 3 + 2]).toBe(0.702231);
+    expect([...a.outside, ...a.errors]).toEqual([]);
+    await context.close();
+  });
 });
