@@ -1,6 +1,5 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { a1111 } from "../worker/providers/a1111";
 import { huggingface } from "../worker/providers/huggingface";
 import { modelslab } from "../worker/providers/modelslab";
 import { segmind } from "../worker/providers/segmind";
@@ -30,15 +29,6 @@ function request(trace: string, prompt = "professional photo"): PoseImageRequest
 
 const adapters: [string, (trace: string) => PoseImageProvider][] = [
   ["huggingface", () => providerFor(huggingface, "pose", env)!],
-  [
-    "a1111",
-    () =>
-      providerFor(a1111, "pose", {
-        ...env,
-        A1111_URL: env.FAKE_PROVIDER_URL,
-        A1111_REFERENCE_MODULE: "ip-adapter_clip_sd15",
-      } as Env)!,
-  ],
   [
     "segmind",
     () =>

@@ -3,7 +3,7 @@
 // bytes; POST /hf/text*: text-to-image, JSON {inputs: prompt, parameters}; POST /hf/inpaint*: JSON
 // {inputs: base64 image, parameters: {prompt, mask_image}}; POST /hf/segment*: person segmentation,
 // answering [{label: "person", score, mask}] with everything unlike the image's corner colour; Segmind models named *inpainting* take
-// {image, mask}; inpainting answers the image with the masked region painted a prompt colour), AUTOMATIC1111's (POST /sdapi/v1/txt2img), Segmind's (POST /segmind/{model}) and
+// {image, mask}; inpainting answers the image with the masked region painted a prompt colour), AUTOMATIC1111's (POST /sdapi/v1/txt2img and its model lists, to its real contract: see a1111.ts), Segmind's (POST /segmind/{model}) and
 // ModelsLab's (POST /modelslab/api/v5/controlnet, polling /modelslab/api/v6/fetch/{id}), answers with a deterministic image made
 // from what it received (the skeleton on a background coloured by the prompt), records every
 // request, and injects faults on demand through /__fake/*:
@@ -19,6 +19,7 @@ import { createImage } from "../../shared/skeleton/raster";
 import { renderSkeletonPng } from "../../shared/skeleton/render-png";
 import { BUILT_IN_TEMPLATES } from "../../shared/templates/built-in";
 import { buildFigure } from "../../shared/templates/figure";
+import { a1111Check, a1111Error, a1111Get, a1111Route, loadedCheckpoint } from "./a1111";
 
 export type FaultKind = "loading" | "rate_limit" | "error500" | "hang" | "non_image" | "bad_request";
 
@@ -52,6 +53,10 @@ export interface RecordedRequest {
   seed: number | null;
   /** Inpainting: the mask (base64 PNG) it was sent. */
   maskImage: string | null;
+  /** A1111: the checkpoint loaded when the request ran (after its override_settings). */
+  checkpoint: string | null;
+  /** A1111: the ControlNet units' models, in order. */
+  controlnetModels: string[];
   fault: FaultKind | null;
   at: number;
 }
@@ -222,8 +227,11 @@ async function handleGenerate(
   protocol: RecordedRequest["protocol"],
   req: IncomingMessage,
   res: ServerResponse,
+  a1111?: NonNullable<ReturnType<typeof a1111Route>>,
 ) {
   const body = await readBody(req);
+  let setupError: { status: number; body: unknown } | null = null;
+  let controlnetModels: string[] = [];
   let prompt = "";
   let negativePrompt = "";
   let width = 512;
@@ -271,8 +279,13 @@ async function handleGenerate(
   } else {
     // A1111, Segmind and ModelsLab share flat fields; only where the images sit differs.
     const payload = JSON.parse(body.toString("utf8")) as Record<string, unknown> & {
-      alwayson_scripts?: { controlnet?: { args?: { image?: string; module?: string }[] } };
+      alwayson_scripts?: { controlnet?: { args?: { image?: string; module?: string; model?: string }[] } };
+      override_settings?: { sd_model_checkpoint?: unknown };
     };
+    if (a1111) {
+      setupError = a1111Check(a1111, payload);
+      controlnetModels = (payload.alwayson_scripts?.controlnet?.args ?? []).map((u) => String(u.model ?? ""));
+    }
     prompt = String(payload.prompt ?? "");
     negativePrompt = String(payload.negative_prompt ?? "");
     width = Number(payload.width ?? width);
@@ -301,6 +314,8 @@ async function handleGenerate(
     avatarImage: avatar,
     seed,
     maskImage: mask ? Buffer.from(mask).toString("base64") : null,
+    checkpoint: a1111 ? loadedCheckpoint(a1111.name) : null,
+    controlnetModels,
     fault: fault?.kind ?? null,
     at: Date.now(),
   });
@@ -328,6 +343,7 @@ async function handleGenerate(
     headers: Record<string, string> = {},
   ) => json(res, status, protocol === "hf" ? { error: message, ...extra } : { detail: message, ...extra }, headers);
   if (protocol === "modelslab") return answerModelsLab(state, res, fault, png);
+  if (protocol === "a1111") return answerA1111(res, setupError, fault, png);
   switch (fault?.kind) {
     case "loading":
       return err(503, "Model fake/controlnet is currently loading", { estimated_time: fault.estimatedTime ?? 0.05 });
@@ -345,15 +361,38 @@ async function handleGenerate(
     case "hang":
       return; // never answer; the client's timeout must fire
     case "non_image":
-      if (protocol === "a1111") return json(res, 200, { images: [Buffer.from("not an image").toString("base64")] });
       res.writeHead(200, { "content-type": "text/html" });
       return res.end("<html><body>Service page</body></html>");
   }
-  if (protocol === "a1111")
-    return json(res, 200, { images: [Buffer.from(png!).toString("base64")], parameters: {}, info: "{}" });
   if (segmenting) return json(res, 200, [{ label: "person", score: 0.99, mask: Buffer.from(png!).toString("base64") }]);
   res.writeHead(200, { "content-type": "image/png" });
   res.end(png!);
+}
+
+/** A1111's answers: its setup errors, the faults it really has, or `{images, parameters, info}`. */
+function answerA1111(
+  res: ServerResponse,
+  setupError: { status: number; body: unknown } | null,
+  fault: FaultRule | null,
+  png: Uint8Array | null,
+) {
+  if (setupError) return json(res, setupError.status, setupError.body);
+  switch (fault?.kind) {
+    case undefined:
+      // A1111 modules/api/api.py text2imgapi: TextToImageResponse(images, parameters, info as a JSON string).
+      return json(res, 200, { images: [Buffer.from(png!).toString("base64")], parameters: {}, info: "{}" });
+    case "error500":
+      // Any exception while drawing is a 500 in handle_exception's shape (A1111 modules/api/api.py).
+      return json(res, 500, a1111Error("OutOfMemoryError", "CUDA out of memory. Tried to allocate 2.00 GiB"));
+    case "bad_request":
+      // An unknown sampler: HTTPException(404, "Sampler not found") (A1111 modules/api/api.py validate_sampler_name).
+      return json(res, 404, a1111Error("HTTPException", "404: Sampler not found", "Sampler not found"));
+    case "hang":
+      return;
+    default:
+      // A1111 has no cold start, no rate limit and no non-image answer: a test asking for one is wrong.
+      return json(res, 500, { error: `fake provider: ${fault?.kind} is not something A1111 does` });
+  }
 }
 
 /** ModelsLab's JSON answers: success with an output URL, processing to poll, or status "error". */
@@ -451,7 +490,13 @@ export async function startFakeProvider(port = 0, { unref = false } = {}): Promi
       );
     }
     if (req.method === "POST" && url.pathname.startsWith("/hf/")) return done(handleGenerate(state, "hf", req, res));
-    if (route === "POST /sdapi/v1/txt2img") return done(handleGenerate(state, "a1111", req, res));
+    const a1111 = a1111Route(url.pathname);
+    if (a1111 && req.method === "GET") {
+      const reply = a1111Get(a1111);
+      return json(res, reply.status, reply.body);
+    }
+    if (a1111 && req.method === "POST" && a1111.path === "/sdapi/v1/txt2img")
+      return done(handleGenerate(state, "a1111", req, res, a1111));
     if (req.method === "POST" && url.pathname.startsWith("/segmind/"))
       return done(handleGenerate(state, "segmind", req, res));
     if (route === "POST /modelslab/api/v5/controlnet" || route === "POST /modelslab/api/v6/image_editing/inpaint")

@@ -8,11 +8,18 @@ const settings = z.object({
   A1111_URL: baseUrl(),
   /** "user:password" for --api-auth. */
   A1111_AUTH: text(),
+  /** The checkpoint per quality (its file name, model name or title): sent with every request. */
+  A1111_CHECKPOINT_SD: textOr("v1-5-pruned-emaonly"),
+  A1111_CHECKPOINT_HD: textOr("sd_xl_base_1.0"),
   A1111_CONTROLNET_MODEL_SD: textOr("control_v11p_sd15_openpose"),
   A1111_CONTROLNET_MODEL_HD: textOr("thibaud_xl_openpose"),
-  /** e.g. "ip-adapter_clip_sd15": sends the avatar as a second, identity unit. */
+  /**
+   * e.g. "ip-adapter_clip_sd15": sends the avatar as a second, identity unit, with the model per
+   * quality (a unit without a model fails: sd-webui-controlnet scripts/controlnet.py L445-446).
+   */
   A1111_REFERENCE_MODULE: text(),
   A1111_REFERENCE_MODEL: text(),
+  A1111_REFERENCE_MODEL_HD: text(),
 });
 export type A1111Settings = z.infer<typeof settings>;
 

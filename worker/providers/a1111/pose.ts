@@ -1,20 +1,23 @@
-// A self-hosted AUTOMATIC1111 / Forge server with sd-webui-controlnet: txt2img with the skeleton
-// as an openpose ControlNet unit (module "none": it is already a skeleton) and, when
-// A1111_REFERENCE_MODULE is set (e.g. "ip-adapter_clip_sd15"), the avatar as a second unit.
+// A self-hosted AUTOMATIC1111 / Forge server with sd-webui-controlnet: txt2img on the quality's
+// checkpoint (override_settings, A1111 modules/processing.py process_images) with the skeleton as an
+// openpose ControlNet unit (module "none": it is already a skeleton; fields from
+// sd-webui-controlnet internal_controlnet/args.py L69-237) and, when A1111_REFERENCE_MODULE is set
+// (e.g. "ip-adapter_clip_sd15"), the avatar as a second unit. The server's models are checked
+// before the first picture (server-check.ts); its errors are read as it writes them (errors.ts).
 import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../../shared/images/inspect-image";
 import { base64ToBytes, bytesToBase64 } from "../base64";
 import { isLocalUrl } from "../local-url";
 import {
   ProviderError,
-  errorForStatus,
   errorForThrown,
-  retryHint,
   type PoseImageProvider,
   type PoseImageRequest,
   type ProviderImage,
 } from "../provider";
 import type { Adapter, CommonProviderSettings } from "../vendor";
 import type { A1111Settings } from ".";
+import { a1111Failure } from "./errors";
+import { a1111Models } from "./server-check";
 
 const NAME = "a1111";
 
@@ -23,17 +26,40 @@ export function a1111Pose(s: A1111Settings, { timeoutMs }: CommonProviderSetting
   const baseUrl = s.A1111_URL;
   if (!baseUrl) return null;
   const auth = s.A1111_AUTH;
-  const models = { sd: s.A1111_CONTROLNET_MODEL_SD, hd: s.A1111_CONTROLNET_MODEL_HD };
-  const reference = { module: s.A1111_REFERENCE_MODULE, model: s.A1111_REFERENCE_MODEL };
+  const wanted = {
+    sd: {
+      checkpoint: s.A1111_CHECKPOINT_SD,
+      controlnet: s.A1111_CONTROLNET_MODEL_SD,
+      checkpointSetting: "A1111_CHECKPOINT_SD",
+      controlnetSetting: "A1111_CONTROLNET_MODEL_SD",
+    },
+    hd: {
+      checkpoint: s.A1111_CHECKPOINT_HD,
+      controlnet: s.A1111_CONTROLNET_MODEL_HD,
+      checkpointSetting: "A1111_CHECKPOINT_HD",
+      controlnetSetting: "A1111_CONTROLNET_MODEL_HD",
+    },
+  };
+  const headers = {
+    ...(auth ? { authorization: `Basic ${btoa(auth)}` } : {}),
+  };
+  const reference = {
+    module: s.A1111_REFERENCE_MODULE,
+    model: { sd: s.A1111_REFERENCE_MODEL, hd: s.A1111_REFERENCE_MODEL_HD },
+  };
   return {
     local: isLocalUrl(baseUrl),
     async generatePose(req: PoseImageRequest): Promise<ProviderImage> {
+      const signal = req.signal
+        ? AbortSignal.any([req.signal, AbortSignal.timeout(timeoutMs)])
+        : AbortSignal.timeout(timeoutMs);
+      const models = await a1111Models(baseUrl, headers, wanted[req.quality], signal);
       const units: Record<string, unknown>[] = [
         {
           enabled: true,
           image: bytesToBase64(req.controlImage),
           module: "none",
-          model: models[req.quality],
+          model: models.controlnet,
           weight: 1.0,
           guidance_start: 0,
           guidance_end: 1,
@@ -42,12 +68,13 @@ export function a1111Pose(s: A1111Settings, { timeoutMs }: CommonProviderSetting
           pixel_perfect: true,
         },
       ];
-      if (reference.module) {
+      const referenceModel = reference.model[req.quality];
+      if (reference.module && referenceModel) {
         units.push({
           enabled: true,
           image: bytesToBase64(req.avatarImage),
           module: reference.module,
-          ...(reference.model ? { model: reference.model } : {}),
+          model: referenceModel,
           weight: 0.7,
         });
       }
@@ -61,18 +88,16 @@ export function a1111Pose(s: A1111Settings, { timeoutMs }: CommonProviderSetting
         sampler_name: "DPM++ 2M Karras",
         seed: req.seed ?? -1,
         batch_size: 1,
+        override_settings: { sd_model_checkpoint: models.checkpoint },
         alwayson_scripts: { controlnet: { args: units } },
       };
-      const signal = req.signal
-        ? AbortSignal.any([req.signal, AbortSignal.timeout(timeoutMs)])
-        : AbortSignal.timeout(timeoutMs);
       let res: Response;
       try {
         res = await fetch(`${baseUrl}/sdapi/v1/txt2img`, {
           method: "POST",
           headers: {
             "content-type": "application/json",
-            ...(auth ? { authorization: `Basic ${btoa(auth)}` } : {}),
+            ...headers,
             ...(req.traceId ? { "x-request-id": req.traceId } : {}),
           },
           body: JSON.stringify(body),
@@ -81,15 +106,7 @@ export function a1111Pose(s: A1111Settings, { timeoutMs }: CommonProviderSetting
       } catch (err) {
         throw errorForThrown(NAME, err);
       }
-      if (!res.ok) {
-        const detail = (await res.json().catch(() => null)) as {
-          detail?: unknown;
-          error?: string;
-          estimated_time?: number;
-        } | null;
-        const message = typeof detail?.detail === "string" ? detail.detail : (detail?.error ?? `HTTP ${res.status}`);
-        throw errorForStatus(NAME, res.status, message, retryHint(detail, res.headers.get("retry-after")));
-      }
+      if (!res.ok) throw a1111Failure(res.status, await res.json().catch(() => null), res.headers.get("retry-after"));
       const json = (await res.json().catch(() => null)) as { images?: unknown } | null;
       const first = Array.isArray(json?.images) ? json!.images[0] : undefined;
       if (typeof first !== "string")
@@ -102,7 +119,7 @@ export function a1111Pose(s: A1111Settings, { timeoutMs }: CommonProviderSetting
       }
       const format = sniffImageFormat(bytes);
       if (!format) throw new ProviderError("bad_response", "The server answered without an image.", NAME);
-      return { bytes, contentType: IMAGE_CONTENT_TYPES[format], model: models[req.quality] };
+      return { bytes, contentType: IMAGE_CONTENT_TYPES[format], model: `${models.checkpoint} + ${models.controlnet}` };
     },
   };
 }
