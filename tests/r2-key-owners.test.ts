@@ -14,6 +14,7 @@ describe("ownerOfKey, the inverse of r2Keys", () => {
     }
     expect(ownerOfKey(r2Keys.avatarThumbnail(user, row))).toEqual({ table: "avatars", id: row });
     expect(ownerOfKey(r2Keys.avatarCutout(user, row))).toEqual({ table: "avatars", id: row });
+    expect(ownerOfKey(r2Keys.avatarRig(user, row))).toEqual({ table: "avatars", id: row });
     expect(ownerOfKey(r2Keys.templatePreview(row))).toEqual({ table: "pose_templates", id: row });
     expect(ownerOfKey(r2Keys.templatePreview("builtin-hand-on-hip"))).toEqual({
       table: "pose_templates",

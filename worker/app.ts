@@ -13,6 +13,7 @@ import { accountRoutes } from "./routes/account";
 import { authRoutes } from "./routes/auth";
 import { avatarGenerationRoutes } from "./routes/avatar-generation";
 import { avatarRoutes } from "./routes/avatars";
+import { avatarRigRoutes } from "./routes/avatar-rig";
 import { backgroundRoutes } from "./routes/backgrounds";
 import { creditRoutes } from "./routes/credits";
 import { metricsRoutes } from "./routes/metrics";
@@ -42,6 +43,7 @@ const routes = app
   .route("/api/v1/account", accountRoutes)
   .route("/api/v1/avatars/generate", avatarGenerationRoutes)
   .route("/api/v1/avatars", avatarRoutes)
+  .route("/api/v1/avatars", avatarRigRoutes)
   .route("/api/v1/backgrounds", backgroundRoutes)
   .route("/api/v1/themes", themeRoutes)
   .route("/api/v1/metrics", metricsRoutes)

@@ -39,6 +39,8 @@ export const Avatar = z.object({
   usageCount: z.number().int(),
   /** Generations made with this avatar: they and their images stay when the avatar is deleted. */
   generationCount: z.number().int(),
+  /** Whether the avatar has its rig (cut-out at the engine's working size + the person's own pose). */
+  rig: z.enum(["ready", "missing"]),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -47,3 +49,14 @@ export type Avatar = z.infer<typeof Avatar>;
 /** DELETE /api/v1/avatars/:id answers how many generations keep their images. */
 export const DeletedAvatar = z.object({ deleted: z.literal(true), generationsKept: z.number().int() });
 export type DeletedAvatar = z.infer<typeof DeletedAvatar>;
+
+/** GET /api/v1/avatars/:id/rig: the person's own pose and the rig image it is placed on. */
+export const AvatarRig = z.object({
+  /** OpenPose JSON (one person, 18 body points, pixel coordinates, missing points 0,0,0) on the rig image's canvas. */
+  pose: z.unknown(),
+  /** The person cut-out at the engine's working size (RGBA PNG, owner only). */
+  imageUrl: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+export type AvatarRig = z.infer<typeof AvatarRig>;

@@ -43,15 +43,15 @@ export async function purgeUserData(env: Env, userId: string): Promise<void> {
     env.IMAGES,
     templates.flatMap((t) => [r2Keys.templatePreview(t.id), ...(t.previewKey ? [t.previewKey] : [])]),
   );
-  // Avatars (original, thumbnail, cut-out), backgrounds and candidates live under the user's own
+  // Avatars (original, thumbnail, cut-out, rig), backgrounds and candidates live under the user's own
   // prefixes: listing them also catches objects whose row is already gone.
   const rowKeys = [
     ...(
       await d
-        .select({ a: avatars.imageKey, b: avatars.thumbnailKey, c: avatars.cutoutKey })
+        .select({ a: avatars.imageKey, b: avatars.thumbnailKey, c: avatars.cutoutKey, r: avatars.rigKey })
         .from(avatars)
         .where(eq(avatars.userId, userId))
-    ).flatMap((r) => [r.a, r.b, ...(r.c ? [r.c] : [])]),
+    ).flatMap((r) => [r.a, r.b, ...(r.c ? [r.c] : []), ...(r.r ? [r.r] : [])]),
     ...(
       await d.select({ k: backgroundImages.imageKey }).from(backgroundImages).where(eq(backgroundImages.userId, userId))
     ).map((r) => r.k),

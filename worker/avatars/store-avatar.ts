@@ -1,5 +1,5 @@
 // Stores a checked avatar image (an upload, or a saved text-to-avatar candidate): the oriented
-// original and a thumbnail in R2 (both without metadata), the row in D1.
+// original and a thumbnail in R2 (both without metadata), the cut-out and rig when sent, the row in D1.
 import type { Avatar } from "../../shared/api/avatars";
 import type { ImageHeader } from "../../shared/images/inspect-image";
 import { db } from "../db/client";
@@ -7,6 +7,7 @@ import { avatars, type Avatar as AvatarRow } from "../db/schema";
 import { stripMetadata } from "../../shared/images/metadata/strip-metadata";
 import { prepareAvatarImage } from "../images/avatar-images";
 import { r2Keys } from "../storage/r2-keys";
+import type { BuiltRig } from "./build-rig";
 
 type AvatarFields = Pick<AvatarRow, "name" | "sourceType"> &
   Partial<Pick<AvatarRow, "gender" | "ageRange" | "style" | "generationPrompt">>;
@@ -24,13 +25,17 @@ export async function storeAvatar(
   fields: AvatarFields,
   /** The browser's cut-out of the photo (a checked RGBA PNG of the same size). */
   cutout?: Uint8Array,
+  /** The rig made from the pose sent with the upload (worker/avatars/build-rig.ts). */
+  rig?: BuiltRig,
 ): Promise<AvatarRow> {
   const image = prepareAvatarImage(bytes, header);
   const id = crypto.randomUUID();
   const imageKey = r2Keys.avatarOriginal(userId, id, image.originalContentType);
   const thumbnailKey = r2Keys.avatarThumbnail(userId, id);
   const cutoutKey = cutout ? r2Keys.avatarCutout(userId, id) : null;
+  const rigKey = rig ? r2Keys.avatarRig(userId, id) : null;
   await Promise.all([
+    rigKey && env.IMAGES.put(rigKey, rig!.png, { httpMetadata: { contentType: "image/png" } }),
     cutoutKey &&
       env.IMAGES.put(cutoutKey, stripMetadata(cutout!, "png"), { httpMetadata: { contentType: "image/png" } }),
     env.IMAGES.put(imageKey, image.original, { httpMetadata: { contentType: image.originalContentType } }),
@@ -47,6 +52,8 @@ export async function storeAvatar(
       imageKey,
       thumbnailKey,
       cutoutKey,
+      rigKey,
+      rigPose: rig?.pose ?? null,
       contentType: image.originalContentType,
       width: image.width,
       height: image.height,
@@ -75,6 +82,7 @@ export function toAvatar(row: AvatarRow, generationCount = 0): Avatar {
     generationPrompt: row.generationPrompt ?? null,
     usageCount: row.usageCount,
     generationCount,
+    rig: row.rigKey && row.rigPose ? "ready" : "missing",
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

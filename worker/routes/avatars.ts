@@ -1,15 +1,18 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { Avatar, AvatarMetadata, AvatarPatch, DeletedAvatar } from "../../shared/api/avatars";
+import { RigPoseField } from "./avatar-rig-fields";
 import { ErrorResponse } from "../../shared/api/errors";
 import { PageQuery, page } from "../../shared/api/pagination";
 import { db } from "../db/client";
 import { newestFirst } from "../db/pagination";
 import { avatars } from "../db/schema";
 import { countGenerations } from "../avatars/count-generations";
+import { findOwnedAvatar } from "../avatars/find-owned-avatar";
+import { readCutout } from "../avatars/read-cutout";
+import { rigFromFields } from "../avatars/store-rig";
 import { storeAvatar, toAvatar } from "../avatars/store-avatar";
 import type { AppEnv } from "../env";
-import { ApiError, notFound } from "../errors";
 import { requireCaller, signedIn } from "../middleware/caller";
 import { readUpload } from "../images/read-upload";
 import { uploadLimit } from "../middleware/upload-limit";
@@ -35,15 +38,8 @@ const UploadForm = AvatarMetadata.extend({
     format: "binary",
     description: "Optional: the person cut out (PNG with transparency) at the photo's size, reused as a mask",
   }),
+  pose: RigPoseField.optional(),
 });
-
-async function findOwned(env: Env, userId: string, id: string) {
-  const row = await db(env).query.avatars.findFirst({
-    where: and(eq(avatars.id, id), eq(avatars.userId, userId)),
-  });
-  if (!row) throw notFound("Avatar");
-  return row;
-}
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 router.use("*", signedIn());
@@ -66,23 +62,13 @@ export const avatarRoutes = router
     }),
     async (c) => {
       const userId = requireCaller(c).userId;
-      const { file, cutout, ...meta } = c.req.valid("form");
+      const { file, cutout, pose, ...meta } = c.req.valid("form");
       const { bytes, header } = await readUpload(c.env, file);
-      const mask = cutout ? await readUpload(c.env, cutout) : null;
-      if (mask && (mask.header.format !== "png" || !mask.header.hasAlpha)) {
-        throw new ApiError(422, "cutout_not_transparent", "The cut-out must be a PNG with transparency.");
-      }
-      if (
-        mask &&
-        (mask.header.displayWidth !== header.displayWidth || mask.header.displayHeight !== header.displayHeight)
-      ) {
-        throw new ApiError(
-          422,
-          "cutout_size_mismatch",
-          `The cut-out is ${mask.header.displayWidth}×${mask.header.displayHeight} px; it must match the photo (${header.displayWidth}×${header.displayHeight}).`,
-        );
-      }
-      const row = await storeAvatar(c.env, userId, bytes, header, { ...meta, sourceType: "upload" }, mask?.bytes);
+      const photo = { width: header.displayWidth, height: header.displayHeight };
+      const mask = cutout ? await readCutout(c.env, cutout, photo) : null;
+      // With a pose the rig is made now; a rig the engine cannot use refuses the whole upload.
+      const rig = pose === undefined ? undefined : await rigFromFields(pose, mask, photo);
+      const row = await storeAvatar(c.env, userId, bytes, header, { ...meta, sourceType: "upload" }, mask?.bytes, rig);
       return c.json(toAvatar(row), 201);
     },
   )
@@ -125,7 +111,7 @@ export const avatarRoutes = router
     }),
     async (c) => {
       const userId = requireCaller(c).userId;
-      const row = await findOwned(c.env, userId, c.req.valid("param").id);
+      const row = await findOwnedAvatar(c.env, userId, c.req.valid("param").id);
       const counts = await countGenerations(c.env, userId, [row.id]);
       return c.json(toAvatar(row, counts.get(row.id) ?? 0), 200);
     },
@@ -144,7 +130,7 @@ export const avatarRoutes = router
     async (c) => {
       const userId = requireCaller(c).userId;
       const { id } = c.req.valid("param");
-      await findOwned(c.env, userId, id);
+      await findOwnedAvatar(c.env, userId, id);
       const [row] = await db(c.env)
         .update(avatars)
         .set(c.req.valid("json"))
@@ -167,9 +153,10 @@ export const avatarRoutes = router
     }),
     async (c) => {
       const userId = requireCaller(c).userId;
-      const row = await findOwned(c.env, userId, c.req.valid("param").id);
+      const row = await findOwnedAvatar(c.env, userId, c.req.valid("param").id);
       const counts = await countGenerations(c.env, userId, [row.id]);
-      await c.env.IMAGES.delete([row.imageKey, row.thumbnailKey, ...(row.cutoutKey ? [row.cutoutKey] : [])]);
+      const keys = [row.imageKey, row.thumbnailKey, row.cutoutKey, row.rigKey].filter((k): k is string => !!k);
+      await c.env.IMAGES.delete(keys);
       // The row's foreign key sets the generations' avatar_id to null; they keep avatar_name.
       await db(c.env)
         .delete(avatars)
@@ -186,7 +173,7 @@ export const avatarRoutes = router
       responses: { 200: { description: "Image bytes" }, 304: { description: "Not modified" }, ...errors },
     }),
     async (c) => {
-      const row = await findOwned(c.env, requireCaller(c).userId, c.req.valid("param").id);
+      const row = await findOwnedAvatar(c.env, requireCaller(c).userId, c.req.valid("param").id);
       return serveR2Object(c, row.imageKey);
     },
   )
@@ -199,7 +186,7 @@ export const avatarRoutes = router
       responses: { 200: { description: "Image bytes" }, 304: { description: "Not modified" }, ...errors },
     }),
     async (c) => {
-      const row = await findOwned(c.env, requireCaller(c).userId, c.req.valid("param").id);
+      const row = await findOwnedAvatar(c.env, requireCaller(c).userId, c.req.valid("param").id);
       return serveR2Object(c, row.thumbnailKey);
     },
   );

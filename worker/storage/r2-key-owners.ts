@@ -13,8 +13,11 @@ const SEGMENT = "[^/]+";
 const EXT = "[a-z]+";
 
 const PATTERNS: [RegExp, OwnerTable][] = [
-  // avatarOriginal, avatarThumbnail, avatarCutout: avatars/{userId}/{avatarId}/…
-  [new RegExp(`^avatars/${SEGMENT}/(${SEGMENT})/(?:original\\.${EXT}|thumbnail\\.jpg|cutout\\.png)$`), "avatars"],
+  // avatarOriginal, avatarThumbnail, avatarCutout, avatarRig: avatars/{userId}/{avatarId}/…
+  [
+    new RegExp(`^avatars/${SEGMENT}/(${SEGMENT})/(?:original\\.${EXT}|thumbnail\\.jpg|cutout\\.png|rig\\.png)$`),
+    "avatars",
+  ],
   // backgroundImage: backgrounds/{userId}/{backgroundId}.{ext}
   [new RegExp(`^backgrounds/${SEGMENT}/([^/.]+)\\.${EXT}$`), "background_images"],
   // avatarCandidate: avatar-candidates/{userId}/{candidateId}.{ext}

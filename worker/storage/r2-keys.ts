@@ -11,6 +11,8 @@ export const r2Keys = {
     `avatars/${userId}/${avatarId}/original.${EXTENSIONS[contentType] ?? "bin"}`,
   avatarThumbnail: (userId: string, avatarId: string) => `avatars/${userId}/${avatarId}/thumbnail.jpg`,
   avatarCutout: (userId: string, avatarId: string) => `avatars/${userId}/${avatarId}/cutout.png`,
+  /** The avatar's rig image: the person cut-out at the instant engine's working size (RGBA PNG). */
+  avatarRig: (userId: string, avatarId: string) => `avatars/${userId}/${avatarId}/rig.png`,
   backgroundImage: (userId: string, backgroundId: string, contentType: string) =>
     `backgrounds/${userId}/${backgroundId}.${EXTENSIONS[contentType] ?? "bin"}`,
   /** An unsaved text-to-avatar candidate (purged when it expires). */
