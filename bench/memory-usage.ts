@@ -10,7 +10,14 @@ import { MEMORY_BUDGET_BYTES } from "../worker/images/memory-budget";
 import { writeInputs } from "./memory/inputs";
 import { runIfMain, type Figure } from "./harness/figure";
 
-const UPLOAD_CASES = ["avatar-jpeg", "avatar-webp", "avatar-png", "avatar-jpeg-exif5", "background-upload"];
+const UPLOAD_CASES = [
+  "avatar-jpeg",
+  "avatar-webp",
+  "avatar-png",
+  "avatar-jpeg-exif5",
+  "avatar-png-with-rig",
+  "background-upload",
+];
 /** Stages run at HD; the two backgrounds also read an upload (the picture, the avatar's cut-out). */
 const STAGE_CASES = [
   "stage-pose",

@@ -17,6 +17,7 @@ import { letterboxPose } from "../../shared/pose/transform";
 import { BUILT_IN_TEMPLATES } from "../../shared/templates/built-in";
 import { buildFigure } from "../../shared/templates/figure";
 import { placeProps } from "../../shared/themes/props";
+import { buildRig } from "../../worker/avatars/build-rig";
 import { prepareAvatarImage } from "../../worker/images/avatar-images";
 import { prepareBackground } from "../../worker/images/prepare-background";
 import { coverResize, decodeRgba, encodeJpeg } from "../../worker/images/rgba";
@@ -30,6 +31,8 @@ const read = (file: string) => new Uint8Array(readFileSync(join(INPUT_DIR, file)
 const header = (bytes: Uint8Array) => inspectImage(bytes) as ImageHeader;
 const HD = OUTPUT_SIZE.hd;
 const pose = letterboxPose(buildFigure(BUILT_IN_TEMPLATES[0]!.figure), HD.width, HD.height);
+/** A standing figure on the upload-sized cut-out, for the rig case. */
+const uploadPose = () => letterboxPose(buildFigure(BUILT_IN_TEMPLATES[0]!.figure), side, side).people[0]!;
 
 /** The accessory drawings as the per-isolate cache holds them (loaded before the measurement). */
 function loadAssets(): Map<AccessoryAsset, Rgba> {
@@ -59,6 +62,14 @@ const cases: Record<string, () => () => void> = {
   "avatar-webp": () => () => void prepareAvatarImage(...withHeader(`photo-${side}.webp`)),
   "avatar-png": () => () => void prepareAvatarImage(...withHeader(`photo-${side}.png`)),
   "avatar-jpeg-exif5": () => () => void prepareAvatarImage(...withHeader(`photo-${side}.exif5.jpg`)),
+  // An upload with a pose: the rig is made from the cut-out, then the photo is stored (routes/avatars.ts).
+  "avatar-png-with-rig": () => {
+    const person = uploadPose();
+    return () => {
+      buildRig(...withHeader(`photo-${side}.cutout.png`), person);
+      prepareAvatarImage(...withHeader(`photo-${side}.png`));
+    };
+  },
   "background-upload": () => () => void prepareBackground(...withHeader(`photo-${side}.jpg`)),
   "stage-pose": () => () => void toJpeg(read("hd.png"), "bench", HD),
   "stage-fashion": () => {
