@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { readOpenPose } from "../../shared/pose/openpose-json";
 import { signUpIn, uploadAvatarIn } from "./helpers/accounts";
+import { joint, screenCentre } from "./helpers/pose-canvas";
 import { VIEWPORTS, screenshot, useChromium, watchedPage } from "./helpers/browser";
 
 const origin = inject("origin");
@@ -10,17 +10,6 @@ const browser = useChromium();
 
 const NECK = "0:1";
 const RIGHT_ELBOW = "0:3";
-
-/** Where joint `ref` sits in the photo's pixels, as the rig editor holds it. */
-async function joint(page: Page, ref: string) {
-  const handle = page.locator(`[data-joint="${ref}"]`);
-  return { x: Number(await handle.getAttribute("data-x")), y: Number(await handle.getAttribute("data-y")) };
-}
-
-async function screenCentre(page: Page, ref: string) {
-  const box = (await page.locator(`[data-joint="${ref}"] .dot`).boundingBox())!;
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
 describe("the avatar's rig in the browser", () => {
   it("upload a cut-out photo: the pose is detected and drawn over it, a dragged joint is saved as the rig", async () => {
@@ -47,7 +36,8 @@ describe("the avatar's rig in the browser", () => {
     expect(await editor.locator("svg image").getAttribute("href")).toMatch(/^blob:/);
     expect(await editor.locator("svg g[pointer-events] > *").count()).toBeGreaterThan(10);
 
-    // Drag the right elbow.
+    // Drag the right elbow (scrolled into view first: the editor sits below the photo).
+    await page.locator(`[data-joint="${RIGHT_ELBOW}"]`).scrollIntoViewIfNeeded();
     const before = await joint(page, RIGHT_ELBOW);
     const from = await screenCentre(page, RIGHT_ELBOW);
     await page.mouse.move(from.x, from.y);
@@ -56,7 +46,6 @@ describe("the avatar's rig in the browser", () => {
     await page.mouse.up();
     const moved = await joint(page, RIGHT_ELBOW);
     expect(Math.hypot(moved.x - before.x, moved.y - before.y)).toBeGreaterThan(15);
-    await editor.scrollIntoViewIfNeeded();
     await screenshot(page, "avatar-rig-correct-desktop");
 
     await page.getByLabel("Name").fill("Astronaut");

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { signUpIn } from "./helpers/accounts";
+import { joint, screenCentre } from "./helpers/pose-canvas";
 import { VIEWPORTS, screenshot, useChromium, watchOutsideRequests } from "./helpers/browser";
 
 const origin = inject("origin");
@@ -13,17 +14,6 @@ async function signedIn(context: BrowserContext, who: string) {
   const errors: string[] = [];
   page.on("pageerror", (err) => errors.push(String(err)));
   return { page, outside: watchOutsideRequests(page), errors };
-}
-
-/** Where joint `ref` ("person:joint") sits, in canvas pixels, as the editor holds it. */
-async function joint(page: Page, ref: string) {
-  const handle = page.locator(`[data-joint="${ref}"]`);
-  return { x: Number(await handle.getAttribute("data-x")), y: Number(await handle.getAttribute("data-y")) };
-}
-
-async function screenCentre(page: Page, ref: string) {
-  const box = (await page.locator(`[data-joint="${ref}"] .dot`).boundingBox())!;
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 async function exportJson(page: Page): Promise<string> {
