@@ -100,4 +100,31 @@ describe("the avatar's rig in the browser", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("an avatar saved from text goes through the same detect-and-correct step", async () => {
+    const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+    await signUpIn(context, origin, "Sari");
+    const { page, errors } = await watchedPage(context);
+    await page.goto(`${origin}/avatars`);
+    await page.getByRole("tab", { name: "Generate from text" }).click();
+    await page.getByLabel("Description").fill("Young woman in a batik dress, full body");
+    await page.getByLabel("Pictures").selectOption("1");
+    await page.getByRole("button", { name: "Generate", exact: true }).click();
+    const candidate = page.getByTestId("candidate");
+    await candidate.waitFor({ timeout: 30_000 });
+    await page.getByLabel("Name for the saved avatar").fill("Batik");
+    await candidate.getByRole("button", { name: "Save" }).click();
+    const panel = page.getByTestId("rig-panel");
+    await panel.getByRole("heading", { name: "The pose of “Batik”" }).waitFor();
+    // The test provider paints a skeleton, not a person: detection ends either way, never hangs.
+    await expect
+      .poll(() => panel.getByTestId("rig-editor").getAttribute("data-phase"), { timeout: 60_000 })
+      .not.toBe("detecting");
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, "avatar-rig-text-desktop");
+    await panel.getByRole("button", { name: "Close" }).click();
+    expect(await page.getByTestId("rig-panel").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -95,7 +95,7 @@ export const en = {
   "rig.saving": "Saving the pose…",
   "rig.cutting": "Cutting the person out for the pose…",
   "rig.saved": "The pose of “{name}” is saved.",
-  "rig.savedLater": "“{name}” is saved; its pose is being saved…",
+  "rig.needsCutout": "Remove the background to set your pose for instant poses now, or later from the avatar's card.",
   "rig.close": "Close",
 } as const;
 
@@ -198,6 +198,6 @@ export const id: Record<keyof typeof en, string> = {
   "rig.saving": "Menyimpan pose…",
   "rig.cutting": "Memisahkan orang dari latar untuk pose…",
   "rig.saved": "Pose “{name}” sudah disimpan.",
-  "rig.savedLater": "“{name}” sudah disimpan; posenya sedang disimpan…",
+  "rig.needsCutout": "Hapus latar untuk mengatur pose Anda untuk pose instan sekarang, atau nanti dari kartu avatar.",
   "rig.close": "Tutup",
 };
