@@ -2,6 +2,8 @@ import { PhotonImage, SamplingFilter, resize } from "@cf-wasm/photon";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { readOpenPose } from "../shared/pose/openpose-json";
+import { findOwnedAvatar } from "../worker/avatars/find-owned-avatar";
+import { loadRig } from "../worker/avatars/load-rig";
 import { BODY, type Slot } from "../shared/pose/model";
 import { asFile, astronautBody, astronautCutout, openPoseDoc } from "./helpers/astronaut-rig";
 import { astronautPng, pngClaiming } from "./helpers/images";
@@ -123,6 +125,12 @@ describe("avatar rig at upload", () => {
     const rig = await rigOf(user, avatar.id);
     expect([rig.width, rig.height]).toEqual([512, 512]);
     expect(rig.parsed.people[0]!.body[BODY.neck]).toMatchObject({ x: 215, y: 295 });
+    // As the engine loads it: the cut-out's pixels and the pose on them.
+    const loaded = (await loadRig(env, await findOwnedAvatar(env, await uidOf(user), avatar.id)))!;
+    expect([loaded.cutout.width, loaded.cutout.height, loaded.cutout.data.length]).toEqual([512, 512, 512 * 512 * 4]);
+    expect(loaded.cutout.data[3]).toBe(0);
+    expect(loaded.pose.body[BODY.rightElbow]).toMatchObject({ x: 45, y: 440 });
+    expect(await loadRig(env, { rigKey: null, rigPose: null })).toBeNull();
   });
 
   it("the avatar list says which avatars have a rig", async () => {
