@@ -14,6 +14,8 @@ import { letterboxPose } from "../shared/pose/transform";
 import { decodeRgba } from "../worker/images/rgba";
 import { useInstantEngine } from "../worker/providers/instant/draw";
 import { fakeProvider } from "./helpers/fake-provider";
+import { seededRandom } from "./helpers/interleave";
+import { raceOnce, type Scenario } from "./helpers/pose-credit-race";
 import { json, uploadAvatar, userId, waitForFinal } from "./helpers/generations";
 import { testInstantEngine } from "./helpers/test-instant-engine";
 import { signUp, type TestUser } from "./helpers/users";
@@ -222,5 +224,40 @@ describe("GET /api/v1/providers", () => {
       instant: { name: "instant", available: true, creditsPerPose: 0, isDefault: true },
     });
     expect(none.message).toMatch(/^No AI provider: instant \(no AI\) poses only — to add one: Set HF_TOKEN/);
+  });
+});
+
+describe("instant credits under races", () => {
+  const made = (random: () => number) => (random() < 0.5 ? "instant" : "huggingface");
+
+  it("seeded interleavings of outcomes by instant and AI, retries and cancels: only AI poses are charged", async () => {
+    const seed = Number(process.env.CREDIT_RACE_SEED ?? 20261201);
+    const runs = Number(process.env.CREDIT_RACE_RUNS ?? 80);
+    const random = seededRandom(seed);
+    const failures: unknown[] = [];
+    let instantMade = 0;
+    for (let i = 0; i < runs; i++) {
+      const scenario: Scenario = {
+        seed: Math.floor(random() * 2 ** 31),
+        poses: 1 + Math.floor(random() * 4),
+        quality: random() < 0.7 ? "sd" : "hd",
+        spare: Math.floor(random() * 8),
+      };
+      const r = await raceOnce(scenario, { provider: made });
+      instantMade += r.succeeded - r.charged;
+      if (r.balance !== r.expectedBalance || r.overRefunded.length > 0 || r.posesCounted !== r.succeeded)
+        failures.push({ scenario, balance: r.balance, expected: r.expectedBalance, charged: r.charged });
+    }
+    console.log(`instant credit races: seed ${seed}, ${runs} interleavings, ${instantMade} instant poses`);
+    expect(instantMade).toBeGreaterThan(0);
+    expect(failures.slice(0, 3)).toEqual([]);
+  }, 300_000);
+
+  it("a generation made only by the instant engine ends where it started", async () => {
+    const r = await raceOnce({ seed: 7, poses: 4, quality: "hd", spare: 0 }, { provider: () => "instant" });
+    expect(r.succeeded).toBeGreaterThan(0);
+    expect(r.charged).toBe(0);
+    expect(r.balance).toBe(r.expectedBalance);
+    expect(r.overRefunded).toEqual([]);
   });
 });
