@@ -13,6 +13,8 @@ export const CapabilityStatus = z.object({
   localOnly: z.boolean(),
   message: z.string(),
   providers: z.array(z.object({ name: z.string(), label: z.string(), local: z.boolean() })),
+  /** The settings that would add an AI vendor, one per vendor: "HF_TOKEN (and HF_ENDPOINT_URL)". */
+  setup: z.array(z.string()),
 });
 export type CapabilityStatus = z.infer<typeof CapabilityStatus>;
 

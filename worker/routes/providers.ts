@@ -8,6 +8,7 @@ import {
   configuredTextProviders,
   instantOnlyMessage,
   notConfiguredMessage,
+  setupHints,
 } from "../providers/registry";
 import type { CapabilityName } from "../providers/vendor";
 
@@ -22,7 +23,7 @@ function status(providers: { name: string; label: string; local: boolean }[], ca
       : localOnly
         ? "Only the local test provider is configured: images are placeholders made on this machine, not AI results."
         : `Generating with ${list.map((p) => p.label).join(", then ")}.`;
-  return { configured: list.length > 0, localOnly, message, providers: list };
+  return { configured: list.length > 0, localOnly, message, providers: list, setup: setupHints(capability) };
 }
 
 /** The built-in instant engine, beside the AI vendors: the default when there is none. */
