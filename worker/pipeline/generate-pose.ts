@@ -10,6 +10,7 @@ import { outputPose } from "./output-pose";
 import { callProviders } from "../providers/call-providers";
 import { builtInPoseProvider, configuredProviders } from "../providers/registry";
 import { instantPose } from "./instant-pose";
+import { poseRequestBase } from "./pose-request";
 import { RetriesExhausted } from "../providers/retry";
 import type { PoseContext } from "./pose-context";
 
@@ -31,15 +32,8 @@ export async function generatePose(ctx: PoseContext): Promise<Uint8Array> {
       providers,
       async (p, n) => {
         const image = await p.generatePose({
+          ...poseRequestBase(ctx),
           controlImage,
-          avatarImage: ctx.avatarBytes,
-          avatarContentType: ctx.avatar.contentType,
-          prompt: ctx.prompt,
-          negativePrompt: ctx.negativePrompt,
-          width: size.width,
-          height: size.height,
-          quality: generation.quality,
-          ...(generation.seed !== null ? { seed: generation.seed } : {}),
           traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.${n}`,
         });
         return { model: image.model, jpeg: toJpeg(image.bytes, p.name, size) };

@@ -13,6 +13,7 @@ import { RetriesExhausted } from "../providers/retry";
 import { r2Keys } from "../storage/r2-keys";
 import { outputPose } from "./output-pose";
 import type { PoseContext } from "./pose-context";
+import { poseRequestBase } from "./pose-request";
 
 /** The stage image name of the engine's own output (transparent PNG). */
 export const INSTANT_IMAGE = "instant";
@@ -46,15 +47,10 @@ export async function instantPose(ctx: PoseContext, provider: PoseImageProvider)
   ctx.attempts += 1;
   let png: Uint8Array;
   try {
+    // No skeleton image: the engine draws to the pose itself.
     const image = await provider.generatePose({
+      ...poseRequestBase(ctx),
       controlImage: new Uint8Array(),
-      avatarImage: ctx.avatarBytes,
-      avatarContentType: ctx.avatar.contentType,
-      prompt: ctx.prompt,
-      negativePrompt: ctx.negativePrompt,
-      width: size.width,
-      height: size.height,
-      quality: ctx.generation.quality,
       instant: { ...rig, target: outputPose(ctx) },
     });
     png = image.bytes;
