@@ -11,9 +11,10 @@ import type { Metrics } from "../shared/api/metrics";
 import type { ProviderStatus } from "../shared/api/providers";
 import { readOpenPose } from "../shared/pose/openpose-json";
 import { letterboxPose } from "../shared/pose/transform";
-import { decodeRgba } from "../worker/images/rgba";
+import { decodeRgba, encodePng } from "../worker/images/rgba";
 import { useInstantEngine } from "../worker/providers/instant/draw";
 import { fakeProvider } from "./helpers/fake-provider";
+import { pngClaiming } from "./helpers/images";
 import { seededRandom } from "./helpers/interleave";
 import { raceOnce, type Scenario } from "./helpers/pose-credit-race";
 import { json, uploadAvatar, userId, waitForFinal } from "./helpers/generations";
@@ -54,6 +55,14 @@ async function riggedAvatar(user: TestUser) {
     .bind(key, JSON.stringify(pose), avatar.id)
     .run();
   return avatar;
+}
+
+/** Replaces the avatar's rig image (its pose stays). */
+async function replaceRigImage(avatarId: string, png: Uint8Array) {
+  const row = await env.DB.prepare("select rig_key from avatars where id = ?")
+    .bind(avatarId)
+    .first<{ rig_key: string }>();
+  await env.IMAGES.put(row!.rig_key, png);
 }
 
 async function errorOf(res: Response) {
@@ -187,6 +196,28 @@ describe("instant poses", () => {
     expect((await errorOf(unknown)).message).toBe(
       'Provider "dalle" is not configured. Configured: huggingface, instant.',
     );
+  });
+
+  it("a rig the engine cannot use fails the pose saying what to fix, checked before decoding", async () => {
+    const user = await signUp();
+    const empty = await riggedAvatar(user);
+    await replaceRigImage(empty.id, encodePng({ width: 64, height: 96, data: new Uint8Array(64 * 96 * 4) }));
+    const huge = await riggedAvatar(user);
+    await replaceRigImage(huge.id, pngClaiming(20_000, 20_000));
+    const cases = [
+      [empty.id, /cut-out is empty\. Open the avatar and correct its pose\./],
+      [huge.id, /rig image is too large: open the avatar and detect its pose again/],
+    ] as const;
+    for (const [avatarId, reason] of cases) {
+      const res = await user.fetch(
+        "/api/v1/generations",
+        json("POST", { avatarId, poseTemplateIds: [POSE], provider: "instant" }),
+      );
+      expect(res.status).toBe(202);
+      const done = await waitForFinal(user, ((await res.json()) as GenerationState).id);
+      expect(done).toMatchObject({ status: "failed", failedPoses: 1 });
+      expect(done.poses[0]).toMatchObject({ provider: "instant", error: expect.stringMatching(reason) });
+    }
   });
 
   it("an avatar without a rig is a 422 avatar_rig_missing that says to detect its pose", async () => {
