@@ -116,7 +116,7 @@ export async function complete(run: Run, templateId: string, round: number, outc
     outcome.provider ?? null,
     templateId,
   );
-  endRound(run, templateId, round, outcome.success ? "spend" : "refund");
+  endRound(run, templateId, round, outcome.success ? "spend" : "refund", outcome.provider ?? null);
   await touch(run);
   await sendNext(run);
   await publish(run);

@@ -11,13 +11,23 @@ export type RetryRound = {
   next: number;
 };
 
-/** A pose's round is over: what its credits become (told to the ledger by settleEndedRounds). */
-export function endRound(run: Run, templateId: string, round: number, outcome: PoseSettlement["outcome"]) {
+/**
+ * A pose's round is over: what its credits become, and which provider made the pose (it decides
+ * the charge), told to the ledger by settleEndedRounds.
+ */
+export function endRound(
+  run: Run,
+  templateId: string,
+  round: number,
+  outcome: PoseSettlement["outcome"],
+  provider: string | null = null,
+) {
   run.sql.exec(
-    "INSERT OR REPLACE INTO pose_rounds (template_id, round, outcome, settled) VALUES (?, ?, ?, 0)",
+    "INSERT OR REPLACE INTO pose_rounds (template_id, round, outcome, provider, settled) VALUES (?, ?, ?, ?, 0)",
     templateId,
     round,
     outcome,
+    provider,
   );
 }
 
@@ -73,14 +83,19 @@ export function roundUnderWay(run: Run, p: RetryRound) {
 export async function settleEndedRounds(run: Run) {
   const meta = readMeta(run);
   const rounds = run.sql
-    .exec<{ template_id: string; round: number; outcome: PoseSettlement["outcome"] }>(
-      "SELECT template_id, round, outcome FROM pose_rounds WHERE settled = 0 AND outcome IS NOT NULL",
+    .exec<{ template_id: string; round: number; outcome: PoseSettlement["outcome"]; provider: string | null }>(
+      "SELECT template_id, round, outcome, provider FROM pose_rounds WHERE settled = 0 AND outcome IS NOT NULL",
     )
     .toArray();
   if (!meta || rounds.length === 0) return;
   await settlePoses(run.env, {
     generationId: meta.generationId,
-    rounds: rounds.map((r) => ({ templateId: r.template_id, round: r.round, outcome: r.outcome })),
+    rounds: rounds.map((r) => ({
+      templateId: r.template_id,
+      round: r.round,
+      outcome: r.outcome,
+      provider: r.provider,
+    })),
   });
   for (const r of rounds)
     run.sql.exec(

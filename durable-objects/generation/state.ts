@@ -1,5 +1,6 @@
 // The generation as the API shows it, read from the run's storage.
 import type { GenerationState } from "../../shared/api/generations";
+import { providerLabel } from "../../worker/providers/registry";
 import type { Run } from "./run";
 import { readMeta, type PoseStatus } from "./storage";
 
@@ -38,6 +39,7 @@ export function readState(run: Run): GenerationState | null {
       attempts: r.attempts,
       error: r.error,
       provider: r.provider,
+      providerLabel: providerLabel(r.provider),
       imageUrl: r.status === "succeeded" ? `${base}/poses/${r.template_id}/image` : null,
     })),
   };

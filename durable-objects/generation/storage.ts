@@ -50,6 +50,9 @@ export function createTables(sql: SqlStorage) {
   sql.exec(`CREATE TABLE IF NOT EXISTS pose_rounds (
       template_id TEXT NOT NULL, round INTEGER NOT NULL, outcome TEXT, settled INTEGER NOT NULL DEFAULT 0,
       PRIMARY KEY (template_id, round))`);
+  // The provider that made a spent round: the instant engine's poses cost no credits.
+  const roundColumns = sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('pose_rounds')").toArray();
+  if (!roundColumns.some((c) => c.name === "provider")) sql.exec("ALTER TABLE pose_rounds ADD COLUMN provider TEXT");
 }
 
 /** Runs stored before meta moved into SQL kept it in KV: it moves over once. */

@@ -50,7 +50,10 @@ export const PoseState = z.object({
   status: z.enum(POSE_STATUSES),
   attempts: z.number().int(),
   error: z.string().nullable(),
+  /** The engine that made (or last tried) the pose: an AI vendor's name or `instant`. */
   provider: z.string().nullable(),
+  /** Its label: "Instant (no AI)" for the built-in engine, the vendor's name for AI. */
+  providerLabel: z.string().nullable(),
   imageUrl: z.string().nullable(),
 });
 export type PoseState = z.infer<typeof PoseState>;

@@ -1,5 +1,6 @@
 // What a new generation must pass beyond its schema: its size, the caller's own avatar and
-// visible templates, a configured provider for every stage it asks for, existing background and theme.
+// visible templates, a provider for every stage it asks for (the instant engine when it names it or
+// when no AI vendor is configured, then with the avatar's rig), existing background and theme.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { needsInpainting } from "../../shared/stages/fashion";
 import type { NewGeneration } from "../../shared/api/generations";
@@ -9,9 +10,10 @@ import { avatars, poseTemplates, type Avatar } from "../db/schema";
 import { ApiError, notFound } from "../errors";
 import { config } from "../config";
 import {
+  builtInPoseProvider,
+  builtInPoseVendors,
   configuredInpaintingProviders,
   configuredProviders,
-  notConfiguredMessage,
   setupHint,
 } from "../providers/registry";
 import { findTheme } from "../themes/find-theme";
@@ -41,12 +43,13 @@ async function checkTemplates(env: Env, userId: string, ids: string[]) {
   }
 }
 
-/** Refuses a generation no configured provider could make (409, 422, 400). */
-function checkProviders(env: Env, body: NewGeneration) {
-  const providers = configuredProviders(env);
-  if (providers.length === 0) {
-    throw new ApiError(409, "provider_not_configured", notConfiguredMessage("pose"));
-  }
+/**
+ * The pose provider the generation runs with: the one it names, the instant engine when no AI
+ * vendor is configured, or null for the AI chain. Refuses fashion no provider could make (422).
+ */
+function pickProvider(env: Env, body: NewGeneration): string | null {
+  const builtIn = builtInPoseVendors()[0]!.name;
+  const provider = body.provider ?? (configuredProviders(env).length === 0 ? builtIn : null);
   if (needsInpainting(body.fashionSettings) && configuredInpaintingProviders(env).length === 0) {
     throw new ApiError(
       422,
@@ -54,14 +57,42 @@ function checkProviders(env: Env, body: NewGeneration) {
       `Hijab and outfit styles need an inpainting provider, and none is configured. ${setupHint("inpainting")}. Accessories work without one.`,
     );
   }
-  return providers;
+  return provider;
+}
+
+/** The instant engine reshapes the avatar's own rig: without one there is nothing to draw (422). */
+function checkRig(env: Env, avatar: Avatar, provider: string | null) {
+  if (!builtInPoseProvider(env, provider) || (avatar.rigKey && avatar.rigPose)) return;
+  throw new ApiError(
+    422,
+    "avatar_rig_missing",
+    "Instant poses reshape the avatar's own photo, and this avatar has no pose yet: open the avatar and detect its pose, then generate again.",
+  );
+}
+
+/** A named provider must be an AI vendor that is configured, or the instant engine (400). */
+function checkNamedProvider(env: Env, name: string | undefined) {
+  if (!name || builtInPoseProvider(env, name)) return;
+  const names = [...configuredProviders(env), ...builtInPoseVendors()].map((p) => p.name);
+  if (!names.includes(name)) {
+    throw new ApiError(
+      400,
+      "unknown_provider",
+      `Provider "${name}" is not configured. Configured: ${names.join(", ")}.`,
+    );
+  }
 }
 
 /**
  * Checks a new generation of the user, in the order its errors are reported, and returns the
- * avatar it is made from. Throws the API error of the first check that fails.
+ * avatar it is made from and the pose provider it runs with (null: the AI chain). Throws the API
+ * error of the first check that fails.
  */
-export async function checkNewGeneration(env: Env, userId: string, body: NewGeneration): Promise<Avatar> {
+export async function checkNewGeneration(
+  env: Env,
+  userId: string,
+  body: NewGeneration,
+): Promise<{ avatar: Avatar; provider: string | null }> {
   const limit = maxPoses(env);
   if (body.poseTemplateIds.length > limit) {
     throw new ApiError(
@@ -75,7 +106,7 @@ export async function checkNewGeneration(env: Env, userId: string, body: NewGene
   });
   if (!avatar) throw new ApiError(404, "avatar_not_found", "Avatar not found among yours.");
   await checkTemplates(env, userId, body.poseTemplateIds);
-  const providers = checkProviders(env, body);
+  const provider = pickProvider(env, body);
   if (body.backgroundSettings?.mode === "image")
     if (!(await findBackground(env, userId, body.backgroundSettings.backgroundId))) throw notFound("Background");
   if (body.professionTheme && !(await findTheme(env, userId, body.professionTheme))) {
@@ -85,12 +116,7 @@ export async function checkNewGeneration(env: Env, userId: string, body: NewGene
       `No theme "${body.professionTheme}": use doctor, pilot, chef, teacher or one of your own themes.`,
     );
   }
-  if (body.provider && !providers.some((p) => p.name === body.provider)) {
-    throw new ApiError(
-      400,
-      "unknown_provider",
-      `Provider "${body.provider}" is not configured. Configured: ${providers.map((p) => p.name).join(", ")}.`,
-    );
-  }
-  return avatar;
+  checkNamedProvider(env, body.provider);
+  checkRig(env, avatar, provider);
+  return { avatar, provider };
 }

@@ -2,7 +2,7 @@
 import type { GenerationState } from "../../shared/api/generations";
 import { refusal, type Refused } from "../credits/ledger";
 import { ApiError } from "../errors";
-import { configuredProviders, notConfiguredMessage } from "../providers/registry";
+import { builtInPoseProvider, configuredProviders, notConfiguredMessage } from "../providers/registry";
 import { generationStub } from "./generation-stub";
 import { findOwned, rowFields } from "./generation-view";
 
@@ -13,12 +13,12 @@ export async function cancelGeneration(env: Env, userId: string, id: string): Pr
 }
 
 /**
- * Runs the failed poses of the user's generation again, each reserved again. Throws 409 without a
- * provider, or the refusal (402, 429) when the credits or the daily limit do not cover them.
+ * Runs the failed poses of the user's generation again, each reserved again. Throws 409 when an AI
+ * generation has no AI provider any more (it never turns into an instant one), or the refusal (402, 429) when the credits or the daily limit do not cover them.
  */
 export async function retryFailedPoses(env: Env, userId: string, id: string): Promise<GenerationState> {
   const row = await findOwned(env, userId, id);
-  if (configuredProviders(env).length === 0) {
+  if (!builtInPoseProvider(env, row.provider) && configuredProviders(env).length === 0) {
     throw new ApiError(409, "provider_not_configured", notConfiguredMessage("pose"));
   }
   const result = (await generationStub(env, row.id).retryFailed())!;

@@ -4,6 +4,7 @@
 // and the other charges stay in worker/credits/.
 import { CREDITS_PER_POSE } from "../../shared/api/credits";
 import { defaultDailyLimit, plural, refusalFor, startOfUtcDay, type Reservation } from "../credits/ledger";
+import { chargesCredits } from "../providers/registry";
 
 type Quality = keyof typeof CREDITS_PER_POSE;
 
@@ -63,24 +64,31 @@ export async function reservePoses(env: Env, r: PoseReservation): Promise<Reserv
 export interface PoseSettlement extends PoseRound {
   /** spend: the pose was made in this round; refund: it was not (failed, cancelled, abandoned). */
   outcome: "spend" | "refund";
+  /** Who made a spent pose: the instant engine charges nothing, so its round is refunded in full. */
+  provider?: string | null;
 }
 
 /**
  * Settles pose rounds: each reserved round gets exactly one settling entry (its unique key), spent
- * (0 credits) or refunded (what it reserved, no more), whatever order or how often this runs.
- * Rounds that were never reserved are left alone. One statement.
+ * (0 credits), or refunded what it reserved and no more: when the pose was not made, or was made
+ * by a provider that charges nothing (the instant engine; the pose still counts for the day's
+ * limit). The refund is read from the round's own reservation in the same statement, whatever
+ * order or how often this runs. Rounds that were never reserved are left alone. One statement.
  */
 export async function settlePoses(env: Env, s: { generationId: string; rounds: PoseSettlement[] }) {
   if (s.rounds.length === 0) return;
   await env.DB.prepare(
     `insert or ignore into credit_ledger
        (id, user_id, kind, amount, poses, generation_id, pose_template_id, round, idempotency_key, note, created_at)
-     select lower(hex(randomblob(16))), r.user_id, json_extract(p.value, '$.o'),
-            case json_extract(p.value, '$.o') when 'refund' then -r.amount else 0 end,
+     select lower(hex(randomblob(16))), r.user_id,
+            case when json_extract(p.value, '$.o') = 'refund' or json_extract(p.value, '$.f') = 1 then 'refund' else 'spend' end,
+            case when json_extract(p.value, '$.o') = 'refund' or json_extract(p.value, '$.f') = 1 then -r.amount else 0 end,
             case json_extract(p.value, '$.o') when 'refund' then -r.poses else 0 end,
             r.generation_id, r.pose_template_id, r.round,
             'settle:' || r.generation_id || ':' || r.pose_template_id || ':' || r.round,
-            case json_extract(p.value, '$.o') when 'refund' then 'pose not generated' else 'pose made' end, ?2
+            case when json_extract(p.value, '$.o') = 'refund' then 'pose not generated'
+                 when json_extract(p.value, '$.f') = 1 then 'pose made by the instant engine (no AI): no charge'
+                 else 'pose made' end, ?2
        from json_each(?3) p
        join credit_ledger r
          on r.idempotency_key = 'reserve:' || ?1 || ':' || json_extract(p.value, '$.t') || ':' || json_extract(p.value, '$.r')`,
@@ -88,7 +96,14 @@ export async function settlePoses(env: Env, s: { generationId: string; rounds: P
     .bind(
       s.generationId,
       Date.now(),
-      JSON.stringify(s.rounds.map((p) => ({ t: p.templateId, r: p.round, o: p.outcome }))),
+      JSON.stringify(
+        s.rounds.map((p) => ({
+          t: p.templateId,
+          r: p.round,
+          o: p.outcome,
+          f: p.outcome === "spend" && !chargesCredits(p.provider) ? 1 : 0,
+        })),
+      ),
     )
     .run();
 }

@@ -14,7 +14,7 @@ import { rowFields } from "./generation-view";
 import { reservePoses, settlePoses } from "./pose-credits";
 
 /** Writes the generation row and hands its poses to a Durable Object (credits are already reserved). */
-async function handOver(env: Env, generationId: string, body: NewGeneration, avatar: Avatar) {
+async function handOver(env: Env, generationId: string, body: NewGeneration, avatar: Avatar, provider: string | null) {
   const d = db(env);
   const [row] = await d
     .insert(poseGenerations)
@@ -26,7 +26,7 @@ async function handOver(env: Env, generationId: string, body: NewGeneration, ava
       totalPoses: body.poseTemplateIds.length,
       selectedPoseIds: body.poseTemplateIds,
       quality: body.quality,
-      provider: body.provider ?? null,
+      provider,
       basePrompt: buildBasePrompt(avatar, body.prompt),
       negativePrompt: buildNegativePrompt(body.negativePrompt),
       seed: body.seed ?? null,
@@ -42,7 +42,7 @@ async function handOver(env: Env, generationId: string, body: NewGeneration, ava
     userId: avatar.userId,
     avatarId: avatar.id,
     quality: body.quality,
-    provider: body.provider ?? null,
+    provider,
     poseTemplateIds: body.poseTemplateIds,
   });
   return { ...state!, ...rowFields(row!) };
@@ -53,14 +53,14 @@ async function handOver(env: Env, generationId: string, body: NewGeneration, ava
  * check, or the refusal (402, 429) when the credits or the daily limit do not cover every pose.
  */
 export async function startGeneration(env: Env, userId: string, body: NewGeneration): Promise<GenerationState> {
-  const avatar = await checkNewGeneration(env, userId, body);
+  const { avatar, provider } = await checkNewGeneration(env, userId, body);
   const generationId = crypto.randomUUID();
   // Round 0 of every pose, reserved all at once; the generation's Durable Object settles each.
   const firstRound = body.poseTemplateIds.map((templateId) => ({ templateId, round: 0 }));
   const reservation = await reservePoses(env, { userId, generationId, quality: body.quality, poses: firstRound });
   if (!reservation.ok) throw refusal(reservation);
   try {
-    return await handOver(env, generationId, body, avatar);
+    return await handOver(env, generationId, body, avatar, provider);
   } catch (err) {
     await settlePoses(env, { generationId, rounds: firstRound.map((p) => ({ ...p, outcome: "refund" })) });
     throw err;

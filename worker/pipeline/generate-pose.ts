@@ -1,5 +1,6 @@
 // The pose stage's provider call: the template's skeleton at the output size plus the avatar,
-// through the configured providers in order (callProviders: fallback chain, retries, limiter).
+// through the configured providers in order (callProviders: fallback chain, retries, limiter), or
+// the built-in instant engine when the generation runs with it (never as an AI fallback).
 // Who answered, with what model, how many attempts and what it cost are counted on the pose.
 import { OUTPUT_SIZE } from "../../shared/api/generations";
 import { renderSkeletonPng } from "../../shared/skeleton/render-png";
@@ -7,13 +8,17 @@ import { toJpeg } from "../images/to-jpeg";
 import { ProviderError } from "../providers/provider";
 import { outputPose } from "./output-pose";
 import { callProviders } from "../providers/call-providers";
-import { configuredProviders } from "../providers/registry";
+import { builtInPoseProvider, configuredProviders } from "../providers/registry";
+import { instantPose } from "./instant-pose";
+import { poseRequestBase } from "./pose-request";
 import { RetriesExhausted } from "../providers/retry";
 import type { PoseContext } from "./pose-context";
 
 /** The pose image (JPEG at the output size) from the first provider that makes one. */
 export async function generatePose(ctx: PoseContext): Promise<Uint8Array> {
   const { env, generation, job } = ctx;
+  const builtIn = builtInPoseProvider(env, generation.provider);
+  if (builtIn) return instantPose(ctx, builtIn);
   const size = OUTPUT_SIZE[generation.quality];
   const skeleton = outputPose(ctx);
   const controlImage = renderSkeletonPng(skeleton);
@@ -27,15 +32,8 @@ export async function generatePose(ctx: PoseContext): Promise<Uint8Array> {
       providers,
       async (p, n) => {
         const image = await p.generatePose({
+          ...poseRequestBase(ctx),
           controlImage,
-          avatarImage: ctx.avatarBytes,
-          avatarContentType: ctx.avatar.contentType,
-          prompt: ctx.prompt,
-          negativePrompt: ctx.negativePrompt,
-          width: size.width,
-          height: size.height,
-          quality: generation.quality,
-          ...(generation.seed !== null ? { seed: generation.seed } : {}),
           traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.${n}`,
         });
         return { model: image.model, jpeg: toJpeg(image.bytes, p.name, size) };

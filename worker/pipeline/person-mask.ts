@@ -1,6 +1,6 @@
-// The person's mask on a stage image: a segmentation provider's, refined against the skeleton;
-// without one (or when it gives up), the avatar's own browser cut-out fitted to the pose, or the
-// skeleton's body region alone.
+// The person's mask on a stage image: the instant engine's exact mask when it drew the pose;
+// otherwise a segmentation provider's, refined against the skeleton; without one (or when it gives
+// up), the avatar's own browser cut-out fitted to the pose, or the skeleton's body region alone.
 import { bodyRegionMask, alphaMask, fitCutout, refineMask } from "../../shared/background/person-mask";
 import { feather, type Mask } from "../../shared/raster/mask";
 import { inspectImage } from "../../shared/images/inspect-image";
@@ -9,6 +9,7 @@ import { decodeRgba } from "../images/rgba";
 import { callProviders } from "../providers/call-providers";
 import { RetriesExhausted } from "../providers/retry";
 import { configuredSegmentationProviders } from "../providers/registry";
+import { alphaOf, instantKey } from "./instant-pose";
 import type { PoseContext } from "./pose-context";
 
 /** A mask PNG (white = person) or a cut-out (its alpha = person) as a Mask of the image's size. */
@@ -50,7 +51,18 @@ async function segmented(ctx: PoseContext, image: Uint8Array, pose: Pose): Promi
   }
 }
 
+/** The instant engine's picture of this pose, when it drew it: its alpha is the person, exactly. */
+async function drawnMask(ctx: PoseContext, pose: Pose): Promise<Mask | null> {
+  const object = await ctx.env.IMAGES.get(instantKey(ctx));
+  if (!object) return null;
+  const mask = alphaOf(decodeRgba(new Uint8Array(await object.arrayBuffer())));
+  return mask.width === pose.canvasWidth && mask.height === pose.canvasHeight ? mask : null;
+}
+
+/** The person's mask on a stage image of this pose (same size as the pose's canvas). */
 export async function personMask(ctx: PoseContext, image: Uint8Array, pose: Pose): Promise<Mask> {
+  const drawn = await drawnMask(ctx, pose);
+  if (drawn) return drawn;
   const fromProvider = await segmented(ctx, image, pose);
   if (fromProvider) return refineMask(fromProvider, pose);
   const cutout = ctx.avatar.cutoutKey ? await ctx.env.IMAGES.get(ctx.avatar.cutoutKey) : null;

@@ -1,5 +1,16 @@
 // One interface for every image provider: a control image (the skeleton), the avatar and a
 // prompt in; image bytes out. Failures are ProviderErrors whose kind decides retrying.
+import type { Pose } from "../../shared/pose/model";
+
+/** What the built-in instant engine needs beyond the skeleton: the avatar's rig and the target pose. */
+export interface InstantInput {
+  /** The rig's cut-out: RGBA PNG, alpha = the person (avatars.rig_key). */
+  rigPng: Uint8Array;
+  /** The person's own pose in the cut-out's pixels (avatars.rig_pose). */
+  rigPose: Pose;
+  /** The template's pose on the output image. */
+  target: Pose;
+}
 
 export interface PoseImageRequest {
   /** The ControlNet skeleton PNG at the output size. */
@@ -16,6 +27,8 @@ export interface PoseImageRequest {
   signal?: AbortSignal;
   /** Sent as x-request-id so a provider's logs (and the test fake) can tie calls to a pose. */
   traceId?: string;
+  /** Only for the instant engine (AI vendors ignore it): the rig and the target pose. */
+  instant?: InstantInput;
 }
 
 export interface ProviderImage {

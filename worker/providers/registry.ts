@@ -1,6 +1,7 @@
 // The providers of each capability, derived from the vendor list: the configured ones in the
 // capability's *_PROVIDER_ORDER (default: the vendor list's order), each one its vendor's adapter
-// with the vendor's name, label and cost; and the setup message when none is configured.
+// with the vendor's name, label and cost; and the setup message when none is configured. Built-in
+// vendors (the instant engine) are never in an AI chain: they are asked for by name.
 import { config, vendorSettings } from "../config";
 import type { InpaintingProvider } from "./inpainting";
 import type { PoseImageProvider } from "./provider";
@@ -24,8 +25,9 @@ const WHAT: Record<CapabilityName, string> = {
   textToImage: "avatars from text",
 };
 
-/** The vendors offering a capability, in the vendor list's order. */
-export const vendorsFor = (capability: CapabilityName) => VENDORS.filter((v) => v.capabilities[capability]);
+/** The AI vendors offering a capability, in the vendor list's order (built-in ones are not AI). */
+export const vendorsFor = (capability: CapabilityName) =>
+  VENDORS.filter((v) => !v.builtIn && v.capabilities[capability]);
 
 /** One vendor's provider for a capability, or null when the vendor is not configured. */
 export function providerFor<K extends CapabilityName>(
@@ -54,7 +56,7 @@ export function configured<K extends CapabilityName>(env: Env, capability: K): P
     .filter((p) => p !== null);
 }
 
-/** The configured pose providers, first choice first (PROVIDER_ORDER). */
+/** The configured AI pose providers, first choice first (PROVIDER_ORDER); never the instant engine. */
 export const configuredProviders = (env: Env) => configured(env, "pose");
 /** The configured inpainting providers (INPAINTING_PROVIDER_ORDER). */
 export const configuredInpaintingProviders = (env: Env) => configured(env, "inpainting");
@@ -63,13 +65,39 @@ export const configuredSegmentationProviders = (env: Env) => configured(env, "se
 /** The configured text-to-image providers (TEXT_PROVIDER_ORDER). */
 export const configuredTextProviders = (env: Env) => configured(env, "textToImage");
 
+/** The settings that set a capability up, one per vendor that has a hint: "HF_TOKEN (and HF_ENDPOINT_URL)". */
+export const setupHints = (capability: CapabilityName) =>
+  vendorsFor(capability).flatMap((v) => v.capabilities[capability]?.setup ?? []);
+
 /** How to set a capability up, from its vendors' hints: "Set HF_TOKEN (and HF_ENDPOINT_URL) or A1111_URL". */
 export function setupHint(capability: CapabilityName): string {
-  const hints = vendorsFor(capability).flatMap((v) => v.capabilities[capability]?.setup ?? []);
+  const hints = setupHints(capability);
   return `Set ${hints.join(hints.length > 2 ? ", or " : " or ")}`;
 }
 
 /** The message when no provider of a capability is configured. */
 export function notConfiguredMessage(capability: CapabilityName): string {
   return `No AI provider is configured, so ${WHAT[capability]} cannot be generated. ${setupHint(capability)}; see the README.`;
+}
+
+/** The built-in pose provider a generation may name (the instant engine), or null for any other name. */
+export function builtInPoseProvider(env: Env, name: string | null): PoseImageProvider | null {
+  const vendor = VENDORS.find((v) => v.builtIn && v.name === name);
+  return vendor ? providerFor(vendor, "pose", env) : null;
+}
+
+/** The built-in pose engines (the instant engine), always available. */
+export const builtInPoseVendors = () => VENDORS.filter((v) => v.builtIn && v.capabilities.pose);
+
+/** Whether poses made by this provider cost credits: AI vendors' do, the built-in engine's do not. */
+export const chargesCredits = (provider: string | null | undefined) =>
+  !VENDORS.some((v) => v.builtIn && v.name === provider);
+
+/** A provider's label for results ("Instant (no AI)", "Hugging Face"); the name itself when unknown. */
+export const providerLabel = (name: string | null) =>
+  name === null ? null : (VENDORS.find((v) => v.name === name)?.label ?? name);
+
+/** The pose status message without an AI vendor: instant poses only, and how to add one. */
+export function instantOnlyMessage(): string {
+  return `No AI provider: instant (no AI) poses only — to add one: ${setupHint("pose")}; see the README.`;
 }

@@ -39,6 +39,11 @@ export interface Vendor<S = unknown> {
   name: string;
   /** Human label for the UI. */
   label: string;
+  /**
+   * Built into the product (the instant engine): no AI, always configured, costs no credits, and
+   * never in an AI capability's chain, its order or its setup message.
+   */
+  builtIn?: boolean;
   /** Reads the vendor's settings from the Worker's env (composed into the typed config). */
   settings: z.ZodType<S, unknown>;
   capabilities: Capabilities<S>;

@@ -1,7 +1,9 @@
-// Every AI vendor, in the default order of every *_PROVIDER_ORDER. Adding a vendor is its folder
-// under worker/providers/ (descriptor in index.ts) and its line here (with its import).
+// Every vendor, the AI ones in the default order of every *_PROVIDER_ORDER (built-in ones, like the
+// instant engine, are in no AI chain). Adding a vendor is its folder under worker/providers/
+// (descriptor in index.ts) and its line here (with its import).
 import { a1111 } from "./a1111";
 import { huggingface } from "./huggingface";
+import { instant } from "./instant";
 import { modelslab } from "./modelslab";
 import { segmind } from "./segmind";
 import type { Vendor } from "./vendor";
@@ -15,4 +17,5 @@ export const VENDORS: readonly Vendor<any>[] = [
   segmind,
   modelslab,
   workersAi,
+  instant,
 ];

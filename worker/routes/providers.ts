@@ -1,32 +1,44 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { INSTANT_PROVIDER, ProviderStatus, type InstantStatus } from "../../shared/api/providers";
 import type { AppEnv } from "../env";
 import {
+  builtInPoseProvider,
   configuredInpaintingProviders,
   configuredProviders,
   configuredTextProviders,
+  instantOnlyMessage,
   notConfiguredMessage,
+  setupHints,
 } from "../providers/registry";
 import type { CapabilityName } from "../providers/vendor";
-
-const Status = z.object({
-  configured: z.boolean(),
-  /** True when every configured provider is on this machine (the fake, for tests and demos). */
-  localOnly: z.boolean(),
-  message: z.string(),
-  providers: z.array(z.object({ name: z.string(), label: z.string(), local: z.boolean() })),
-});
-const ProviderStatus = Status.extend({ textToImage: Status, inpainting: Status });
 
 function status(providers: { name: string; label: string; local: boolean }[], capability: CapabilityName) {
   const list = providers.map(({ name, label, local }) => ({ name, label, local }));
   const localOnly = list.length > 0 && list.every((p) => p.local);
   const message =
     list.length === 0
-      ? notConfiguredMessage(capability)
+      ? capability === "pose"
+        ? instantOnlyMessage()
+        : notConfiguredMessage(capability)
       : localOnly
         ? "Only the local test provider is configured: images are placeholders made on this machine, not AI results."
         : `Generating with ${list.map((p) => p.label).join(", then ")}.`;
-  return { configured: list.length > 0, localOnly, message, providers: list };
+  return { configured: list.length > 0, localOnly, message, providers: list, setup: setupHints(capability) };
+}
+
+/** The built-in instant engine, beside the AI vendors: the default when there is none. */
+function instantStatus(env: Env, aiConfigured: boolean): InstantStatus {
+  const engine = builtInPoseProvider(env, INSTANT_PROVIDER)!;
+  return {
+    name: INSTANT_PROVIDER,
+    label: engine.label,
+    available: true,
+    creditsPerPose: 0,
+    isDefault: !aiConfigured,
+    message: aiConfigured
+      ? "Instant (no AI) poses reshape the avatar's own photo, free; pick it instead of AI in the studio."
+      : "Generations run instant (no AI) poses: the avatar's own photo reshaped into each pose, free.",
+  };
 }
 
 /** What generation can use right now, so the UI can say plainly when nothing real is set up. */
@@ -34,16 +46,19 @@ export const providerRoutes = new OpenAPIHono<AppEnv>().openapi(
   createRoute({
     method: "get",
     path: "/",
-    summary: "Configured image providers (poses, and avatars from text)",
+    summary: "Image providers: AI pose vendors, the built-in instant engine, avatars from text, inpainting",
     responses: { 200: { description: "Provider status", content: { "application/json": { schema: ProviderStatus } } } },
   }),
-  (c) =>
-    c.json(
+  (c) => {
+    const poses = status(configuredProviders(c.env), "pose");
+    return c.json(
       {
-        ...status(configuredProviders(c.env), "pose"),
+        ...poses,
+        instant: instantStatus(c.env, poses.configured),
         textToImage: status(configuredTextProviders(c.env), "textToImage"),
         inpainting: status(configuredInpaintingProviders(c.env), "inpainting"),
       },
       200,
-    ),
+    );
+  },
 );

@@ -15,6 +15,7 @@ export function errorMessage(err: unknown): string {
     };
     if (err.code === "provider_busy") return t("error.providerBusy", { seconds: details.retryAfterSeconds ?? 30 });
     if (err.code === "no_text_provider") return t("error.noTextProvider");
+    if (err.code === "avatar_rig_missing") return t("error.avatarRigMissing");
     if (err.code === "insufficient_credits")
       return t("error.insufficientCredits", { cost: details.cost ?? "?", balance: details.balance ?? "?" });
     if (err.code === "daily_limit_reached")

@@ -35,12 +35,14 @@ export const en = {
   "category.professional": "Professional",
   "category.casual-lifestyle": "Casual & lifestyle",
   "category.custom": "Custom",
-  "provider.none": "No AI provider is configured, so poses cannot be generated yet.",
+  "provider.instantOnly": "No AI provider: instant (no AI) poses only — to add one: set {setup} (see the README).",
   "provider.local": "Only the local test provider is configured: pictures are placeholders, not AI results.",
   "provider.noneText":
     "No AI provider is configured for avatars from text. Upload a photo instead, or ask your admin to set one up.",
   "error.providerBusy": "The image model is busy or warming up. Try again in about {seconds} s.",
   "error.noTextProvider": "Avatars from text are not set up here yet. Upload a photo instead.",
+  "error.avatarRigMissing":
+    "Instant poses reshape your avatar's own photo, and this avatar has no pose yet: open the avatar and detect its pose, then generate again.",
   "error.insufficientCredits":
     "Not enough credits: this costs {cost} and you have {balance}. Pick fewer poses or SD, or ask us for more credits.",
   "error.dailyLimit": "You reached today's limit of {limit} poses ({used} used). It starts again at 00:00 UTC.",
@@ -84,12 +86,15 @@ export const id: Record<keyof typeof en, string> = {
   "category.professional": "Profesional",
   "category.casual-lifestyle": "Kasual & gaya hidup",
   "category.custom": "Kustom",
-  "provider.none": "Belum ada penyedia AI yang dikonfigurasi, jadi pose belum dapat dibuat.",
+  "provider.instantOnly":
+    "Belum ada penyedia AI: untuk saat ini hanya pose instan (tanpa AI) — untuk menambahkannya, isi {setup} (lihat README).",
   "provider.local": "Hanya penyedia uji lokal yang dikonfigurasi: gambar hanyalah contoh, bukan hasil AI.",
   "provider.noneText":
     "Belum ada penyedia AI untuk avatar dari teks. Unggah foto saja, atau minta admin menyiapkannya.",
   "error.providerBusy": "Model gambar sedang sibuk atau bersiap. Coba lagi dalam sekitar {seconds} dtk.",
   "error.noTextProvider": "Avatar dari teks belum disiapkan di sini. Unggah foto saja.",
+  "error.avatarRigMissing":
+    "Pose instan membentuk ulang foto avatar Anda sendiri, tetapi pose avatar ini belum ada: buka avatarnya, deteksi posenya, lalu buat lagi.",
   "error.insufficientCredits":
     "Kredit tidak cukup: biayanya {cost}, saldo Anda {balance}. Pilih lebih sedikit pose atau SD, atau minta tambahan kredit.",
   "error.dailyLimit": "Batas harian {limit} pose tercapai ({used} terpakai). Mulai lagi pukul 00:00 UTC.",

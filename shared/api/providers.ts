@@ -1,0 +1,40 @@
+// GET /api/v1/providers: what can generate right now. The top-level fields are the AI pose
+// vendors (unchanged for older clients); the built-in instant engine is reported on its own.
+import { z } from "zod";
+
+/** The built-in instant pose engine's provider name, in requests, pose results and metrics. */
+export const INSTANT_PROVIDER = "instant";
+/** Its label wherever a result says which engine made it (the studio translates it). */
+export const INSTANT_LABEL = "Instant (no AI)";
+
+export const CapabilityStatus = z.object({
+  configured: z.boolean(),
+  /** True when every configured provider is on this machine (the fake, for tests and demos). */
+  localOnly: z.boolean(),
+  message: z.string(),
+  providers: z.array(z.object({ name: z.string(), label: z.string(), local: z.boolean() })),
+  /** The settings that would add an AI vendor, one per vendor: "HF_TOKEN (and HF_ENDPOINT_URL)". */
+  setup: z.array(z.string()),
+});
+export type CapabilityStatus = z.infer<typeof CapabilityStatus>;
+
+/** The built-in engine: always there, no AI, 0 credits. */
+export const InstantStatus = z.object({
+  name: z.literal(INSTANT_PROVIDER),
+  label: z.string(),
+  available: z.boolean(),
+  /** Credits one instant pose costs (0). */
+  creditsPerPose: z.number().int(),
+  /** Whether a generation that names no provider runs instant (no AI vendor is configured for poses). */
+  isDefault: z.boolean(),
+  message: z.string(),
+});
+export type InstantStatus = z.infer<typeof InstantStatus>;
+
+/** Poses from AI vendors (top level), the instant engine, avatars from text, inpainting. */
+export const ProviderStatus = CapabilityStatus.extend({
+  instant: InstantStatus,
+  textToImage: CapabilityStatus,
+  inpainting: CapabilityStatus,
+});
+export type ProviderStatus = z.infer<typeof ProviderStatus>;

@@ -1,0 +1,48 @@
+// The instant pose adapter: the avatar's rig (cut-out PNG + its own pose) reshaped into the
+// template's pose on this Worker's CPU — no AI, no network — and encoded as a transparent PNG.
+import { inspectImage } from "../../../shared/images/inspect-image";
+import { RigProblem } from "../../../shared/instant/contract";
+import { decodeRgba, encodePng } from "../../images/rgba";
+import { ProviderError, type PoseImageProvider, type PoseImageRequest, type ProviderImage } from "../provider";
+import type { Adapter } from "../vendor";
+import { drawInstant, InstantEngineMissing } from "./draw";
+
+/** The rig is stored at the engine's working size; anything far larger is not a rig (checked before decoding). */
+const MAX_RIG_PIXELS = 2048 * 2048;
+
+const rejected = (message: string) => new ProviderError("rejected", message, "instant");
+
+/** The rig's cut-out, decoded once its header says it is a PNG of a sane size. */
+function decodeRig(png: Uint8Array) {
+  const header = inspectImage(png);
+  if (!header.ok || header.format !== "png" || !header.hasAlpha) {
+    throw rejected("The avatar's rig image is not a transparent PNG: open the avatar and detect its pose again.");
+  }
+  if (header.width * header.height > MAX_RIG_PIXELS) {
+    throw rejected("The avatar's rig image is too large: open the avatar and detect its pose again.");
+  }
+  return decodeRgba(png);
+}
+
+/** Draws one pose; a rig the engine cannot use is a rejection whose message says what to fix. */
+function generate(req: PoseImageRequest): ProviderImage {
+  if (!req.instant) throw rejected("The instant engine needs the avatar's rig and the target pose.");
+  const person = req.instant.rigPose.people[0];
+  if (!person) throw rejected("The avatar's rig has no pose: open the avatar and detect its pose.");
+  try {
+    const picture = drawInstant({ cutout: decodeRig(req.instant.rigPng), pose: person }, req.instant.target, {
+      width: req.width,
+      height: req.height,
+    });
+    return { bytes: encodePng(picture.image), contentType: "image/png", model: "instant-mesh" };
+  } catch (err) {
+    if (err instanceof RigProblem) throw rejected(`${err.message} Open the avatar and correct its pose.`);
+    if (err instanceof InstantEngineMissing) throw new ProviderError("not_configured", err.message, "instant");
+    throw err;
+  }
+}
+
+/** The adapter: always available, it needs no settings. */
+export function instantPose(): Adapter<PoseImageProvider> {
+  return { local: false, generatePose: async (req) => generate(req) };
+}
