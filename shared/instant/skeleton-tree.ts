@@ -1,0 +1,89 @@
+// The two trees retargeting walks over the 18 OpenPose joints: OpenPose's own (rooted at the neck,
+// to synthesise missing joints from their parent bone) and the bones forward kinematics carries
+// (rooted at the mid-hip, as in AnimatedDrawings, so the hip line keeps its own direction).
+import { BODY, BODY_POINTS, type Slot } from "../pose/model";
+import { mid, type Vec } from "./plane";
+
+const J = BODY;
+
+/** Index of the virtual mid-hip joint in 19-slot arrays (the 18 joints, then the mid-hip). */
+export const MID_HIP = BODY_POINTS;
+
+/** Each joint's parent in OpenPose's limb tree (the neck is the root: −1). */
+export const PARENT: readonly number[] = (() => {
+  const p = Array<number>(BODY_POINTS).fill(J.neck);
+  p[J.neck] = -1;
+  p[J.rightElbow] = J.rightShoulder;
+  p[J.rightWrist] = J.rightElbow;
+  p[J.leftElbow] = J.leftShoulder;
+  p[J.leftWrist] = J.leftElbow;
+  p[J.rightKnee] = J.rightHip;
+  p[J.rightAnkle] = J.rightKnee;
+  p[J.leftKnee] = J.leftHip;
+  p[J.leftAnkle] = J.leftKnee;
+  p[J.rightEye] = J.nose;
+  p[J.leftEye] = J.nose;
+  p[J.rightEar] = J.rightEye;
+  p[J.leftEar] = J.leftEye;
+  return p;
+})();
+
+/** The joints in an order where every parent comes before its children. */
+export const TREE_ORDER: readonly number[] = [
+  J.neck,
+  J.rightShoulder,
+  J.leftShoulder,
+  J.rightHip,
+  J.leftHip,
+  J.nose,
+  J.rightElbow,
+  J.leftElbow,
+  J.rightKnee,
+  J.leftKnee,
+  J.rightWrist,
+  J.leftWrist,
+  J.rightAnkle,
+  J.leftAnkle,
+  J.rightEye,
+  J.leftEye,
+  J.rightEar,
+  J.leftEar,
+];
+
+/** The one child that continues a limb (elbow → wrist…), for placing a missing middle joint. */
+export const LIMB_CHILD: Readonly<Record<number, number>> = {
+  [J.rightShoulder]: J.rightElbow,
+  [J.rightElbow]: J.rightWrist,
+  [J.leftShoulder]: J.leftElbow,
+  [J.leftElbow]: J.leftWrist,
+  [J.rightHip]: J.rightKnee,
+  [J.rightKnee]: J.rightAnkle,
+  [J.leftHip]: J.leftKnee,
+  [J.leftKnee]: J.leftAnkle,
+  [J.rightEye]: J.rightEar,
+  [J.leftEye]: J.leftEar,
+};
+
+/** The bones forward kinematics carries, parent first, each parent placed before its children. */
+// prettier-ignore
+export const FK_BONES: readonly (readonly [number, number])[] = [
+  [MID_HIP, J.neck], [MID_HIP, J.rightHip], [MID_HIP, J.leftHip],
+  [J.neck, J.rightShoulder], [J.neck, J.leftShoulder],
+  [J.rightShoulder, J.rightElbow], [J.rightElbow, J.rightWrist],
+  [J.leftShoulder, J.leftElbow], [J.leftElbow, J.leftWrist],
+  [J.rightHip, J.rightKnee], [J.rightKnee, J.rightAnkle],
+  [J.leftHip, J.leftKnee], [J.leftKnee, J.leftAnkle],
+];
+
+/** The points that move with the head as one rigid piece (pivoting at the neck). */
+export const HEAD_POINTS: readonly number[] = [J.nose, J.rightEye, J.leftEye, J.rightEar, J.leftEar];
+
+/** The joints that define the torso's place and turn. */
+export const TORSO_POINTS: readonly number[] = [J.neck, J.rightShoulder, J.leftShoulder, J.rightHip, J.leftHip];
+
+/** Whether a pose slot holds a usable point (editors also write hidden joints as c = 0 or −1,−1). */
+export const isPresent = (p: Slot | undefined): p is NonNullable<Slot> =>
+  !!p && Number.isFinite(p.x) && Number.isFinite(p.y) && p.c > 0 && !(p.x < 0 && p.y < 0);
+
+/** The 18 joints plus the mid-hip (slot MID_HIP) of a complete skeleton. */
+export const withMidHip = (joints: readonly Vec[]): Vec[] => [...joints, mid(joints[J.rightHip]!, joints[J.leftHip]!)];
