@@ -20,7 +20,7 @@ import {
   type Vec,
 } from "./plane";
 import { torsoMissing } from "./rig-check";
-import { isPresent, LIMB_CHILD, PARENT, TORSO_POINTS, TREE_ORDER } from "./skeleton-tree";
+import { isPresent, LIMB_CHILD, MID_HIP, PARENT, REFERENCE_BONE, TORSO_POINTS, TREE_ORDER } from "./skeleton-tree";
 
 type Known = readonly (Vec | null)[];
 const J = BODY;
@@ -51,6 +51,10 @@ function frame(known: Known, model: readonly Vec[], scale: number): Similarity {
   return { angle: 0, scale, shift };
 }
 
+/** A joint, or the mid-hip for MID_HIP (both hips are placed before any joint that needs it). */
+const point = (joints: readonly Vec[], i: number): Vec =>
+  i === MID_HIP ? mid(joints[J.rightHip]!, joints[J.leftHip]!) : joints[i]!;
+
 /** The rotation from bone `a` to bone `b`, or null when either has no length. */
 function turn(a: Vec, b: Vec): number | null {
   if (length(a) < 1e-9 || length(b) < 1e-9) return null;
@@ -59,7 +63,7 @@ function turn(a: Vec, b: Vec): number | null {
 
 /**
  * Fills every missing joint of `known` (18 slots, null = missing) from `model` (18 joints): a
- * missing joint keeps the model's angle relative to its parent bone (for the neck's own
+ * missing joint keeps the model's angle relative to its reference bone (REFERENCE_BONE; for the neck's own
  * children, the turn of the whole torso) at the model's bone length × `scale`; a missing middle
  * joint whose end is known (an elbow with its wrist) is bent between them as the model bends. A
  * mirrored body (back view) mirrors the model first. Known joints are kept as they are.
@@ -87,8 +91,9 @@ export function fillMissingJoints(known: Known, model: readonly Vec[], scale: nu
       out[j] = reach(from, end, length(bone) * scale, length(sub(m[c]!, m[j]!)) * scale, bend)[0];
       continue;
     }
-    const pp = PARENT[p]!;
-    const angle = (pp >= 0 ? turn(sub(m[p]!, m[pp]!), sub(from, out[pp]!)) : null) ?? torsoFrame().angle;
+    const [a] = REFERENCE_BONE[j]!;
+    const angle =
+      (a >= 0 ? turn(sub(m[p]!, point(m, a)), sub(from, point(out as Vec[], a))) : null) ?? torsoFrame().angle;
     out[j] = add(from, rotate(bone, angle), scale);
   }
   return out as Vec[];

@@ -28,6 +28,17 @@ export const PARENT: readonly number[] = (() => {
   return p;
 })();
 
+/**
+ * The bone a joint's angle is measured from when it must be synthesised: its parent's bone in
+ * the forward-kinematics tree (so the output keeps the angle exactly), e.g. mid-hip → hip for a
+ * knee; none (−1) for the neck's own children, which turn with the whole torso.
+ */
+export const REFERENCE_BONE: readonly (readonly [number, number])[] = Array.from({ length: BODY_POINTS }, (_, j) => {
+  const p = PARENT[j]!;
+  if (p === J.rightHip || p === J.leftHip) return [BODY_POINTS, p] as const;
+  return [p < 0 ? -1 : PARENT[p]!, p] as const;
+});
+
 /** The joints in an order where every parent comes before its children. */
 export const TREE_ORDER: readonly number[] = [
   J.neck,
