@@ -110,7 +110,14 @@ describe("retargetPose: arms in front of the torso", () => {
   });
 
   it("puts an arm behind when its wrist is hidden, and every arm behind in a back view", () => {
-    expect(retarget(hide(person("arms-crossed"), [J.leftWrist])).armInFront).toEqual({ left: false, right: true });
+    // An avatar with folded arms: the hidden wrist keeps its angle, so the forearm still lies across the body.
+    const folded = person("arms-crossed");
+    const r = retargetPose(folded, asPose(hide(folded, [J.leftWrist]), 512, 768), OUTPUT);
+    const wrist = r.joints[J.leftWrist]!;
+    expect(wrist.x).toBeGreaterThan(r.joints[J.rightShoulder]!.x);
+    expect(wrist.x).toBeLessThan(r.joints[J.leftShoulder]!.x);
+    expect(wrist.y).toBeLessThan(r.joints[J.leftHip]!.y);
+    expect(r.armInFront).toEqual({ left: false, right: true });
     expect(retarget(fromBehind(person("arms-crossed"))).armInFront).toEqual({ left: false, right: false });
   });
 
