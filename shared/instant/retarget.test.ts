@@ -10,12 +10,12 @@ import {
   tallBody,
   vec,
 } from "../../tests/helpers/instant-bodies";
-import { BODY, emptyPerson, type PosePerson } from "../pose/model";
+import { BODY, emptyPerson } from "../pose/model";
 import { objectKeypointSimilarity } from "../pose/oks";
 import { letterboxPose } from "../pose/transform";
 import { BUILT_IN_TEMPLATES } from "../templates/built-in";
 import { buildFigure, PROPORTIONS } from "../templates/figure";
-import { retargetPose } from "./retarget";
+import { retargetedPerson, retargetPose } from "./retarget";
 
 const J = BODY;
 type Vec = { x: number; y: number };
@@ -46,7 +46,6 @@ const quantile70 = (xs: number[]) => {
 };
 const targetJoints = (pose: ReturnType<typeof template>, size = OUTPUT) =>
   letterboxPose(pose, size.width, size.height).people[0]!.body.map((p) => (p ? point(p) : null));
-const asPerson = (joints: Vec[]): PosePerson => ({ ...emptyPerson(), body: joints.map((p) => ({ ...p, c: 1 })) });
 
 describe("retargetPose: identity", () => {
   const cases = [
@@ -110,7 +109,7 @@ describe("retargetPose: fidelity to the template", () => {
       const size = { width: 640, height: 640 };
       const scores = templates.map(({ pose }) => {
         const reference = { ...emptyPerson(), body: letterboxPose(pose, size.width, size.height).people[0]!.body };
-        return objectKeypointSimilarity(reference, asPerson(retargetPose(avatar, pose, size).joints))!;
+        return objectKeypointSimilarity(reference, retargetedPerson(retargetPose(avatar, pose, size)))!;
       });
       const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
       expect(mean).toBeGreaterThanOrEqual(0.75);
@@ -167,5 +166,38 @@ describe("retargetPose: missing joints", () => {
     expect(Math.abs(degreesBetween({ x: 0, y: 1 }, torso))).toBeLessThan(3);
     expect(len(torso) / shoulders).toBeCloseTo(PROPORTIONS.torso / (2 * PROPORTIONS.shoulderHalf), 1);
     expect(j.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
+  });
+
+  it("bends a hidden elbow between the shoulder and the given wrist, as the avatar's arm bends", () => {
+    const target = template("hand-on-hip");
+    const r = retargetPose(bodies.tall, asPose(hide(target.people[0]!, [J.rightElbow]), 512, 768), OUTPUT);
+    expect(r.given[J.rightElbow]).toBe(false);
+    const want = targetJoints(target);
+    // The wrist still points where the template's does, seen from the shoulder…
+    const reach = vec(r.joints[J.rightShoulder]!, r.joints[J.rightWrist]!);
+    const wanted = vec(want[J.rightShoulder]!, want[J.rightWrist]!);
+    expect(Math.abs(degreesBetween(wanted, reach))).toBeLessThan(3);
+    // …and the elbow bends outward, to the same side as the template's.
+    const side = (s: Vec, e: Vec, w: Vec) => Math.sign((w.x - s.x) * (e.y - s.y) - (w.y - s.y) * (e.x - s.x));
+    const j = r.joints;
+    expect(side(j[J.rightShoulder]!, j[J.rightElbow]!, j[J.rightWrist]!)).toBe(
+      side(want[J.rightShoulder]!, want[J.rightElbow]!, want[J.rightWrist]!),
+    );
+  });
+
+  it("takes a hidden neck from the shoulders, and places every joint for a target with one joint or no person", () => {
+    const neckless = retargetPose(bodies.tall, asPose(hide(template("wave").people[0]!, [J.neck]), 512, 768), OUTPUT);
+    const want = targetJoints(template("wave"));
+    expect(len(vec(neckless.joints[J.neck]!, want[J.neck]!))).toBeLessThan(0.05 * OUTPUT.height);
+    const only = emptyPerson();
+    only.body[J.nose] = { x: 256, y: 100, c: 1 };
+    for (const target of [asPose(only, 512, 768), { canvasWidth: 512, canvasHeight: 768, people: [] }]) {
+      const r = retargetPose(bodies.tall, target, OUTPUT);
+      expect(r.joints.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
+      const ys = r.joints.map((p) => p.y);
+      // The avatar stands upright, as tall as most of the output.
+      expect(Math.max(...ys) - Math.min(...ys)).toBeGreaterThan(0.5 * OUTPUT.height);
+      expect(r.joints[J.neck]!.y).toBeLessThan(r.joints[J.rightAnkle]!.y);
+    }
   });
 });

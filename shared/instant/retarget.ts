@@ -3,7 +3,8 @@
 // The avatar's missing joints come from standard proportions, the target's from the avatar's own
 // angles (missing-joints.ts); the head turns as one piece (head-fit.ts); layering.ts says which
 // side is near and which arm crosses the body.
-import { BODY, BODY_POINTS, type Pose } from "../pose/model";
+import { BODY, BODY_POINTS, type Pose, type PosePerson } from "../pose/model";
+import { letterboxPose } from "../pose/transform";
 import type { OutputSize, Retarget, RetargetedPose } from "./contract";
 import { fitHead } from "./head-fit";
 import { armInFront, leftIsNear } from "./layering";
@@ -15,11 +16,11 @@ import {
   fitScaleShift,
   fitSimilarity,
   length,
+  mid,
   quantile,
   rotate,
   sub,
   wrapAngle,
-  type Similarity,
   type Vec,
 } from "./plane";
 import { FK_BONES, HEAD_POINTS, isPresent, MID_HIP, withMidHip } from "./skeleton-tree";
@@ -31,30 +32,31 @@ const G_QUANTILE = 0.7;
 /** With too few target joints to measure, the body fills this share of the output (the templates' 8 % margins). */
 const FILL = 0.84;
 
-/** The template canvas → output map: the largest uniform scale that fits, centred. */
-export function canvasToOutput(target: Pick<Pose, "canvasWidth" | "canvasHeight">, size: OutputSize): Similarity {
-  const scale = Math.min(size.width / target.canvasWidth, size.height / target.canvasHeight);
-  const shift = {
-    x: (size.width - target.canvasWidth * scale) / 2,
-    y: (size.height - target.canvasHeight * scale) / 2,
-  };
-  return { angle: 0, scale, shift };
-}
-
-/** The target's first person's 18 joints in output pixels; null where a joint is missing (all null without a person). */
+/**
+ * The target's first person's 18 joints on the output, the template canvas letterboxed into it
+ * (uniform scale, centred); null where a joint is missing (all null without a person).
+ */
 export function targetInOutput(target: Pose, size: OutputSize): (Vec | null)[] {
-  const map = canvasToOutput(target, size);
-  const body = target.people[0]?.body ?? [];
+  const body = letterboxPose({ ...target, people: target.people.slice(0, 1) }, size.width, size.height).people[0]?.body;
   return Array.from({ length: BODY_POINTS }, (_, i) => {
-    const p = body[i];
-    return isPresent(p) ? applySimilarity(map, p) : null;
+    const p = body?.[i];
+    return isPresent(p) ? { x: p.x, y: p.y } : null;
   });
 }
 
+/** The retargeted skeleton as an OpenPose person (every joint placed, c = 1), e.g. for OKS or a ControlNet image. */
+export const retargetedPerson = (r: RetargetedPose): PosePerson => ({
+  body: r.joints.map((p) => ({ x: p.x, y: p.y, c: 1 })),
+  face: null,
+  leftHand: null,
+  rightHand: null,
+});
+
 /** g: the 70th percentile of target/source length over the bones whose both ends the target shows. */
 function bodyScale(source: readonly Vec[], seen: readonly (Vec | null)[], size: OutputSize): number {
-  const hips = seen[BODY.rightHip] && seen[BODY.leftHip];
-  const at = (i: number) => (i === MID_HIP ? (hips ? withMidHip(seen as Vec[])[MID_HIP]! : null) : seen[i]);
+  const [rh, lh] = [seen[BODY.rightHip], seen[BODY.leftHip]];
+  const midHip = rh && lh ? mid(rh, lh) : null;
+  const at = (i: number) => (i === MID_HIP ? midHip : seen[i]);
   const ratios: number[] = [];
   for (const [p, c] of FK_BONES) {
     const [tp, tc] = [at(p), at(c)];
