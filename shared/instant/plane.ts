@@ -38,12 +38,8 @@ const centroid = (ps: Vec[]): Vec => ({
   y: ps.reduce((s, p) => s + p.y, 0) / ps.length,
 });
 
-/**
- * The rotation + uniform scale + translation that maps `from` onto `to` with the least squared
- * error (2D Procrustes, no reflection). Null for fewer than two distinct points.
- */
-export function fitSimilarity(from: Vec[], to: Vec[]): Similarity | null {
-  if (from.length < 2 || from.length !== to.length) return null;
+/** Centroids and the sums of dot and cross products and squared norms of the centred point pairs. */
+function moments(from: Vec[], to: Vec[]) {
   const cf = centroid(from);
   const ct = centroid(to);
   let dot = 0;
@@ -56,6 +52,16 @@ export function fitSimilarity(from: Vec[], to: Vec[]): Similarity | null {
     crs += cross(u, v);
     norm += u.x * u.x + u.y * u.y;
   });
+  return { cf, ct, dot, crs, norm };
+}
+
+/**
+ * The rotation + uniform scale + translation that maps `from` onto `to` with the least squared
+ * error (2D Procrustes, no reflection). Null for fewer than two distinct points.
+ */
+export function fitSimilarity(from: Vec[], to: Vec[]): Similarity | null {
+  if (from.length < 2 || from.length !== to.length) return null;
+  const { cf, ct, dot, crs, norm } = moments(from, to);
   if (norm < 1e-12) return null;
   const angle = Math.atan2(crs, dot);
   const scale = Math.hypot(dot, crs) / norm;
@@ -68,18 +74,9 @@ export function fitSimilarity(from: Vec[], to: Vec[]): Similarity | null {
  */
 export function fitScaleShift(from: Vec[], to: Vec[]): Similarity {
   if (from.length === 0) return { angle: 0, scale: 1, shift: { x: 0, y: 0 } };
-  const cf = centroid(from);
-  const ct = centroid(to);
-  let dot = 0;
-  let norm = 0;
-  from.forEach((f, i) => {
-    const u = sub(f, cf);
-    const v = sub(to[i]!, ct);
-    dot += u.x * v.x + u.y * v.y;
-    norm += u.x * u.x + u.y * u.y;
-  });
+  const { cf, ct, dot, norm } = moments(from, to);
   const scale = norm > 1e-12 && dot > 0 ? dot / norm : 1;
-  return { angle: 0, scale, shift: { x: ct.x - cf.x * scale, y: ct.y - cf.y * scale } };
+  return { angle: 0, scale, shift: add(ct, cf, -scale) };
 }
 
 /** The q-quantile (0–1) of some numbers, linearly interpolated; null when there are none. */

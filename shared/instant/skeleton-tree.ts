@@ -1,7 +1,7 @@
 // The two trees retargeting walks over the 18 OpenPose joints: OpenPose's own (rooted at the neck,
 // to synthesise missing joints from their parent bone) and the bones forward kinematics carries
 // (rooted at the mid-hip, as in AnimatedDrawings, so the hip line keeps its own direction).
-import { BODY, BODY_POINTS, type Slot } from "../pose/model";
+import { BODY, BODY_POINTS, DRAWN_LIMBS, LIMBS, type Slot } from "../pose/model";
 import { mid, type Vec } from "./plane";
 
 const J = BODY;
@@ -9,22 +9,10 @@ const J = BODY;
 /** Index of the virtual mid-hip joint in 19-slot arrays (the 18 joints, then the mid-hip). */
 export const MID_HIP = BODY_POINTS;
 
-/** Each joint's parent in OpenPose's limb tree (the neck is the root: −1). */
+/** Each joint's parent in OpenPose's limb tree, the first 17 of LIMBS (the neck is the root: −1). */
 export const PARENT: readonly number[] = (() => {
-  const p = Array<number>(BODY_POINTS).fill(J.neck);
-  p[J.neck] = -1;
-  p[J.rightElbow] = J.rightShoulder;
-  p[J.rightWrist] = J.rightElbow;
-  p[J.leftElbow] = J.leftShoulder;
-  p[J.leftWrist] = J.leftElbow;
-  p[J.rightKnee] = J.rightHip;
-  p[J.rightAnkle] = J.rightKnee;
-  p[J.leftKnee] = J.leftHip;
-  p[J.leftAnkle] = J.leftKnee;
-  p[J.rightEye] = J.nose;
-  p[J.leftEye] = J.nose;
-  p[J.rightEar] = J.rightEye;
-  p[J.leftEar] = J.leftEye;
+  const p = Array<number>(BODY_POINTS).fill(-1);
+  for (const [a, b] of LIMBS.slice(0, DRAWN_LIMBS)) p[b] = a;
   return p;
 })();
 
@@ -61,19 +49,13 @@ export const TREE_ORDER: readonly number[] = [
   J.leftEar,
 ];
 
-/** The one child that continues a limb (elbow → wrist…), for placing a missing middle joint. */
-export const LIMB_CHILD: Readonly<Record<number, number>> = {
-  [J.rightShoulder]: J.rightElbow,
-  [J.rightElbow]: J.rightWrist,
-  [J.leftShoulder]: J.leftElbow,
-  [J.leftElbow]: J.leftWrist,
-  [J.rightHip]: J.rightKnee,
-  [J.rightKnee]: J.rightAnkle,
-  [J.leftHip]: J.leftKnee,
-  [J.leftKnee]: J.leftAnkle,
-  [J.rightEye]: J.rightEar,
-  [J.leftEye]: J.leftEar,
-};
+/** The one child that continues a limb (shoulder → elbow → wrist, eye → ear…), for placing a missing middle joint. */
+export const LIMB_CHILD: Readonly<Record<number, number>> = Object.fromEntries(
+  PARENT.flatMap((_, j) => {
+    const children = PARENT.flatMap((p, c) => (p === j ? [c] : []));
+    return children.length === 1 ? [[j, children[0]!]] : [];
+  }),
+);
 
 /** The bones forward kinematics carries, parent first, each parent placed before its children. */
 // prettier-ignore

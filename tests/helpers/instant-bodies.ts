@@ -2,32 +2,22 @@
 // a real detected pose, and small geometry to measure bones and angles.
 import fixture from "../fixtures/messi5.landmarks.json";
 import { mediapipeToOpenPose, type Landmark } from "../../shared/pose/mediapipe";
-import { BODY, emptyPerson, type Keypoint, type Pose, type PosePerson } from "../../shared/pose/model";
+import {
+  BODY,
+  DRAWN_LIMBS,
+  emptyPerson,
+  LIMBS,
+  type Keypoint,
+  type Pose,
+  type PosePerson,
+} from "../../shared/pose/model";
 import { buildFigure } from "../../shared/templates/figure";
 
 const J = BODY;
 type Vec = { x: number; y: number };
 
-/** Neck-rooted limb tree written out here (not imported) so the tests do not share the engine's. */
-const PARENT_OF: Record<number, number> = {
-  [J.nose]: J.neck,
-  [J.rightShoulder]: J.neck,
-  [J.leftShoulder]: J.neck,
-  [J.rightHip]: J.neck,
-  [J.leftHip]: J.neck,
-  [J.rightElbow]: J.rightShoulder,
-  [J.rightWrist]: J.rightElbow,
-  [J.leftElbow]: J.leftShoulder,
-  [J.leftWrist]: J.leftElbow,
-  [J.rightKnee]: J.rightHip,
-  [J.rightAnkle]: J.rightKnee,
-  [J.leftKnee]: J.leftHip,
-  [J.leftAnkle]: J.leftKnee,
-  [J.rightEye]: J.nose,
-  [J.leftEye]: J.nose,
-  [J.rightEar]: J.rightEye,
-  [J.leftEar]: J.leftEye,
-};
+/** OpenPose's limb tree (rooted at the neck): the first 17 limbs, parent first. */
+const PARENT_OF: Record<number, number> = Object.fromEntries(LIMBS.slice(0, DRAWN_LIMBS).map(([a, b]) => [b, a]));
 const ORDER = [0, 2, 5, 8, 11, 3, 6, 9, 12, 4, 7, 10, 13, 14, 15, 16, 17];
 
 /** The standard figure standing straight, arms hanging, on a 600×900 cut-out. */
