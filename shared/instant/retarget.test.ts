@@ -12,7 +12,7 @@ import {
 } from "../../tests/helpers/instant-bodies";
 import { BODY, emptyPerson } from "../pose/model";
 import { objectKeypointSimilarity } from "../pose/oks";
-import { letterboxPose } from "../pose/transform";
+import { BODY_MIRROR, letterboxPose } from "../pose/transform";
 import { BUILT_IN_TEMPLATES } from "../templates/built-in";
 import { buildFigure, PROPORTIONS } from "../templates/figure";
 import { retargetedPerson, retargetPose } from "./retarget";
@@ -199,5 +199,17 @@ describe("retargetPose: missing joints", () => {
       expect(Math.max(...ys) - Math.min(...ys)).toBeGreaterThan(0.5 * OUTPUT.height);
       expect(r.joints[J.neck]!.y).toBeLessThan(r.joints[J.rightAnkle]!.y);
     }
+  });
+
+  it("hangs a hidden arm outward in a back view too (the avatar's angles mirrored)", () => {
+    // Left and right labels swapped, points kept: the template seen from behind.
+    const front = template("front-neutral").people[0]!;
+    const back = { ...front, body: BODY_MIRROR.map((i) => front.body[i] ?? null) };
+    const r = retargetPose(bodies.tall, asPose(hide(back, [J.leftElbow, J.leftWrist]), 512, 768), OUTPUT);
+    const j = r.joints;
+    expect(j[J.leftShoulder]!.x).toBeLessThan(j[J.rightShoulder]!.x);
+    expect(j[J.leftWrist]!.y).toBeGreaterThan(j[J.leftElbow]!.y);
+    expect(j[J.leftElbow]!.y).toBeGreaterThan(j[J.leftShoulder]!.y);
+    expect(j[J.leftWrist]!.x).toBeLessThan(j[J.leftShoulder]!.x + 5);
   });
 });
