@@ -102,6 +102,18 @@ describe("checkRig", () => {
     }
   });
 
+  it("needs no hip when the person runs off the picture's bottom edge (a half-body photo)", () => {
+    const tall = figure(WIDTH, 2 * HEIGHT);
+    const legless = hide(tall, [J.rightHip, J.leftHip, J.rightKnee, J.rightAnkle, J.leftKnee, J.leftAnkle]);
+    const cut = 400; // the picture ends above the hips
+    expect(tall.body[J.rightHip]!.y).toBeGreaterThan(cut);
+    expect(() => checkRig({ cutout: cutoutOf(tall, WIDTH, cut), pose: legless })).not.toThrow();
+    // The same pose on a whole person, in frame: the hips are missing, not out of frame.
+    const p = problem({ cutout: cutoutOf(tall, WIDTH, 2 * HEIGHT), pose: legless });
+    expect(p.code).toBe("rig_torso_missing");
+    expect(p.message).toMatch(/lacks a hip\./);
+  });
+
   it("rig_mask_empty: a fully transparent cut-out", () => {
     const p = problem({ cutout: filled(WIDTH, HEIGHT, 0), pose });
     expect(p.code).toBe("rig_mask_empty");

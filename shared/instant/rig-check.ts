@@ -17,24 +17,28 @@ const GRID = 160;
 
 const OPAQUE = 128;
 
-/** The torso joints the engine cannot place a body without, by name, that the pose lacks. */
-export function missingTorsoJoints(person: PosePerson): string[] {
+/**
+ * The torso joints the engine cannot place a body without, by name, that the pose lacks: the
+ * neck, both shoulders and a hip — no hip is needed when `hipsOutOfFrame` (a half-body picture
+ * whose person runs off the bottom edge: the engine gives it hips of standard proportions).
+ */
+export function missingTorsoJoints(person: PosePerson, hipsOutOfFrame = false): string[] {
   const has = (i: number) => isPresent(person.body[i]);
   const missing: string[] = [];
   if (!has(BODY.neck)) missing.push("the neck");
   if (!has(BODY.rightShoulder)) missing.push("the right shoulder");
   if (!has(BODY.leftShoulder)) missing.push("the left shoulder");
-  if (!has(BODY.rightHip) && !has(BODY.leftHip)) missing.push("a hip");
+  if (!has(BODY.rightHip) && !has(BODY.leftHip) && !hipsOutOfFrame) missing.push("a hip");
   return missing;
 }
 
 /** The `rig_torso_missing` problem for a pose lacking torso joints. */
-export function torsoMissing(person: PosePerson): RigProblem {
-  const missing = missingTorsoJoints(person);
+export function torsoMissing(person: PosePerson, hipsOutOfFrame = false): RigProblem {
+  const missing = missingTorsoJoints(person, hipsOutOfFrame);
   const list = missing.length > 1 ? `${missing.slice(0, -1).join(", ")} and ${missing.at(-1)}` : missing[0];
   return new RigProblem(
     "rig_torso_missing",
-    `The avatar's pose has no ${list ?? "torso"}. Mark the neck, both shoulders and at least one hip on the ` +
+    `The avatar's pose lacks ${list ?? "the torso"}. Mark the neck, both shoulders and at least one hip on the ` +
       "photo, or use a photo that shows the person down to the hips.",
   );
 }
@@ -42,7 +46,7 @@ export function torsoMissing(person: PosePerson): RigProblem {
 const alphaAt = (image: Rgba, x: number, y: number) =>
   x < 0 || y < 0 || x >= image.width || y >= image.height ? 0 : image.data[(y * image.width + x) * 4 + 3]!;
 
-/** The opaque share of a sparse grid over the image and the bounding box of its opaque samples. */
+/** The opaque share of a sparse grid over the image, its opaque samples' bounding-box share, whether they reach the bottom row. */
 function sampleMask(image: Rgba) {
   const nx = Math.min(image.width, GRID);
   const ny = Math.min(image.height, GRID);
@@ -62,7 +66,7 @@ function sampleMask(image: Rgba) {
   }
   // The box spans whole grid cells, so a one-sample person still has an area.
   const boxShare = opaque ? ((maxX - minX + 1) * (maxY - minY + 1)) / (nx * ny) : 0;
-  return { share: opaque / (nx * ny), boxShare };
+  return { share: opaque / (nx * ny), boxShare, reachesBottom: maxY === ny - 1 };
 }
 
 /** Whether the mask is opaque at a point or anywhere on two small rings around it. */
@@ -78,7 +82,8 @@ function nearMask(image: Rgba, p: { x: number; y: number }, radius: number): boo
 
 /**
  * Throws a RigProblem when the rig cannot give a good picture: a picture under 64 px a side or a
- * person under ~10 % of it (`rig_too_small`), a pose without the torso (`rig_torso_missing`), an
+ * person under ~10 % of it (`rig_too_small`), a pose without the torso (`rig_torso_missing`: the
+ * neck, both shoulders and a hip, unless the person runs off the picture's bottom edge), an
  * empty or a not cut-out mask (`rig_mask_empty`, `rig_mask_full`), or a pose whose torso lies
  * mostly off the person (`rig_mask_pose_apart`). Returns nothing when the rig is usable.
  */
@@ -91,8 +96,8 @@ export function checkRig(rig: AvatarRig): void {
         "side. Use a larger photo.",
     );
   }
-  if (missingTorsoJoints(pose).length > 0) throw torsoMissing(pose);
-  const { share, boxShare } = sampleMask(cutout);
+  const { share, boxShare, reachesBottom } = sampleMask(cutout);
+  if (missingTorsoJoints(pose, reachesBottom).length > 0) throw torsoMissing(pose, reachesBottom);
   if (share === 0) {
     throw new RigProblem(
       "rig_mask_empty",
