@@ -51,7 +51,7 @@ const dir = (deg: number): Vec => ({ x: Math.sin(rad(deg)), y: Math.cos(rad(deg)
 const add = (a: Vec, b: Vec, k = 1): Vec => ({ x: a.x + b.x * k, y: a.y + b.y * k });
 
 /** Two-bone reach: the middle joint for lengths a, b from root toward target (clamped to reach). */
-function reach(root: Vec, target: Vec, a: number, b: number, bend: 1 | -1): [Vec, Vec] {
+export function reach(root: Vec, target: Vec, a: number, b: number, bend: 1 | -1): [Vec, Vec] {
   let dx = target.x - root.x;
   let dy = target.y - root.y;
   let d = Math.hypot(dx, dy);
