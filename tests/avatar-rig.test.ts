@@ -237,14 +237,16 @@ describe("PUT and GET /api/v1/avatars/:id/rig", () => {
     );
     // The whole skeleton squeezed into the flag's corner, where the cut-out is transparent.
     const inTheCorner = shifted(astronautBody(), (p) => ({ x: 10 + p.x * 0.2, y: 10 + p.y * 0.25 }));
-    // A skeleton 30 px across, on the suit.
+    // A skeleton 30 px across, on a cut-out that kept only a 40 px square of the suit around it.
     const tiny = shifted(astronautBody(), (p) => ({ x: 200 + (p.x - 215) * 0.08, y: 360 + (p.y - 295) * 0.08 }));
+    const speck = () =>
+      withAlpha(astronautPng(), (x, y) => (Math.abs(x - 200) < 20 && Math.abs(y - 360) < 20 ? 255 : 0));
     const cases: [string, Slot[], (() => Uint8Array) | undefined][] = [
       ["rig_torso_missing", torsoOnlyFace, undefined],
       ["rig_mask_empty", astronautBody(), transparent],
       ["rig_mask_full", astronautBody(), opaque],
       ["rig_mask_pose_apart", inTheCorner, undefined],
-      ["rig_too_small", tiny, undefined],
+      ["rig_too_small", tiny, speck],
     ];
     for (const [code, body, cutout] of cases) {
       it(code, async () => {

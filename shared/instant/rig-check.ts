@@ -97,7 +97,6 @@ export function checkRig(rig: AvatarRig): void {
     );
   }
   const { share, boxShare, reachesBottom } = sampleMask(cutout);
-  if (missingTorsoJoints(pose, reachesBottom).length > 0) throw torsoMissing(pose, reachesBottom);
   if (share === 0) {
     throw new RigProblem(
       "rig_mask_empty",
@@ -118,7 +117,9 @@ export function checkRig(rig: AvatarRig): void {
       `The person covers only ${Math.round(boxShare * 100)} % of the picture; they need at least ` +
         `${MIN_PERSON_SHARE * 100} %. Crop the photo closer to the person, or use one where the person is larger.`,
     );
-  }
+  } // The mask first: a pose cannot be judged on a cut-out that is empty, whole or a speck.
+  if (missingTorsoJoints(pose, reachesBottom).length > 0) throw torsoMissing(pose, reachesBottom);
+
   const radius = Math.max(3, 0.02 * Math.max(cutout.width, cutout.height));
   const torso = TORSO_POINTS.map((i) => pose.body[i]).filter(isPresent);
   const inside = torso.filter((p) => nearMask(cutout, p, radius)).length;

@@ -8,7 +8,7 @@ import type { Pose, PosePerson } from "../../shared/pose/model";
 import { ApiError } from "../errors";
 import { fitWithin } from "../images/avatar-images";
 import { decodeUpright } from "../images/decode-upright";
-import { checkRig } from "./rig-checks-pending";
+import { checkRig } from "../../shared/instant/rig-check";
 
 /** The engine's working size: the rig image's longer side at most this many pixels. */
 export const RIG_MAX_SIDE = 1024;
