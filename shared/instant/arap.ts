@@ -8,6 +8,7 @@ import type { Pins } from "./pins";
 import {
   addEntry,
   createEnvelope,
+  envelopeOf,
   factorEnvelope,
   reverseCuthillMcKee,
   solveEnvelope,
@@ -62,23 +63,26 @@ export function buildArap(rest: Float64Array, triangles: Uint32Array, triOmega: 
   const { stencil, omega } = edgeStencils(triangles, triOmega, V);
   const E = omega.length;
   // Vertex adjacency: every pair within a stencil or a pin's triangle.
-  const nbr: Set<number>[] = Array.from({ length: V }, () => new Set<number>());
+  const lists: number[][] = Array.from({ length: V }, () => []);
   const link = (ids: number[]) => {
-    for (const a of ids) for (const b of ids) if (a !== b && a >= 0 && b >= 0) nbr[a]!.add(b);
+    for (const a of ids) for (const b of ids) if (a !== b && a >= 0 && b >= 0) lists[a]!.push(b);
   };
   for (let e = 0; e < E; e++) link([stencil[4 * e]!, stencil[4 * e + 1]!, stencil[4 * e + 2]!, stencil[4 * e + 3]!]);
   for (let p = 0; p < pins.count; p++) link([pins.verts[3 * p]!, pins.verts[3 * p + 1]!, pins.verts[3 * p + 2]!]);
-  const pattern = nbr.map((s) => [...s].sort((a, b) => a - b));
+  const pattern = lists.map((row) => [...new Set(row)].sort((a, b) => a - b));
   const order = reverseCuthillMcKee(pattern);
-  // Step 1 interleaves x and y of each vertex.
-  const pattern2 = pattern.flatMap((row, v) => {
-    const dofs = [2 * v, 2 * v + 1, ...row.flatMap((u) => [2 * u, 2 * u + 1])];
-    return [dofs, dofs];
-  });
-  const order2 = new Int32Array(2 * V);
-  for (let k = 0; k < V; k++) [order2[2 * k], order2[2 * k + 1]] = [2 * order[k]!, 2 * order[k]! + 1];
-  const step1 = createEnvelope(pattern2, order2);
   const step2 = createEnvelope(pattern, order);
+  // Step 1 interleaves x and y of each vertex: its profile follows from step 2's.
+  const order2 = new Int32Array(2 * V);
+  const rank2 = new Int32Array(2 * V);
+  const first2 = new Int32Array(2 * V);
+  for (let k = 0; k < V; k++) {
+    const v = order[k]!;
+    [order2[2 * k], order2[2 * k + 1]] = [2 * v, 2 * v + 1];
+    [rank2[2 * v], rank2[2 * v + 1]] = [2 * k, 2 * k + 1];
+    [first2[2 * k], first2[2 * k + 1]] = [2 * step2.first[k]!, 2 * step2.first[k]!];
+  }
+  const step1 = envelopeOf(order2, rank2, first2);
   const invSigma = new Float64Array(E);
   const dofs = new Int32Array(8);
   const rowX = new Float64Array(8);

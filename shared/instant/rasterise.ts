@@ -81,31 +81,29 @@ export function drawTriangles(
     const x1 = Math.min(width - 1, Math.ceil(Math.max(ax, bx, cx) / SUB));
     const y0 = Math.max(0, Math.floor(Math.min(ay, by, cy) / SUB));
     const y1 = Math.min(height - 1, Math.ceil(Math.max(ay, by, cy) / SUB));
-    // Edge (p → q): inside when E > 0, or E = 0 on a top or left edge.
-    const edges = [
-      [ax, ay, bx, by],
-      [bx, by, cx, cy],
-      [cx, cy, ax, ay],
-    ].map(([x1e, y1e, x2e, y2e]) => {
-      const dx = x2e! - x1e!;
-      const dy = y2e! - y1e!;
-      const bias = dy < 0 || (dy === 0 && dx > 0) ? 0 : -1;
-      return { x1e: x1e!, y1e: y1e!, dx, dy, bias };
-    });
+    // Edge (p → q): E = dx·(y − py) − dy·(x − px); inside when E > 0, or E = 0 on a top or
+    // left edge (bias −1 turns "≥ 0" into "> 0" on the others). Stepped per pixel: +dx·SUB per
+    // row, −dy·SUB per column, all integers.
+    const e0dx = bx - ax;
+    const e0dy = by - ay;
+    const e1dx = cx - bx;
+    const e1dy = cy - by;
+    const e2dx = ax - cx;
+    const e2dy = ay - cy;
+    const bias = (dx: number, dy: number) => (dy < 0 || (dy === 0 && dx > 0) ? 0 : -1);
+    const b0 = bias(e0dx, e0dy);
+    const b1 = bias(e1dx, e1dy);
+    const b2 = bias(e2dx, e2dy);
+    const sx0 = x0 * SUB + SUB / 2;
     for (let y = y0; y <= y1; y++) {
       const sy = y * SUB + SUB / 2;
-      for (let x = x0; x <= x1; x++) {
-        const sx = x * SUB + SUB / 2;
-        let inside = true;
-        for (const e of edges) {
-          if (e.dx * (sy - e.y1e) - e.dy * (sx - e.x1e) + e.bias < 0) {
-            inside = false;
-            break;
-          }
-        }
-        if (!inside) continue;
+      let w0 = e0dx * (sy - ay) - e0dy * (sx0 - ax) + b0;
+      let w1 = e1dx * (sy - by) - e1dy * (sx0 - bx) + b1;
+      let w2 = e2dx * (sy - cy) - e2dy * (sx0 - cx) + b2;
+      const cyp = y + 0.5;
+      for (let x = x0; x <= x1; x++, w0 -= e0dy * SUB, w1 -= e1dy * SUB, w2 -= e2dy * SUB) {
+        if (w0 < 0 || w1 < 0 || w2 < 0) continue;
         const cxp = x + 0.5;
-        const cyp = y + 0.5;
         // Bilinear on texel centres (texel k covers [k, k + 1)).
         const fx = Math.min(tw - 1, Math.max(0, ux * cxp + uy * cyp + u0 - 0.5));
         const fy = Math.min(th - 1, Math.max(0, vx * cxp + vy * cyp + v0 - 0.5));
@@ -113,20 +111,19 @@ export function drawTriangles(
         const iy = Math.min(th - 2, Math.floor(fy));
         const wx = fx - ix;
         const wy = fy - iy;
+        const w00 = (1 - wx) * (1 - wy);
+        const w10 = wx * (1 - wy);
+        const w01 = (1 - wx) * wy;
+        const w11 = wx * wy;
         const i00 = (iy * tw + ix) * 4;
-        const i10 = i00 + 4;
         const i01 = i00 + tw * 4;
-        const i11 = i01 + 4;
-        const o = (y * width + x) * 4;
-        const sa =
-          (T[i00 + 3]! * (1 - wx) + T[i10 + 3]! * wx) * (1 - wy) + (T[i01 + 3]! * (1 - wx) + T[i11 + 3]! * wx) * wy;
+        const sa = T[i00 + 3]! * w00 + T[i00 + 7]! * w10 + T[i01 + 3]! * w01 + T[i01 + 7]! * w11;
         if (sa <= 0) continue;
+        const o = (y * width + x) * 4;
         const keep = 1 - sa;
-        for (let k = 0; k < 3; k++) {
-          const s =
-            (T[i00 + k]! * (1 - wx) + T[i10 + k]! * wx) * (1 - wy) + (T[i01 + k]! * (1 - wx) + T[i11 + k]! * wx) * wy;
-          out[o + k] = s + out[o + k]! * keep;
-        }
+        out[o] = T[i00]! * w00 + T[i00 + 4]! * w10 + T[i01]! * w01 + T[i01 + 4]! * w11 + out[o]! * keep;
+        out[o + 1] = T[i00 + 1]! * w00 + T[i00 + 5]! * w10 + T[i01 + 1]! * w01 + T[i01 + 5]! * w11 + out[o + 1]! * keep;
+        out[o + 2] = T[i00 + 2]! * w00 + T[i00 + 6]! * w10 + T[i01 + 2]! * w01 + T[i01 + 6]! * w11 + out[o + 2]! * keep;
         out[o + 3] = sa + out[o + 3]! * keep;
       }
     }

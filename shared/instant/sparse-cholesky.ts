@@ -56,6 +56,15 @@ export function createEnvelope(pattern: Pattern, order: Int32Array): Envelope {
     for (const j of pattern[order[k]!]!) f = Math.min(f, rank[j]!);
     first[k] = f;
   }
+  return envelopeOf(order, rank, first);
+}
+
+/**
+ * An empty envelope from an ordering and, per permuted row, its first stored column (for callers
+ * that know the profile without listing the pattern, e.g. x/y pairs of mesh vertices).
+ */
+export function envelopeOf(order: Int32Array, rank: Int32Array, first: Int32Array): Envelope {
+  const n = order.length;
   const start = new Int32Array(n + 1);
   for (let k = 0; k < n; k++) start[k + 1] = start[k]! + (k - first[k]! + 1);
   return { n, order, rank, first, start, values: new Float64Array(start[n]!) };
