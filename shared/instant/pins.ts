@@ -30,7 +30,7 @@ export interface Pins {
 export interface PointPin {
   at: Vec;
   parts: Part[];
-  kind: typeof PIN_JOINT | typeof PIN_SAMPLE;
+  kind: typeof PIN_JOINT | typeof PIN_SAMPLE | typeof PIN_END;
   a: number;
   b: number;
   t: number;
@@ -67,6 +67,25 @@ export function pointPins(body: Body): PointPin[] {
   for (const hip of [BODY.rightHip, BODY.leftHip]) {
     if (!body.limbs.some((l) => LIMB_JOINTS[l.part]![0] === hip)) joint(hip, [TORSO]);
     samples(BODY.neck, hip, [TORSO]);
+  }
+  // A half-body avatar (no hips): the lower torso would swing free under the shoulders, so it
+  // follows the shoulder line rigidly instead.
+  const [rs, ls, neck] = [J[BODY.rightShoulder], J[BODY.leftShoulder], J[BODY.neck]];
+  if (!J[BODY.rightHip] && !J[BODY.leftHip] && rs && ls && neck) {
+    const width = Math.hypot(ls.x - rs.x, ls.y - rs.y);
+    // Perpendicular to the shoulder line, on the side away from the head (down for an upright body).
+    let dx = -(ls.y - rs.y) / width;
+    let dy = (ls.x - rs.x) / width;
+    if (body.head && dx * (body.head.anchor.x - neck.x) + dy * (body.head.anchor.y - neck.y) > 0) [dx, dy] = [-dx, -dy];
+    for (const k of [0.4, 0.8, 1.2]) {
+      for (const side of [-0.25, 0, 0.25]) {
+        const at = {
+          x: neck.x + dx * k * width + (ls.x - rs.x) * side,
+          y: neck.y + dy * k * width + (ls.y - rs.y) * side,
+        };
+        pins.push({ at, parts: [TORSO], kind: PIN_END, a: BODY.rightShoulder, b: BODY.leftShoulder, t: 0 });
+      }
+    }
   }
   return pins;
 }
