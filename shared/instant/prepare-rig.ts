@@ -90,8 +90,9 @@ export function prepareRig(rig: AvatarRig): PreparedRig {
   if (!joints[1] || !joints[2] || !joints[5]) {
     throw new RigProblem("rig_torso_missing", "the avatar's pose needs the neck and both shoulders");
   }
-  // Spacing ≈ figure height / 60: 600–1,200 vertices whatever the size.
-  const sil = traceSilhouette(cutout, (figure) => Math.max(4, figure / 60));
+  // Spacing ≈ figure height / 60, wider for a broad (half-body) figure: about 600–1,400 vertices
+  // whatever the size, so the factors stay near 1 MB and a solve near a millisecond.
+  const sil = traceSilhouette(cutout, (figure, area) => Math.max(4, figure / 60, Math.sqrt(area / 1000)));
   const spacing = sil.spacing;
   if (sil.area < 500) throw new RigProblem("rig_too_small", "the person in the cut-out is too small to pose");
   const body = describeBody(joints, sil, spacing);

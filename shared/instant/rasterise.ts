@@ -130,19 +130,31 @@ export function drawTriangles(
   }
 }
 
-/** Un-premultiplies into 8-bit RGBA and the exact mask (255 where alpha ≥ 128). */
-export function finish(out: Float32Array, width: number, height: number) {
+/**
+ * Un-premultiplies a region (premultiplied floats, rw × rh, placed at left, top) into 8-bit RGBA
+ * and the exact mask (255 where alpha ≥ 128) of the whole width × height picture.
+ */
+export function finish(
+  out: Float32Array,
+  region: { left: number; top: number; width: number; height: number },
+  width: number,
+  height: number,
+) {
   const data = new Uint8ClampedArray(width * height * 4);
   const mask = new Uint8Array(width * height);
-  for (let i = 0; i < width * height; i++) {
-    const a = out[4 * i + 3]!;
-    if (a <= 0) continue;
-    data[4 * i] = Math.round((out[4 * i]! / a) * 255);
-    data[4 * i + 1] = Math.round((out[4 * i + 1]! / a) * 255);
-    data[4 * i + 2] = Math.round((out[4 * i + 2]! / a) * 255);
-    const alpha = Math.round(a * 255);
-    data[4 * i + 3] = alpha;
-    if (alpha >= 128) mask[i] = 255;
+  for (let y = 0; y < region.height; y++) {
+    for (let x = 0; x < region.width; x++) {
+      const r = 4 * (y * region.width + x);
+      const a = out[r + 3]!;
+      if (a <= 0) continue;
+      const i = (y + region.top) * width + x + region.left;
+      data[4 * i] = Math.round((out[r]! / a) * 255);
+      data[4 * i + 1] = Math.round((out[r + 1]! / a) * 255);
+      data[4 * i + 2] = Math.round((out[r + 2]! / a) * 255);
+      const alpha = Math.round(a * 255);
+      data[4 * i + 3] = alpha;
+      if (alpha >= 128) mask[i] = 255;
+    }
   }
   return { data, mask };
 }

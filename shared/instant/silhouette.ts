@@ -72,14 +72,13 @@ function solidBox(cutout: Rgba, pad: number) {
 }
 
 /**
- * Traces the person in a cut-out; `spacingOf` picks the mesh spacing from the figure's height. Throws when the cut-out has no solid pixel (the rig check
+ * Traces the person in a cut-out; `spacingOf` picks the mesh spacing from the figure's height and area. Throws when the cut-out has no solid pixel (the rig check
  * reports that case to the user before the engine runs).
  */
-export function traceSilhouette(cutout: Rgba, spacingOf: (figureHeight: number) => number): Silhouette {
+export function traceSilhouette(cutout: Rgba, spacingOf: (figureHeight: number, area: number) => number): Silhouette {
   const box = solidBox(cutout, 4);
   if (!box) throw new Error("the cut-out has no pixel with alpha ≥ 128: there is no person to pose");
   const { left, top, width, height } = box;
-  const spacing = spacingOf(height - 8);
   const solid = new Uint8Array(width * height);
   let area = 0;
   for (let y = 0; y < height; y++) {
@@ -94,6 +93,7 @@ export function traceSilhouette(cutout: Rgba, spacingOf: (figureHeight: number) 
       }
     }
   }
+  const spacing = spacingOf(height - 8, area);
   // Grow by one pixel (3×3 maximum) before tracing.
   const grown = new Float64Array(width * height);
   for (let y = 1; y < height - 1; y++) {
