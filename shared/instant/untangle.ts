@@ -14,6 +14,13 @@ function area(triangles: Uint32Array, t: number, x: Float64Array): number {
   );
 }
 
+/** How many triangles are flipped (zero or negative area) at positions x. */
+export function foldedTriangles(triangles: Uint32Array, x: Float64Array): number {
+  let folded = 0;
+  for (let t = 0; t < triangles.length / 3; t++) if (area(triangles, t, x) <= 0) folded++;
+  return folded;
+}
+
 /**
  * Smooths the vertices of flipped triangles in place; `stencil` holds the mesh edges (i, j as the
  * first two of every four entries). Returns how many triangles are still flipped.
