@@ -98,6 +98,27 @@ describe("the instant pose engine on a synthetic subject", () => {
     }
   });
 
+  it("draws an arm crossing the body in front of the torso, and a hidden one behind it", () => {
+    const across = testPoses(identity).armAcross!;
+    // The middle of the forearm, which now lies over the torso.
+    const [e, w] = [across.joints[3]!, across.joints[4]!];
+    const at = Math.round((e.y + w.y) / 2) * size.width + Math.round((e.x + w.x) / 2);
+    // Torso texture: the checker's blue or yellow; the arm's stripes are red-brown (red well
+    // above blue, green not).
+    const isArm = (pic: InstantPicture) => {
+      const [r, g, b] = [0, 1, 2].map((k) => pic.image.data[4 * at + k]!) as [number, number, number];
+      return r > b + 40 && g < b + 50;
+    };
+    expect(isArm(drawInstantPose(prepared, across, size))).toBe(true);
+    const behind = {
+      ...across,
+      armInFront: { left: false, right: false },
+      given: across.given.map((g, i) => g && i !== 4),
+    };
+    // The near (right) arm with a hidden wrist that does not cross in front goes behind the torso.
+    expect(isArm(drawInstantPose(prepared, behind, size))).toBe(false);
+  });
+
   it("is deterministic: same rig and pose, same bytes", () => {
     const target = testPoses(identity).lean!;
     const a = drawInstantPose(prepareRig(rig), target, size);

@@ -8,7 +8,7 @@ import { HEAD, LEFT_ARM, LEFT_LEG, RIGHT_ARM, RIGHT_LEG, TORSO } from "./body";
 import type { InstantPicture, OutputSize, RetargetedPose } from "./contract";
 import { PIN_END, PIN_HEAD, PIN_JOINT, PIN_SAMPLE } from "./pins";
 import type { PreparedRig } from "./prepare-rig";
-import { drawTriangles, finish } from "./rasterise";
+import { drawTriangles, fillPinholes, finish } from "./rasterise";
 import { untangle } from "./untangle";
 
 /** The pose's overall size change: the median ratio of target to avatar bone lengths. */
@@ -137,6 +137,7 @@ export function drawInstantPose(prepared: PreparedRig, target: RetargetedPose, s
     const { texture, mesh } = prepared;
     drawTriangles(canvas, region.width, region.height, texture, mesh.triangles, tris, shifted, mesh.points);
   }
+  fillPinholes(canvas, region.width, region.height);
   const { data, mask } = finish(canvas, region, width, height);
   const skeleton: Pose = {
     canvasWidth: width,

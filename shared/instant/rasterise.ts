@@ -131,6 +131,37 @@ export function drawTriangles(
 }
 
 /**
+ * Fills pinholes where cut seams open a crack: a transparent pixel with at least 5 of its 8
+ * neighbours opaque takes their average (premultiplied, in place, one pass).
+ */
+export function fillPinholes(out: Float32Array, width: number, height: number) {
+  const holes: number[] = [];
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1; x < width - 1; x++) {
+      const i = y * width + x;
+      if (out[4 * i + 3]! > 0) continue;
+      let opaque = 0;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) if (out[4 * (i + dy * width + dx) + 3]! > 0.5) opaque++;
+      if (opaque >= 5) holes.push(i);
+    }
+  }
+  for (const i of holes) {
+    const sum = new Float64Array(4);
+    let n = 0;
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const j = 4 * (i + dy * width + dx);
+        if (out[j + 3]! <= 0.5) continue;
+        for (let k = 0; k < 4; k++) sum[k] = sum[k]! + out[j + k]!;
+        n++;
+      }
+    }
+    for (let k = 0; k < 4; k++) out[4 * i + k] = sum[k]! / n;
+  }
+}
+
+/**
  * Un-premultiplies a region (premultiplied floats, rw × rh, placed at left, top) into 8-bit RGBA
  * and the exact mask (255 where alpha ≥ 128) of the whole width × height picture.
  */
