@@ -106,6 +106,12 @@ describe("preparing a rig", () => {
     expect(() => prepareRig({ ...rig, pose: { ...rig.pose, body } })).toThrow(/neck and both shoulders/);
   });
 
+  it("refuses an empty cut-out as a rig problem", () => {
+    const rig = syntheticSubject(200, 360);
+    const cutout = { ...rig.cutout, data: new Uint8ClampedArray(rig.cutout.data.length) };
+    expect(() => prepareRig({ ...rig, cutout })).toThrow(expect.objectContaining({ code: "rig_mask_empty" }));
+  });
+
   it("works at most 1024 px tall: a taller cut-out is scaled down first", () => {
     const rig = syntheticSubject(400, 1440);
     const prepared = prepareRig(rig);

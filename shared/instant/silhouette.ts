@@ -5,6 +5,7 @@
 import { contours } from "d3-contour";
 import simplify from "simplify-js";
 import type { Rgba } from "../raster/rgba";
+import { RigProblem } from "./contract";
 import { distanceInside } from "./distance";
 
 export type Vec = { x: number; y: number };
@@ -72,12 +73,12 @@ function solidBox(cutout: Rgba, pad: number) {
 }
 
 /**
- * Traces the person in a cut-out; `spacingOf` picks the mesh spacing from the figure's height and area. Throws when the cut-out has no solid pixel (the rig check
- * reports that case to the user before the engine runs).
+ * Traces the person in a cut-out; `spacingOf` picks the mesh spacing from the figure's height
+ * and area. Throws a RigProblem (rig_mask_empty) when the cut-out has no solid pixel.
  */
 export function traceSilhouette(cutout: Rgba, spacingOf: (figureHeight: number, area: number) => number): Silhouette {
   const box = solidBox(cutout, 4);
-  if (!box) throw new Error("the cut-out has no pixel with alpha ≥ 128: there is no person to pose");
+  if (!box) throw new RigProblem("rig_mask_empty", "the cut-out has no opaque pixel: there is no person to pose");
   const { left, top, width, height } = box;
   const solid = new Uint8Array(width * height);
   let area = 0;
