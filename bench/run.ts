@@ -4,6 +4,7 @@ import { apiLoadFigure } from "./api-load";
 import { bundleSizeFigure } from "./bundle-size";
 import { generationThroughputFigure } from "./generation-throughput";
 import { runFigures } from "./harness/figure";
+import { instantEngineFigure } from "./instant-engine";
 import { memoryUsageFigure } from "./memory-usage";
 import { skeletonRenderFigure } from "./skeleton-render";
 import { webcamDetectFigure } from "./webcam-detect";
@@ -12,6 +13,7 @@ import { webFirstLoadFigure } from "./web-first-load";
 process.exit(
   await runFigures([
     skeletonRenderFigure,
+    instantEngineFigure,
     bundleSizeFigure,
     webFirstLoadFigure,
     memoryUsageFigure,
