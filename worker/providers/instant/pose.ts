@@ -5,7 +5,7 @@ import { RigProblem } from "../../../shared/instant/contract";
 import { decodeRgba, encodePng } from "../../images/rgba";
 import { ProviderError, type PoseImageProvider, type PoseImageRequest, type ProviderImage } from "../provider";
 import type { Adapter } from "../vendor";
-import { drawInstant, InstantEngineMissing } from "./draw";
+import { drawInstant } from "./draw";
 
 /** The rig is stored at the engine's working size; anything far larger is not a rig (checked before decoding). */
 const MAX_RIG_PIXELS = 2048 * 2048;
@@ -37,7 +37,6 @@ function generate(req: PoseImageRequest): ProviderImage {
     return { bytes: encodePng(picture.image), contentType: "image/png", model: "instant-mesh" };
   } catch (err) {
     if (err instanceof RigProblem) throw rejected(`${err.message} Open the avatar and correct its pose.`);
-    if (err instanceof InstantEngineMissing) throw new ProviderError("not_configured", err.message, "instant");
     throw err;
   }
 }
