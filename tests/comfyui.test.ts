@@ -4,7 +4,6 @@
 import { PhotonImage } from "@cf-wasm/photon";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { ComfyFakeConfig, ComfyLogEntry } from "../dev-tools/fake-provider/comfyui";
 import { encodePng } from "../shared/skeleton/png";
 import { createImage } from "../shared/skeleton/raster";
 import { renderSkeletonPng } from "../shared/skeleton/render-png";
@@ -15,25 +14,8 @@ import { comfyui } from "../worker/providers/comfyui";
 import { ProviderError, type PoseImageRequest } from "../worker/providers/provider";
 import { configuredInpaintingProviders, configuredProviders, providerFor } from "../worker/providers/registry";
 import { RetriesExhausted } from "../worker/providers/retry";
+import { fakeComfy } from "./helpers/fake-comfyui";
 import { pngSize } from "./helpers/png";
-
-type Graph = Record<string, { class_type: string; inputs: Record<string, unknown> }>;
-
-/** A fresh fake ComfyUI server of its own. */
-async function fakeComfy(config: Partial<ComfyFakeConfig> = {}) {
-  const url = `${env.FAKE_PROVIDER_URL}/comfyui/${crypto.randomUUID()}`;
-  const configure = (c: Partial<ComfyFakeConfig>) =>
-    fetch(`${url}/__fake/config`, { method: "POST", body: JSON.stringify(c) }).then((r) => r.body?.cancel());
-  await configure(config);
-  const log = async () =>
-    (await (await fetch(`${url}/__fake/log`)).json()) as {
-      requests: ComfyLogEntry[];
-      prompts: { prompt_id: string; client_id?: string; prompt: Graph }[];
-    };
-  const input = async (name: string) =>
-    new Uint8Array(await (await fetch(`${url}/view?type=input&filename=${encodeURIComponent(name)}`)).arrayBuffer());
-  return { url, configure, log, input };
-}
 
 // The fake draws up to 1.5 MP on a shared CPU: more time than the suite's 1.5 s provider timeout.
 const settings = (url: string, extra: Record<string, string> = {}) =>

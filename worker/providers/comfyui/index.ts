@@ -7,9 +7,15 @@
 // thibaud_xl_openpose.safetensors (huggingface.co/lllyasviel/sd_control_collection).
 import { z } from "zod";
 import { baseUrl, text, textOr } from "../../config/rules";
+import { isLocalUrl } from "../local-url";
 import { defineVendor } from "../vendor";
+import type { ComfyTarget } from "./client";
 import { comfyuiInpainting } from "./inpainting";
 import { comfyuiPose } from "./pose";
+
+// Its secret, declared on Env (worker-configuration.d.ts is generated from wrangler.toml, which holds no secrets).
+// prettier-ignore
+declare global { namespace Cloudflare { interface Env { COMFYUI_TOKEN?: string } } }
 
 const settings = z.object({
   COMFYUI_URL: baseUrl(),
@@ -24,16 +30,20 @@ const settings = z.object({
 });
 export type ComfyUiSettings = z.infer<typeof settings>;
 
-// Its secret, declared on Env (worker-configuration.d.ts is generated from wrangler.toml, which holds no secrets).
-// prettier-ignore
-declare global { namespace Cloudflare { interface Env { COMFYUI_TOKEN?: string } } }
+/** Where ComfyUI is (and whether on this machine: the fake), or null without COMFYUI_URL. */
+export function comfyTarget(s: ComfyUiSettings): (ComfyTarget & { local: boolean }) | null {
+  return s.COMFYUI_URL ? { baseUrl: s.COMFYUI_URL, token: s.COMFYUI_TOKEN, local: isLocalUrl(s.COMFYUI_URL) } : null;
+}
+
+// Both capabilities need the same one setting.
+const setup = "COMFYUI_URL";
 
 export const comfyui = defineVendor({
   name: "comfyui",
   label: "Self-hosted ComfyUI",
   settings,
   capabilities: {
-    pose: { adapter: comfyuiPose, cost: { sd: 0, hd: 0 }, setup: "COMFYUI_URL" },
-    inpainting: { adapter: comfyuiInpainting, cost: 0, setup: "COMFYUI_URL" },
+    pose: { adapter: comfyuiPose, cost: { sd: 0, hd: 0 }, setup },
+    inpainting: { adapter: comfyuiInpainting, cost: 0, setup },
   },
 });

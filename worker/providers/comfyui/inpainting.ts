@@ -2,13 +2,12 @@
 // through InpaintModelConditioning on COMFYUI_CHECKPOINT_INPAINTING, or else the checkpoint of
 // the picture's quality (HD above SD's 512×768).
 import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../../shared/images/inspect-image";
-import { isLocalUrl } from "../local-url";
 import { ProviderError } from "../provider";
 import type { InpaintingProvider, InpaintRequest } from "../inpainting";
 import type { Adapter, CommonProviderSettings } from "../vendor";
 import type { ModelFile } from "./check-setup";
-import { runComfyWorkflow } from "./run";
-import type { ComfyUiSettings } from ".";
+import { runComfyWorkflow, type ComfyRun } from "./run";
+import { comfyTarget, type ComfyUiSettings } from ".";
 
 /** The checkpoint an inpainting of this size uses, with the setting that names it. */
 export function inpaintingFile(s: ComfyUiSettings, width: number, height: number): ModelFile {
@@ -24,39 +23,39 @@ export function inpaintingFile(s: ComfyUiSettings, width: number, height: number
 /** The inpainting adapter, or null without COMFYUI_URL. */
 export function comfyuiInpainting(
   s: ComfyUiSettings,
-  { timeoutMs }: CommonProviderSettings,
+  common: CommonProviderSettings,
 ): Adapter<InpaintingProvider> | null {
-  const baseUrl = s.COMFYUI_URL;
-  if (!baseUrl) return null;
-  const target = { baseUrl, token: s.COMFYUI_TOKEN };
+  const target = comfyTarget(s);
+  return (
+    target && { local: target.local, inpaint: (req) => runComfyWorkflow(target, inpaintRun(s, req, common.timeoutMs)) }
+  );
+}
+
+/** What one inpainting runs: the picture and its mask into the inpaint workflow. */
+function inpaintRun(s: ComfyUiSettings, req: InpaintRequest, timeoutMs: number): ComfyRun {
+  const format = sniffImageFormat(req.image);
+  if (!format) throw new ProviderError("rejected", "The picture to inpaint is not a PNG, JPEG or WebP.", "comfyui");
+  const file = inpaintingFile(s, req.width, req.height);
   return {
-    local: isLocalUrl(baseUrl),
-    inpaint(req: InpaintRequest) {
-      const format = sniffImageFormat(req.image);
-      if (!format) throw new ProviderError("rejected", "The picture to inpaint is not a PNG, JPEG or WebP.", "comfyui");
-      const file = inpaintingFile(s, req.width, req.height);
-      return runComfyWorkflow(target, {
-        workflow: "inpaint",
-        files: [file],
-        uploads: {
-          image: { bytes: req.image, contentType: IMAGE_CONTENT_TYPES[format] },
-          mask: { bytes: req.mask, contentType: "image/png" },
-        },
-        values: {
-          prompt: req.prompt,
-          negative: req.negativePrompt,
-          seed: req.seed ?? Math.floor(Math.random() * 2 ** 32),
-          steps: 25,
-          cfg: 7,
-          sampler: "dpmpp_2m",
-          scheduler: "karras",
-          prefix: "avatar-inpaint",
-        },
-        model: file.file,
-        timeoutMs,
-        signal: req.signal,
-        traceId: req.traceId,
-      });
+    workflow: "inpaint",
+    files: [file],
+    uploads: {
+      image: { bytes: req.image, contentType: IMAGE_CONTENT_TYPES[format] },
+      mask: { bytes: req.mask, contentType: "image/png" },
     },
+    values: {
+      prompt: req.prompt,
+      negative: req.negativePrompt,
+      seed: req.seed ?? Math.floor(Math.random() * 2 ** 32),
+      steps: 25,
+      cfg: 7,
+      sampler: "dpmpp_2m",
+      scheduler: "karras",
+      prefix: "avatar-inpaint",
+    },
+    model: file.file,
+    timeoutMs,
+    signal: req.signal,
+    traceId: req.traceId,
   };
 }

@@ -2,12 +2,11 @@
 // checkpoint, or img2img from the request's starting picture when it carries one. Never falls
 // back to anything else: a failure is this vendor's ProviderError.
 import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../../shared/images/inspect-image";
-import { isLocalUrl } from "../local-url";
 import { ProviderError, type PoseImageProvider, type PoseImageRequest } from "../provider";
 import type { Adapter, CommonProviderSettings } from "../vendor";
 import type { ModelFile } from "./check-setup";
-import { runComfyWorkflow } from "./run";
-import type { ComfyUiSettings } from ".";
+import { runComfyWorkflow, type ComfyRun } from "./run";
+import { comfyTarget, type ComfyUiSettings } from ".";
 
 /** Sampler settings per quality (SD1.5 at 512×768, SDXL at 1024×1536). */
 const SAMPLING = {
@@ -41,39 +40,35 @@ export function comfyuiPose(
   s: ComfyUiSettings,
   { timeoutMs }: CommonProviderSettings,
 ): Adapter<PoseImageProvider> | null {
-  const baseUrl = s.COMFYUI_URL;
-  if (!baseUrl) return null;
-  const target = { baseUrl, token: s.COMFYUI_TOKEN };
+  const target = comfyTarget(s);
+  return target && { local: target.local, generatePose: (req) => runComfyWorkflow(target, poseRun(s, req, timeoutMs)) };
+}
+
+/** What one pose runs: txt2img, or img2img from the request's starting picture. */
+function poseRun(s: ComfyUiSettings, req: PoseImageRequest, timeoutMs: number): ComfyRun {
+  const files = poseFiles(s, req.quality);
+  const uploads: ComfyRun["uploads"] = { pose: { bytes: req.controlImage, contentType: "image/png" } };
+  if (req.initImage) {
+    const format = sniffImageFormat(req.initImage);
+    if (!format) throw new ProviderError("rejected", "The starting picture is not a PNG, JPEG or WebP.", "comfyui");
+    uploads.init = { bytes: req.initImage, contentType: IMAGE_CONTENT_TYPES[format] };
+  }
   return {
-    local: isLocalUrl(baseUrl),
-    generatePose(req: PoseImageRequest) {
-      const files = poseFiles(s, req.quality);
-      const uploads: Record<string, { bytes: Uint8Array; contentType: string }> = {
-        pose: { bytes: req.controlImage, contentType: "image/png" },
-      };
-      if (req.initImage) {
-        const format = sniffImageFormat(req.initImage);
-        if (!format) throw new ProviderError("rejected", "The starting picture is not a PNG, JPEG or WebP.", "comfyui");
-        uploads.init = { bytes: req.initImage, contentType: IMAGE_CONTENT_TYPES[format] };
-      }
-      return runComfyWorkflow(target, {
-        workflow: req.initImage ? "poseImg2img" : "poseTxt2img",
-        files,
-        uploads,
-        values: {
-          prompt: req.prompt,
-          negative: req.negativePrompt,
-          // img2img takes its size from the starting picture.
-          ...(req.initImage ? {} : { width: req.width, height: req.height }),
-          seed: req.seed ?? Math.floor(Math.random() * 2 ** 32),
-          ...SAMPLING[req.quality],
-          prefix: "avatar-pose",
-        },
-        model: files.map((f) => f.file).join(" + "),
-        timeoutMs,
-        signal: req.signal,
-        traceId: req.traceId,
-      });
+    workflow: req.initImage ? "poseImg2img" : "poseTxt2img",
+    files,
+    uploads,
+    values: {
+      prompt: req.prompt,
+      negative: req.negativePrompt,
+      // img2img takes its size from the starting picture.
+      ...(req.initImage ? {} : { width: req.width, height: req.height }),
+      seed: req.seed ?? Math.floor(Math.random() * 2 ** 32),
+      ...SAMPLING[req.quality],
+      prefix: "avatar-pose",
     },
+    model: files.map((f) => f.file).join(" + "),
+    timeoutMs,
+    signal: req.signal,
+    traceId: req.traceId,
   };
 }
