@@ -161,7 +161,9 @@ export async function handleComfyUi(req: IncomingMessage, res: ServerResponse, u
 
 /** server.py:316-367: multipart image → {name, subfolder, type}; 400 empty without a file. */
 async function upload(inst: Instance, req: IncomingMessage, body: Buffer, res: ServerResponse) {
-  const form = await new Response(body, { headers: { "content-type": String(req.headers["content-type"] ?? "") } })
+  const form = await new Response(new Uint8Array(body), {
+    headers: { "content-type": String(req.headers["content-type"] ?? "") },
+  })
     .formData()
     .catch(() => null);
   const image = form?.get("image") as unknown;
