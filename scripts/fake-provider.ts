@@ -10,4 +10,5 @@ ${Object.entries(huggingFaceVars(fake.url, "hf_fake_local_demo"))
   .map(([name, value]) => `${name}=${value}`)
   .join("\n")}
 
+or, to try the ComfyUI adapter: COMFYUI_URL=${fake.url}/comfyui/demo (with PROVIDER_ORDER=comfyui).
 The app will label it as a local test provider.`);

@@ -20,6 +20,7 @@ import { renderSkeletonPng } from "../../shared/skeleton/render-png";
 import { BUILT_IN_TEMPLATES } from "../../shared/templates/built-in";
 import { buildFigure } from "../../shared/templates/figure";
 import { a1111Check, a1111Error, a1111Get, a1111Route, loadedCheckpoint } from "./a1111";
+import { handleComfyUi } from "./comfyui";
 
 export type FaultKind = "loading" | "rate_limit" | "error500" | "hang" | "non_image" | "bad_request";
 
@@ -489,6 +490,7 @@ export async function startFakeProvider(port = 0, { unref = false } = {}): Promi
         }),
       );
     }
+    if (url.pathname.startsWith("/comfyui/")) return done(handleComfyUi(req, res, url)); // ComfyUI: comfyui.ts
     if (req.method === "POST" && url.pathname.startsWith("/hf/")) return done(handleGenerate(state, "hf", req, res));
     const a1111 = a1111Route(url.pathname);
     if (a1111 && req.method === "GET") {

@@ -24,6 +24,8 @@ export interface PoseImageRequest {
   height: number;
   quality: "sd" | "hd";
   seed?: number;
+  /** A picture to start from (img2img) at the output size, e.g. the instant engine's; optional. */
+  initImage?: Uint8Array;
   signal?: AbortSignal;
   /** Sent as x-request-id so a provider's logs (and the test fake) can tie calls to a pose. */
   traceId?: string;

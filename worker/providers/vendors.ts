@@ -2,6 +2,7 @@
 // instant engine, are in no AI chain). Adding a vendor is its folder under worker/providers/
 // (descriptor in index.ts) and its line here (with its import).
 import { a1111 } from "./a1111";
+import { comfyui } from "./comfyui";
 import { huggingface } from "./huggingface";
 import { instant } from "./instant";
 import { modelslab } from "./modelslab";
@@ -14,6 +15,7 @@ import { workersAi } from "./workers-ai";
 export const VENDORS: readonly Vendor<any>[] = [
   huggingface,
   a1111,
+  comfyui,
   segmind,
   modelslab,
   workersAi,
