@@ -8,19 +8,11 @@ import type { Rgba } from "../shared/raster/rgba";
 import { decodeRgba } from "../worker/images/rgba";
 import { asFile, astronautBody, astronautCutout, openPoseDoc } from "./helpers/astronaut-rig";
 import { json, waitForFinal } from "./helpers/generations";
-import { signUp, type TestUser } from "./helpers/users";
-import { withEnv } from "./helpers/with-env";
+import { signUp } from "./helpers/users";
+import { asUserWithoutAi } from "./helpers/without-ai";
 
 const POSES = ["builtin-front-neutral", "builtin-hand-on-hip", "builtin-both-hands-hips"];
-/** The Worker as a fresh clone runs it: no AI vendor for anything. */
-const noAi = withEnv({ HF_TOKEN: "" });
-const asUser = (user: TestUser, path: string, init: RequestInit = {}) => {
-  const headers = new Headers(init.headers);
-  headers.set("origin", "http://127.0.0.1:8787");
-  headers.set("cookie", user.cookie);
-  headers.set("cf-connecting-ip", user.ip);
-  return noAi(`http://127.0.0.1:8787${path}`, { ...init, headers });
-};
+const asUser = asUserWithoutAi;
 
 /** Mean colour of the opaque pixels and where they are (a set of indices). */
 function person(image: Rgba) {

@@ -20,22 +20,14 @@ import { raceOnce, type Scenario } from "./helpers/pose-credit-race";
 import { json, uploadAvatar, userId, waitForFinal } from "./helpers/generations";
 import { testInstantEngine } from "./helpers/test-instant-engine";
 import { signUp, type TestUser } from "./helpers/users";
-import { withEnv } from "./helpers/with-env";
+import { asUserWithoutAi } from "./helpers/without-ai";
 
 const POSE = "builtin-hand-on-hip";
 const { engine, calls } = testInstantEngine();
 beforeAll(() => useInstantEngine(engine));
 afterAll(() => useInstantEngine(null));
 
-/** The Worker as a fresh clone runs it: no AI vendor for poses, inpainting or segmentation. */
-const noAi = withEnv({ HF_TOKEN: "" });
-const asUser = (user: TestUser, path: string, init: RequestInit = {}) => {
-  const headers = new Headers(init.headers);
-  headers.set("origin", "http://127.0.0.1:8787");
-  headers.set("cookie", user.cookie);
-  headers.set("cf-connecting-ip", user.ip);
-  return noAi(`http://127.0.0.1:8787${path}`, { ...init, headers });
-};
+const asUser = asUserWithoutAi;
 
 async function bytesAt(key: string) {
   const object = await env.IMAGES.get(key);

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join } from "node:path";
 import type { PosePerson } from "../../shared/pose/model";
 import { mediapipeToOpenPose, type Landmark } from "../../shared/pose/mediapipe";
-import { launchChromium } from "./chromium";
+import { launchChromium, requestsOutside } from "./chromium";
 
 const root = new URL("../..", import.meta.url).pathname;
 const TYPES: Record<string, string> = {
@@ -60,11 +60,7 @@ export async function openPoseDetector(variant: "lite" | "full" = "full"): Promi
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await launchChromium();
   const tab = await browser.newPage();
-  const outside: string[] = [];
-  tab.on("request", (r) => {
-    const u = r.url();
-    if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) outside.push(u);
-  });
+  const outside = requestsOutside(tab, origin);
   const close = async () => {
     await browser.close();
     server.close();

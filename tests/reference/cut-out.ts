@@ -3,11 +3,9 @@
 // Chromium, everything served from 127.0.0.1, and writes the RGBA PNG as a fixture.
 // Usage: npx tsx tests/reference/cut-out.ts tests/fixtures/messi5.jpg tests/fixtures/messi5.cutout.png
 import { readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { extname, join } from "node:path";
 import { build } from "esbuild";
-import { chromium } from "playwright-core";
+import { resultOfLocalPage } from "../../dev-tools/browser/local-page";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -34,43 +32,24 @@ export async function cutOutInChromium(imagePath: string): Promise<Uint8Array> {
     logLevel: "silent",
   });
   const script = bundle.outputFiles[0]!.contents;
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://x").pathname;
-    try {
-      if (url === "/") return res.writeHead(200, { "content-type": "text/html" }).end(PAGE);
-      if (url === "/cut.js") return res.writeHead(200, { "content-type": "text/javascript" }).end(script);
-      const file = url === "/photo" ? join(root, imagePath) : join(root, "web/static", url);
-      const body = readFileSync(file);
-      const type = extname(file) === ".wasm" ? "application/wasm" : "application/octet-stream";
-      res.writeHead(200, { "content-type": type }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
-  try {
-    const tab = await browser.newPage();
-    const outside: string[] = [];
-    tab.on("request", (r) => {
-      const u = r.url();
-      if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) outside.push(u);
-    });
-    await tab.goto(origin);
-    await tab.waitForFunction(() => (globalThis as unknown as { __cutout?: string }).__cutout, null, {
-      timeout: 180_000,
-    });
-    const base64 = await tab.evaluate(() => (globalThis as unknown as { __cutout: string }).__cutout);
-    if (outside.length) throw new Error(`the page reached outside 127.0.0.1: ${outside.join(", ")}`);
-    return new Uint8Array(Buffer.from(base64, "base64"));
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  return new Uint8Array(
+    Buffer.from(
+      await resultOfLocalPage<string>(
+        (url) => {
+          if (url === "/") return { body: PAGE, type: "text/html" };
+          if (url === "/cut.js") return { body: script, type: "text/javascript" };
+          const file = url === "/photo" ? join(root, imagePath) : join(root, "web/static", url);
+          return {
+            body: readFileSync(file),
+            type: extname(file) === ".wasm" ? "application/wasm" : "application/octet-stream",
+          };
+        },
+        "__cutout",
+        180_000,
+      ),
+      "base64",
+    ),
+  );
 }
 
 const PAGE = `<!doctype html><script type="module" src="/cut.js"></script>`;

@@ -2,10 +2,8 @@
 // and our npm-built model (web/static, from `npm run build:web`), and writes them as a fixture.
 // Usage: npx tsx tests/reference/detect-landmarks.ts tests/fixtures/messi5.jpg tests/fixtures/messi5.landmarks.json
 import { readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { extname, join } from "node:path";
-import { chromium } from "playwright-core";
+import { resultOfLocalPage } from "../../dev-tools/browser/local-page";
 
 export interface DetectedLandmarks {
   width: number;
@@ -39,56 +37,20 @@ const landmarker = await PoseLandmarker.createFromOptions(vision, {
 const result = landmarker.detect(img);
 window.__result = { width: img.naturalWidth, height: img.naturalHeight, landmarks: result.landmarks[0] ?? [] };
 </script>`;
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://x").pathname;
-    const file =
-      url === "/"
-        ? null
-        : url === "/photo.jpg"
+  return resultOfLocalPage<DetectedLandmarks>(
+    (url) => {
+      if (url === "/") return { body: page, type: "text/html" };
+      const file =
+        url === "/photo.jpg"
           ? join(root, imagePath)
           : url === "/vision_bundle.mjs"
             ? join(root, "node_modules/@mediapipe/tasks-vision/vision_bundle.mjs")
             : join(root, "web/static", url);
-    try {
-      const body = file ? readFileSync(file) : page;
-      res.writeHead(200, { "content-type": file ? (TYPES[extname(file)] ?? "application/octet-stream") : "text/html" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-    ],
-  });
-  try {
-    const tab = await browser.newPage();
-    const outside: string[] = [];
-    tab.on("request", (r) => {
-      const u = r.url();
-      if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) outside.push(u);
-    });
-    await tab.goto(origin);
-    await tab.waitForFunction(() => (globalThis as unknown as { __result?: unknown }).__result, null, {
-      timeout: 60_000,
-    });
-    const result = (await tab.evaluate(
-      () => (globalThis as unknown as { __result: unknown }).__result,
-    )) as DetectedLandmarks;
-    if (outside.length) throw new Error(`the page reached outside 127.0.0.1: ${outside.join(", ")}`);
-    return result;
-  } finally {
-    await browser.close();
-    server.close();
-  }
+      return { body: readFileSync(file), type: TYPES[extname(file)] ?? "application/octet-stream" };
+    },
+    "__result",
+    60_000,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
