@@ -45,6 +45,7 @@ export default defineConfig({
             FIXTURE_MESSI_JPG: "./tests/fixtures/messi5.jpg",
             FIXTURE_ASTRONAUT_PNG: "./tests/fixtures/astronaut.png",
             FIXTURE_ASTRONAUT_CUTOUT_PNG: "./tests/fixtures/astronaut.cutout.png",
+            FIXTURE_MESSI_CUTOUT_PNG: "./tests/fixtures/messi5.cutout.png",
             // A model npm ships, for the TFLite metadata writer.
             FIXTURE_POSE_LANDMARK_TFLITE: "./node_modules/@mediapipe/pose/pose_landmark_lite.tflite",
           },

@@ -5,6 +5,7 @@ import { bundleSizeFigure } from "./bundle-size";
 import { generationThroughputFigure } from "./generation-throughput";
 import { runFigures } from "./harness/figure";
 import { instantEngineFigure } from "./instant-engine";
+import { instantFidelityFigure } from "./instant-fidelity";
 import { memoryUsageFigure } from "./memory-usage";
 import { skeletonRenderFigure } from "./skeleton-render";
 import { webcamDetectFigure } from "./webcam-detect";
@@ -14,6 +15,7 @@ process.exit(
   await runFigures([
     skeletonRenderFigure,
     instantEngineFigure,
+    instantFidelityFigure,
     bundleSizeFigure,
     webFirstLoadFigure,
     memoryUsageFigure,

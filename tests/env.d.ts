@@ -4,6 +4,7 @@ declare namespace Cloudflare {
     FIXTURE_MESSI_JPG: ArrayBuffer;
     FIXTURE_ASTRONAUT_PNG: ArrayBuffer;
     FIXTURE_ASTRONAUT_CUTOUT_PNG: ArrayBuffer;
+    FIXTURE_MESSI_CUTOUT_PNG: ArrayBuffer;
     FIXTURE_POSE_LANDMARK_TFLITE: ArrayBuffer;
     FAKE_PROVIDER_URL: string;
     POSE_MAX_PROVIDER_CALLS: string;

@@ -19,6 +19,7 @@ import {
 import { RigProblem, type AvatarRig } from "./contract";
 import { buildMesh } from "./mesh";
 import { cutParts, labelParts, type PartedMesh } from "./parts";
+import { pinLoosePieces } from "./loose-pieces";
 import { placePins, pointPins } from "./pins";
 import { premultiply, type Texture } from "./rasterise";
 import { traceSilhouette, type Vec } from "./silhouette";
@@ -103,7 +104,8 @@ export function prepareRig(rig: AvatarRig): PreparedRig {
     spacing,
   );
   const parted = cutParts(body, mesh, labelParts(body, mesh));
-  const placed = placePins(body, parted, pins);
+  // A piece no pin holds (a ball, a speck the cut-out kept) goes rigidly with its nearest bone.
+  const placed = pinLoosePieces(body, parted, placePins(body, parted, pins));
   const triangles = parted.triPart.length;
   const omega = new Float64Array(triangles);
   for (let t = 0; t < triangles; t++) {
