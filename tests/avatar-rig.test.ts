@@ -225,6 +225,12 @@ describe("PUT and GET /api/v1/avatars/:id/rig", () => {
     const moved = shifted(astronautBody(), (p) => ({ x: p.x + 10, y: p.y }));
     await expectError(await putRig(other, avatar.id, openPoseDoc(moved), astronautCutout()), 404, "not_found");
     await expectError(await other.fetch(`/api/v1/avatars/${avatar.id}/rig`), 404, "not_found");
+    // Ownership before the body: an empty form for another user's avatar is a 404 too, not a 400.
+    await expectError(
+      await other.fetch(`/api/v1/avatars/${avatar.id}/rig`, { method: "PUT", body: new FormData() }),
+      404,
+      "not_found",
+    );
     await expectError(await other.fetch(`/api/v1/avatars/${avatar.id}/rig/image`), 404, "not_found");
     expect((await rigOf(owner, avatar.id)).parsed.people[0]!.body[BODY.neck]).toMatchObject({ x: 215, y: 295 });
   });

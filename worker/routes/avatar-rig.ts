@@ -1,6 +1,7 @@
 // The avatar's rig for the instant pose engine: the person's own pose and cut-out at the
 // engine's working size. Owner only; another user's avatar is a 404.
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { createMiddleware } from "hono/factory";
 import { Avatar, AvatarRig } from "../../shared/api/avatars";
 import { ErrorResponse } from "../../shared/api/errors";
 import { countGenerations } from "../avatars/count-generations";
@@ -30,6 +31,12 @@ const RigForm = z.object({
   }),
 });
 
+/** Another user's avatar is a 404 before its body is read: ownership is checked before validation. */
+const ownedAvatarFirst = createMiddleware<AppEnv>(async (c, next) => {
+  await findOwnedAvatar(c.env, requireCaller(c).userId, c.req.param("id") ?? "");
+  await next();
+});
+
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 router.use("*", signedIn());
 
@@ -39,7 +46,7 @@ export const avatarRigRoutes = router
       method: "put",
       path: "/{id}/rig",
       summary: "Set the avatar's rig: the person's own pose (and cut-out) for the instant pose engine",
-      middleware: [uploadLimit()] as const,
+      middleware: [uploadLimit(), ownedAvatarFirst] as const,
       request: {
         params: IdParam,
         body: { required: true, content: { "multipart/form-data": { schema: RigForm } } },

@@ -2,6 +2,8 @@
 // candidate, generation), each named with a marker a leak would show.
 import { readFileSync } from "node:fs";
 import { generate, jsonBody, uploadAvatar, type Client } from "../../../dev-tools/api-client";
+import { mediapipeToOpenPose, type Landmark } from "../../../shared/pose/mediapipe";
+import { writeOpenPose } from "../../../shared/pose/openpose-json";
 import { createTemplate } from "./client";
 
 export interface OwnerFixtures {
@@ -18,6 +20,24 @@ export interface OwnerFixtures {
 export async function ownerFixtures(owner: Client): Promise<OwnerFixtures> {
   const marker = `OWNERSECRET${crypto.randomUUID().slice(0, 8)}`;
   const avatar = await uploadAvatar(owner, `${marker} avatar`);
+  // Its rig too (the messi5 photo's own cut-out and pose), so the rig routes have something to guard.
+  const messi = JSON.parse(readFileSync("tests/fixtures/messi5.landmarks.json", "utf8")) as {
+    landmarks: Landmark[];
+    imageWidth: number;
+    imageHeight: number;
+  };
+  const person = mediapipeToOpenPose(messi.landmarks, messi.imageWidth, messi.imageHeight);
+  const rig = new FormData();
+  rig.set(
+    "pose",
+    JSON.stringify(writeOpenPose({ canvasWidth: messi.imageWidth, canvasHeight: messi.imageHeight, people: [person] })),
+  );
+  rig.set(
+    "cutout",
+    new Blob([new Uint8Array(readFileSync("tests/fixtures/messi5.cutout.png"))], { type: "image/png" }),
+    "cutout.png",
+  );
+  await owner.json(`/api/v1/avatars/${avatar.id}/rig`, { method: "PUT", body: rig });
   const template = await createTemplate(owner, `${marker} template`);
   const form = new FormData();
   form.set(
