@@ -4,7 +4,7 @@
 // vertices, far apart, pinned as "rigid with bone a→b" (the hand/foot pin kind).
 import { LIMBS } from "../pose/model";
 import type { Body } from "./body";
-import type { PartedMesh } from "./parts";
+import { neighbours, type PartedMesh } from "./parts";
 import { PIN_END, type Pins } from "./pins";
 
 /**
@@ -18,18 +18,9 @@ function pieces(m: PartedMesh): number[][] {
     while (root[t] !== t) t = root[t] = root[root[t]!]!;
     return t;
   };
-  const byEdge = new Map<number, number>();
-  const V = m.points.length / 2;
-  for (let t = 0; t < T; t++) {
-    for (let k = 0; k < 3; k++) {
-      const a = m.triangles[3 * t + k]!;
-      const b = m.triangles[3 * t + ((k + 1) % 3)]!;
-      const key = Math.min(a, b) * V + Math.max(a, b);
-      const other = byEdge.get(key);
-      if (other === undefined) byEdge.set(key, t);
-      else root[find(t)] = find(other);
-    }
-  }
+  const next = neighbours(m);
+  for (let t = 0; t < T; t++)
+    for (let k = 0; k < 3; k++) if (next[3 * t + k]! >= 0) root[find(t)] = find(next[3 * t + k]!);
   const verts = new Map<number, Set<number>>();
   for (let t = 0; t < T; t++) {
     const r = find(t);

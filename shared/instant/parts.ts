@@ -22,7 +22,7 @@ const centroid = (m: Mesh, t: number): Vec => {
 };
 
 /** Triangles sharing an edge with each triangle (−1 for none), three per triangle. */
-function neighbours(m: Mesh): Int32Array {
+export function neighbours(m: Mesh): Int32Array {
   const n = m.triangles.length / 3;
   const out = new Int32Array(3 * n).fill(-1);
   const open = new Map<number, number>();
