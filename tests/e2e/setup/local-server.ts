@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -35,6 +35,7 @@ export function localServer({ port, vars = {} }: { port: number; vars?: Record<s
   let worker: ChildProcess | undefined;
   let fake: FakeProvider | undefined;
   let stateDir = "";
+  let stopping = false;
 
   async function setup(project: TestProject) {
     const origin = `http://127.0.0.1:${port}`;
@@ -52,11 +53,17 @@ export function localServer({ port, vars = {} }: { port: number; vars?: Record<s
     migrateLocal(stateDir);
     // The FAKE provider (a test tool) stands in for Hugging Face, on 127.0.0.1.
     fake = await startFakeProvider();
+    // The server's own output goes to a file kept after the run: if it stops mid-suite, the file
+    // says why (the tests only see refused connections).
+    const log = join(tmpdir(), `pose-e2e-wrangler-${port}.log`);
     worker = startWorker({
       port,
       persistTo: stateDir,
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", openSync(log, "w"), "inherit"],
       vars: { ...localTestVars(fake.url), ...vars },
+    });
+    worker.on("exit", (code, signal) => {
+      if (!stopping) console.error(`wrangler dev on port ${port} stopped early (code ${code}, signal ${signal}); its output: ${log}`);
     });
     await waitForHealth(origin);
     project.provide("origin", origin);
@@ -65,6 +72,7 @@ export function localServer({ port, vars = {} }: { port: number; vars?: Record<s
   }
 
   async function teardown() {
+    stopping = true;
     worker?.kill("SIGTERM");
     await fake?.close();
     await new Promise((r) => setTimeout(r, 300));
