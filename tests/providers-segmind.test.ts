@@ -125,7 +125,7 @@ describe("Segmind", () => {
     it(`turns its ${fault} answer into a ${kind} error`, async () => {
       const trace = `segmind-${fault}-${crypto.randomUUID()}`;
       await fakeProvider.faults([{ kind: fault, trace }]);
-      const timeout = fault === "hang" ? { PROVIDER_TIMEOUT_MS: "800" } : {};
+      const timeout: Record<string, string> = fault === "hang" ? { PROVIDER_TIMEOUT_MS: "800" } : {};
       const err = await failure(providerFor(segmind, "pose", vars(timeout))!.generatePose(request(trace)));
       expect(err.kind).toBe(kind);
       if (fault === "error500") expect(err.message).toBe("Segmind: Internal Server Error");
