@@ -1,7 +1,8 @@
 // How big the preview is drawn: small enough that a pose takes a few milliseconds (the engine's
-// time grows with the pixels it fills), the pose's own canvas shape.
-import type { OutputSize } from "$shared/instant/contract";
-import type { Pose } from "$shared/pose/model";
+// time grows with the pixels it fills), the pose's own canvas shape. Relative imports only: the
+// bench reads this file too.
+import type { OutputSize } from "../../../../shared/instant/contract";
+import type { Pose } from "../../../../shared/pose/model";
 
 /** The preview's height in pixels (half the SD output's 768). */
 export const PREVIEW_HEIGHT = 384;
