@@ -92,6 +92,14 @@ function expectPerson(p: Pixels) {
   expect(p.colours).toBeGreaterThan(40);
 }
 
+/** A new user (in a context of its own) with the rigged avatar, and a watched page. */
+async function riggedUser(viewport: { width: number; height: number }, name: string) {
+  const context = await browser().newContext({ viewport });
+  await signUpIn(context, origin, name);
+  const avatar = await uploadRiggedAvatar(context, name);
+  return { context, avatar, ...(await watchedPage(context)) };
+}
+
 const drawnCount = async (canvas: Locator) => Number(await canvas.getAttribute("data-drawn"));
 
 async function pickPoses(page: Page, count: number) {
@@ -106,10 +114,7 @@ async function pickPoses(page: Page, count: number) {
 describe("the instant preview", () => {
   for (const [viewport, size] of Object.entries(VIEWPORTS)) {
     it(`shows the avatar in each picked pose in the studio, and live in the editor while a wrist is dragged (${viewport})`, async () => {
-      const context = await browser().newContext({ viewport: size });
-      await signUpIn(context, origin, "Putri");
-      const avatar = await uploadRiggedAvatar(context, "Messi");
-      const { page, outside, errors } = await watchedPage(context);
+      const { context, avatar, page, outside, errors } = await riggedUser(size, "Putri");
 
       await pickPoses(page, 2);
       const previews = page.getByTestId("pose-previews");
@@ -164,9 +169,7 @@ describe("the instant preview", () => {
   }
 
   it("a rig the engine refuses shows the engine's reason instead of a preview", async () => {
-    const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
-    await signUpIn(context, origin, "Wulan");
-    const avatar = await uploadRiggedAvatar(context, "Apart");
+    const { context, avatar, page, errors } = await riggedUser(VIEWPORTS.desktop, "Wulan");
     // The torso moved into the empty corner of the picture: the pose no longer lies on the person.
     const corner = Array.from({ length: 18 }, (_, i) => ({ x: 4 + (i % 4) * 4, y: 4 + Math.floor(i / 4) * 4, c: 1 }));
     const rigPose = {
@@ -175,7 +178,6 @@ describe("the instant preview", () => {
       people: [{ body: corner, face: null, leftHand: null, rightHand: null }],
     };
     queryLocal(stateDir, `update avatars set rig_pose = '${JSON.stringify(rigPose)}' where id = '${avatar.id}'`);
-    const { page, errors } = await watchedPage(context);
     await pickPoses(page, 1);
     const refused = page.getByTestId("pose-previews").getByTestId("preview-refused");
     await refused.waitFor({ timeout: 60_000 });

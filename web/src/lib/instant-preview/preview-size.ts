@@ -1,6 +1,6 @@
-// How big the preview is drawn: small enough that a pose takes a few milliseconds (the engine's
-// time grows with the pixels it fills), the pose's own canvas shape. Relative imports only: the
-// bench reads this file too.
+// How big the preview is drawn: a quarter of SD's pixels, since the engine's time grows with the
+// pixels it fills (bench/instant-preview.ts: about a third of SD's time per pose), in the pose's
+// own canvas shape. Relative imports only: the bench reads this file too.
 import type { OutputSize } from "../../../../shared/instant/contract";
 import type { Pose } from "../../../../shared/pose/model";
 
