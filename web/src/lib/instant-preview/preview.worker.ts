@@ -10,8 +10,8 @@ import type { PosePerson } from "$shared/pose/model";
 import { decodeImage } from "./decode-png";
 import type { PreviewReply, PreviewRequest } from "./messages";
 
-/** Prepared rigs kept (a few MB each): the avatar on screen and the ones just before it. */
-const KEEP = 3;
+/** Prepared rigs kept (a texture of 16 bytes a pixel each): the avatar on screen and the one before it. */
+const KEEP = 2;
 
 interface Ready {
   prepared: PreparedRig;
