@@ -1,9 +1,9 @@
 // The instant pose engine's own cost (shared/instant/): prepareRig once per avatar, then one pose
 // (ARAP solve + raster) at SD 512×768 and HD 1024×1536, on the synthetic figure at the engine's
 // largest working size (1024 px tall) and on the astronaut photo (half body). Medians of warm
-// runs; PNG encoding is the pipeline's stage, not counted here. Goals from the issue: a pose at
-// SD ≤ 150 ms and at HD ≤ 600 ms on the Worker path, PNG included (so the engine's share must be
-// well under; judged on CPU time, which a busy shared machine inflates less than wall time), and a
+// runs. Goals from the issue, printed as ratios: a pose at SD ≤ 150 ms and at HD ≤ 600 ms on the
+// Worker path, PNG encoding included (the provider's work per pose once the rig is prepared and
+// cached; judged on CPU time, which a busy shared machine inflates less than wall time), and a
 // browser preview ≤ 30 ms per pose.
 import { readFileSync } from "node:fs";
 import { PhotonImage } from "@cf-wasm/photon";
@@ -11,6 +11,7 @@ import type { AvatarRig, OutputSize } from "../shared/instant/contract";
 import { deformRig, drawInstantPose } from "../shared/instant/draw-pose";
 import { identityTarget } from "../shared/instant/identity-target";
 import { prepareRig } from "../shared/instant/prepare-rig";
+import { encodePng } from "../worker/images/rgba";
 import { ASTRONAUT_POSE } from "../tests/helpers/astronaut-pose";
 import { syntheticSubject, testPoses } from "../tests/helpers/instant-subject";
 import { runIfMain, type Figure } from "./harness/figure";
@@ -67,10 +68,13 @@ export function benchInstantEngine() {
     for (const [name, size, goal] of SIZES) {
       const target = testPoses(identityTarget(rig, size)).lean!;
       const solve = median(() => deformRig(prepared, target), 15);
-      const pose = median(() => drawInstantPose(prepared, target, size), 9);
+      const draw = median(() => drawInstantPose(prepared, target, size), 9);
+      // What the provider does per pose once the rig is prepared (it is cached per isolate).
+      const pose = median(() => encodePng(drawInstantPose(prepared, target, size).image), 9);
       console.log(
-        `instant engine, ${label}, ${name}: ${ms(pose)} per pose, of which solve ${ms(solve)}; ` +
-          `CPU under half the ${goal} ms goal (PNG not included): ${pose.cpu <= goal / 2 ? "OK" : "OVER"}`,
+        `instant engine, ${label}, ${name}: ${ms(pose)} per pose with PNG encoding = ` +
+          `${(pose.cpu / goal).toFixed(2)}× the ${goal} ms goal (CPU; wall ${(pose.wall / goal).toFixed(2)}×)` +
+          `${pose.cpu > goal ? " OVER" : ""}; of which drawing ${ms(draw)}, solve ${ms(solve)}`,
       );
     }
   }

@@ -25,6 +25,7 @@ const STAGE_CASES = [
   "stage-background-picture",
   "stage-background-cutout",
   "stage-theme",
+  "stage-instant",
 ];
 const MB = 1024 * 1024;
 

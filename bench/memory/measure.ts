@@ -20,3 +20,12 @@ export function peakBytes(path: () => void): number {
   path();
   return (statusKb("VmHWM") - before) * 1024;
 }
+
+/** Bytes an asynchronous path added to the process at its peak (same method as peakBytes). */
+export async function peakBytesAsync(path: () => Promise<void>): Promise<number> {
+  (globalThis as { gc?: () => void }).gc?.();
+  writeFileSync("/proc/self/clear_refs", "5");
+  const before = statusKb("VmRSS");
+  await path();
+  return (statusKb("VmHWM") - before) * 1024;
+}

@@ -87,8 +87,9 @@ export function deformRig(prepared: PreparedRig, target: RetargetedPose): Float6
   if (target.joints.length !== 18 || target.joints.some((p) => !Number.isFinite(p?.x) || !Number.isFinite(p?.y))) {
     throw new Error("the retargeted pose needs all 18 joints as finite numbers");
   }
-  const positions = solveArap(prepared.arap, pinTargets(prepared, target), poseScale(prepared, target));
-  untangle(prepared.mesh.triangles, prepared.arap.stencil, positions);
+  const scale = poseScale(prepared, target);
+  const positions = solveArap(prepared.arap, pinTargets(prepared, target), scale);
+  untangle(prepared.mesh.triangles, prepared.mesh.points, positions, scale);
   return positions;
 }
 

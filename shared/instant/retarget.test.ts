@@ -38,9 +38,18 @@ const BONES: [number, number][] = [
   [J.leftElbow, J.leftWrist], [J.rightHip, J.rightKnee], [J.rightKnee, J.rightAnkle], [J.leftHip, J.leftKnee],
   [J.leftKnee, J.leftAnkle],
 ];
-const quantile70 = (xs: number[]) => {
+// The torso and each limb segment, both sides: the body's scale is read from these.
+// prettier-ignore
+const SCALE_GROUPS: [number, number][][] = [
+  [[-1, J.neck]],
+  [[J.rightShoulder, J.rightElbow], [J.leftShoulder, J.leftElbow]],
+  [[J.rightElbow, J.rightWrist], [J.leftElbow, J.leftWrist]],
+  [[J.rightHip, J.rightKnee], [J.leftHip, J.leftKnee]],
+  [[J.rightKnee, J.rightAnkle], [J.leftKnee, J.leftAnkle]],
+];
+const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  const k = 0.7 * (s.length - 1);
+  const k = 0.5 * (s.length - 1);
   const lo = Math.floor(k);
   return s[lo]! + (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!) * (k - lo);
 };
@@ -83,7 +92,16 @@ describe("retargetPose: every built-in template on two differently proportioned 
         expect(visible.length).toBeGreaterThanOrEqual(12);
         const ratio = (bone: [number, number], joints: readonly (Vec | null)[]) =>
           len(vec(at(joints, bone[0])!, at(joints, bone[1])!)) / len(vec(at(source, bone[0])!, at(source, bone[1])!));
-        const g = quantile70(visible.map((b) => ratio(b, target)));
+        // g: the median over the torso and each limb segment (its longer side in either pose).
+        const longer = (bones: [number, number][], joints: readonly (Vec | null)[]) =>
+          Math.max(
+            ...bones.map(([a, b]) => (at(joints, a) && at(joints, b) ? len(vec(at(joints, a)!, at(joints, b)!)) : 0)),
+          );
+        const g = median(
+          SCALE_GROUPS.filter((group) => longer(group, target) > 0).map(
+            (group) => longer(group, target) / longer(group, source),
+          ),
+        );
         // Output length / avatar length = g · clamp(r/g, 0.6, 1.1) · one placement scale for all bones.
         const placement = visible.map((b) => {
           const r_b = ratio(b, target);

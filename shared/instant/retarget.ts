@@ -27,8 +27,8 @@ import { FK_BONES, HEAD_POINTS, isPresent, MID_HIP, withMidHip } from "./skeleto
 
 /** A bone's target/source length ratio, relative to the body's g, is kept within this range: some foreshortening, little stretch. */
 export const BONE_RATIO_RANGE: [number, number] = [0.6, 1.1];
-/** g, the body's scale, is this quantile of the visible bones' target/source length ratios. */
-const G_QUANTILE = 0.7;
+/** g, the body's scale, is this quantile of the scale groups' target/source length ratios. */
+const G_QUANTILE = 0.5;
 /** With too few target joints to measure, the body fills this share of the output (the templates' 8 % margins). */
 const FILL = 0.84;
 
@@ -52,19 +52,57 @@ export const retargetedPerson = (r: RetargetedPose): PosePerson => ({
   rightHand: null,
 });
 
-/** g: the 70th percentile of target/source length over the bones whose both ends the target shows. */
-function bodyScale(source: readonly Vec[], seen: readonly (Vec | null)[], size: OutputSize): number {
+/**
+ * The bones the body's scale is read from, as groups whose longest member counts: the torso, and
+ * each limb segment taken on whichever side is longer, since a bent or turned limb only ever
+ * looks shorter (foreshortened) than it is — a kick's thigh pointing at the camera must not make
+ * the whole person large.
+ */
+const SCALE_GROUPS: readonly (readonly (readonly [number, number])[])[] = [
+  [[MID_HIP, BODY.neck]],
+  [
+    [BODY.rightShoulder, BODY.rightElbow],
+    [BODY.leftShoulder, BODY.leftElbow],
+  ],
+  [
+    [BODY.rightElbow, BODY.rightWrist],
+    [BODY.leftElbow, BODY.leftWrist],
+  ],
+  [
+    [BODY.rightHip, BODY.rightKnee],
+    [BODY.leftHip, BODY.leftKnee],
+  ],
+  [
+    [BODY.rightKnee, BODY.rightAnkle],
+    [BODY.leftKnee, BODY.leftAnkle],
+  ],
+];
+
+/**
+ * g: the median, over the torso and the limb segments (each its longer side, in the avatar and in
+ * the target alike), of target/source length; groups the target does not show are left out.
+ */
+function groupScale(source: readonly Vec[], seen: readonly (Vec | null)[]): number | null {
   const [rh, lh] = [seen[BODY.rightHip], seen[BODY.leftHip]];
   const midHip = rh && lh ? mid(rh, lh) : null;
   const at = (i: number) => (i === MID_HIP ? midHip : seen[i]);
   const ratios: number[] = [];
-  for (const [p, c] of FK_BONES) {
-    const [tp, tc] = [at(p), at(c)];
-    const ls = length(sub(source[c]!, source[p]!));
-    if (tp && tc && ls > 1e-9) ratios.push(length(sub(tc, tp)) / ls);
+  for (const group of SCALE_GROUPS) {
+    let ls = 0;
+    let lt = 0;
+    for (const [p, c] of group) {
+      ls = Math.max(ls, length(sub(source[c]!, source[p]!)));
+      const [tp, tc] = [at(p), at(c)];
+      if (tp && tc) lt = Math.max(lt, length(sub(tc, tp)));
+    }
+    if (ls > 1e-9 && lt > 1e-9) ratios.push(lt / ls);
   }
   const g = quantile(ratios, G_QUANTILE);
-  if (g && g > 1e-9) return g;
+  return g && g > 1e-9 ? g : null;
+}
+
+/** The body's scale when no bone group can be measured: a similarity fit, else filling the output. */
+function bodyScale(source: readonly Vec[], seen: readonly (Vec | null)[], size: OutputSize): number {
   const idx = seen.flatMap((p, i) => (p ? [i] : []));
   const fit = fitSimilarity(
     idx.map((i) => source[i]!),
@@ -83,7 +121,8 @@ const clamp = (v: number, [lo, hi]: [number, number]) => Math.min(Math.max(v, lo
 /**
  * Retargets the template's first person onto the avatar's proportions, in output pixels. Root =
  * mid-hip; each bone takes the target's direction and the avatar's length × g × clamp(r_b/g,
- * 0.6, 1.1) (r_b = target/source length, g = 70th percentile of r_b over visible bones);
+ * 0.6, 1.1) (r_b = target/source length, g = the median target/source length of the torso and of each limb
+ * segment's longer side);
  * forward kinematics; the head rotates rigidly about the neck; then a least-squares scale and
  * translation onto the target's visible joints (the template canvas letterboxed into `size`).
  * Throws the `rig_torso_missing` RigProblem when the avatar lacks both shoulders.
@@ -93,7 +132,8 @@ export const retargetPose: Retarget = (avatar, target, size): RetargetedPose => 
   const seen = targetInOutput(target, size);
   const given = seen.map((p) => p !== null);
   const src = withMidHip(source);
-  const g = bodyScale(src, seen, size);
+  const measured = groupScale(src, seen);
+  const g = measured ?? bodyScale(src, seen, size);
   const full = withMidHip(fillMissingJoints(seen, source, g));
   const torsoOf = (j: readonly Vec[]) => sub(j[BODY.neck]!, j[MID_HIP]!);
   const torsoTurn =
@@ -123,6 +163,13 @@ export const retargetPose: Retarget = (avatar, target, size): RetargetedPose => 
     idx.map((i) => out[i]!),
     idx.map((i) => seen[i]!),
   );
+  // g already sizes the body from bones that do not foreshorten; scaling again to the template's
+  // joints would grow the person back by its foreshortened limbs (bent legs): only translate.
+  if (g === measured && idx.length > 0) {
+    const centre = (ps: Vec[]) => ps.reduce((m, p) => add(m, p, 1 / ps.length), { x: 0, y: 0 });
+    place.shift = sub(centre(idx.map((i) => seen[i]!)), centre(idx.map((i) => out[i]!)));
+    place.scale = 1;
+  }
   if (idx.length === 0) place.shift = sub({ x: size.width / 2, y: size.height / 2 }, boxCentre(out));
   const joints = out.slice(0, BODY_POINTS).map((p) => applySimilarity(place, p));
   return {

@@ -5,6 +5,7 @@
 import { contours } from "d3-contour";
 import simplify from "simplify-js";
 import type { Rgba } from "../raster/rgba";
+import { cleanMask } from "./clean-mask";
 import { RigProblem } from "./contract";
 import { distanceInside } from "./distance";
 
@@ -28,6 +29,8 @@ export interface Silhouette {
   spacing: number;
 }
 
+/** Crop padding (px): room for the blur and the one-pixel growth. */
+const PAD = 6;
 /** Holes smaller than this (px²) are filled: specks of background inside the person. */
 const MIN_HOLE = 30;
 /** Douglas–Peucker tolerance (px): well under the 1-pixel growth, so no person pixel falls outside. */
@@ -77,24 +80,37 @@ function solidBox(cutout: Rgba, pad: number) {
  * and area. Throws a RigProblem (rig_mask_empty) when the cut-out has no solid pixel.
  */
 export function traceSilhouette(cutout: Rgba, spacingOf: (figureHeight: number, area: number) => number): Silhouette {
-  const box = solidBox(cutout, 4);
+  const box = solidBox(cutout, PAD);
   if (!box) throw new RigProblem("rig_mask_empty", "the cut-out has no opaque pixel: there is no person to pose");
   const { left, top, width, height } = box;
-  const solid = new Uint8Array(width * height);
-  let area = 0;
+  const alpha = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
     const sy = y + top;
     if (sy < 0 || sy >= cutout.height) continue;
     for (let x = 0; x < width; x++) {
       const sx = x + left;
-      if (sx < 0 || sx >= cutout.width) continue;
-      if (cutout.data[(sy * cutout.width + sx) * 4 + 3]! >= 128) {
-        solid[y * width + x] = 1;
-        area++;
-      }
+      if (sx >= 0 && sx < cutout.width) alpha[y * width + x] = cutout.data[(sy * cutout.width + sx) * 4 + 3]!;
     }
   }
-  const spacing = spacingOf(height - 8, area);
+  // Blur and opening scale with the figure: about 1 px and 2 px on a 400 px tall person.
+  const solid = cleanMask(alpha, width, height, {
+    sigma: Math.max(1, (height - 2 * PAD) / 400),
+    open: Math.max(1.5, (height - 2 * PAD) / 200),
+    minHole: MIN_HOLE,
+  });
+  let area = 0;
+  let rowMin = height;
+  let rowMax = -1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (!solid[y * width + x]) continue;
+      area++;
+      rowMin = Math.min(rowMin, y);
+      rowMax = Math.max(rowMax, y);
+    }
+  }
+  if (area === 0) throw new RigProblem("rig_too_small", "the person in the cut-out is too small or too thin to pose");
+  const spacing = spacingOf(rowMax - rowMin + 1, area);
   // Grow by one pixel (3×3 maximum) before tracing.
   const grown = new Float64Array(width * height);
   for (let y = 1; y < height - 1; y++) {

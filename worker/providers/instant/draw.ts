@@ -6,7 +6,9 @@ import { drawInstantPose } from "../../../shared/instant/draw-pose";
 import { prepareRig } from "../../../shared/instant/prepare-rig";
 import { retargetPose } from "../../../shared/instant/retarget";
 import { checkRig } from "../../../shared/instant/rig-check";
-import type { Pose } from "../../../shared/pose/model";
+import type { Pose, PosePerson } from "../../../shared/pose/model";
+import type { Rgba } from "../../../shared/raster/rgba";
+import { PreparedRigCache, rigKey } from "./rig-cache";
 
 /** The engine's three steps, as shared/instant/ exports them. */
 export interface InstantEngine<Prepared = unknown> {
@@ -28,14 +30,37 @@ const LINKED: InstantEngine<any> = {
 };
 
 let engine: InstantEngine<any> = LINKED;
+const prepared = new PreparedRigCache<unknown>();
 
 /** Tests only: runs the instant provider with this engine (null: the linked one again). */
 export function useInstantEngine(replacement: InstantEngine<any> | null) {
   engine = replacement ?? LINKED;
+  prepared.clear();
 }
 
-/** The avatar of `rig` in the `target` pose at `size`: RGBA, exact mask and the skeleton it followed. */
-export function drawInstant(rig: AvatarRig, target: Pose, size: OutputSize): InstantPicture {
-  const prepared = engine.prepareRig(rig);
-  return engine.drawInstantPose(prepared, engine.retargetPose(rig.pose, target, size), size);
+/** A stored rig as the provider reads it: the cut-out PNG (decoded only when not prepared yet) and the pose. */
+export interface StoredRig {
+  png: Uint8Array;
+  pose: PosePerson;
+  /** Decodes the PNG (after checking its header); called only on a cache miss. */
+  decode: (png: Uint8Array) => Rgba;
+}
+
+/** Rough bytes a prepared rig holds: its typed arrays (the texture and the factors dominate). */
+function bytesOf(value: unknown, depth = 0): number {
+  if (ArrayBuffer.isView(value)) return value.byteLength;
+  if (!value || typeof value !== "object" || depth > 4) return 0;
+  let total = 0;
+  for (const v of Object.values(value)) total += bytesOf(v, depth + 1);
+  return total;
+}
+
+/**
+ * The avatar of `rig` in the `target` pose at `size`: RGBA, exact mask and the skeleton it
+ * followed. The rig is prepared once per isolate for all its poses (rig-cache.ts).
+ */
+export async function drawInstant(rig: StoredRig, target: Pose, size: OutputSize): Promise<InstantPicture> {
+  const key = await rigKey(rig.png, rig.pose);
+  const ready = prepared.get(key, () => engine.prepareRig({ cutout: rig.decode(rig.png), pose: rig.pose }), bytesOf);
+  return engine.drawInstantPose(ready, engine.retargetPose(rig.pose, target, size), size);
 }

@@ -25,12 +25,13 @@ function decodeRig(png: Uint8Array) {
 }
 
 /** Draws one pose; a rig the engine cannot use is a rejection whose message says what to fix. */
-function generate(req: PoseImageRequest): ProviderImage {
+async function generate(req: PoseImageRequest): Promise<ProviderImage> {
   if (!req.instant) throw rejected("The instant engine needs the avatar's rig and the target pose.");
   const person = req.instant.rigPose.people[0];
   if (!person) throw rejected("The avatar's rig has no pose: open the avatar and detect its pose.");
   try {
-    const picture = drawInstant({ cutout: decodeRig(req.instant.rigPng), pose: person }, req.instant.target, {
+    const rig = { png: req.instant.rigPng, pose: person, decode: decodeRig };
+    const picture = await drawInstant(rig, req.instant.target, {
       width: req.width,
       height: req.height,
     });
@@ -43,5 +44,5 @@ function generate(req: PoseImageRequest): ProviderImage {
 
 /** The adapter: always available, it needs no settings. */
 export function instantPose(): Adapter<PoseImageProvider> {
-  return { local: false, generatePose: async (req) => generate(req) };
+  return { local: false, generatePose: (req) => generate(req) };
 }
