@@ -26,6 +26,8 @@ export interface PoseContext {
    * when the pose has made its POSE_MAX_PROVIDER_CALLS calls across all its rounds.
    */
   beforeProviderCall: () => Promise<void>;
+  /** What the AI vendors started from (instant-start.ts); unset on the instant engine's poses. */
+  startImage?: "instant" | "template";
   /** Provider calls made so far in this pose's round, every delivery counted. */
   roundCalls: number;
 }

@@ -12,8 +12,15 @@ import {
 } from "../providers/registry";
 import type { CapabilityName } from "../providers/vendor";
 
-function status(providers: { name: string; label: string; local: boolean }[], capability: CapabilityName) {
-  const list = providers.map(({ name, label, local }) => ({ name, label, local }));
+type Listed = { name: string; label: string; local: boolean; acceptsInitImage?: boolean };
+
+function status(providers: Listed[], capability: CapabilityName) {
+  const list = providers.map(({ name, label, local, acceptsInitImage }) => ({
+    name,
+    label,
+    local,
+    ...(capability === "pose" ? { startsFromInstant: acceptsInitImage ?? false } : {}),
+  }));
   const localOnly = list.length > 0 && list.every((p) => p.local);
   const message =
     list.length === 0

@@ -1,4 +1,6 @@
-// Segmind poses: the skeleton as base64 `image` to an openpose model.
+// Segmind poses: the skeleton as base64 `image` to an openpose model. No starting picture: the
+// openpose model's one image field is the control map, and no init image or strength field is
+// documented for it that we could find, so initImage is ignored (GET /providers says so).
 import { bytesToBase64 } from "../base64";
 import type { PoseImageProvider, PoseImageRequest, ProviderImage } from "../provider";
 import type { Adapter, CommonProviderSettings } from "../vendor";
