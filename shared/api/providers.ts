@@ -38,6 +38,8 @@ export const InstantStatus = z.object({
   creditsPerPose: z.number().int(),
   /** Whether a generation that names no provider runs instant (no AI vendor is configured for poses). */
   isDefault: z.boolean(),
+  /** How much an AI vendor may change the instant picture when a generation does not say (INSTANT_INIT_STRENGTH). */
+  initStrength: z.number(),
   message: z.string(),
 });
 export type InstantStatus = z.infer<typeof InstantStatus>;

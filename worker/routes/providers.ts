@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import { INSTANT_PROVIDER, ProviderStatus, type InstantStatus } from "../../shared/api/providers";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 import {
   builtInPoseProvider,
@@ -42,6 +43,7 @@ function instantStatus(env: Env, aiConfigured: boolean): InstantStatus {
     available: true,
     creditsPerPose: 0,
     isDefault: !aiConfigured,
+    initStrength: config(env).generations.initStrength,
     message: aiConfigured
       ? "Instant (no AI) poses reshape the avatar's own photo, free; pick it instead of AI in the studio."
       : "Generations run instant (no AI) poses: the avatar's own photo reshaped into each pose, free.",
