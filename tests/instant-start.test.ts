@@ -14,7 +14,7 @@ import { avatars, generatedPoses, poseTemplates, type PoseGeneration } from "../
 import { decodeRgba } from "../worker/images/rgba";
 import { generatePose } from "../worker/pipeline/generate-pose";
 import { outputPose } from "../worker/pipeline/output-pose";
-import type { PoseContext } from "../worker/pipeline/pose-context";
+import { freshPoseState, type PoseContext } from "../worker/pipeline/pose-context";
 import { drawInstantPicture } from "../worker/providers/instant/pose";
 import { asFile, astronautBody, astronautCutout, openPoseDoc } from "./helpers/astronaut-rig";
 import { fakeProvider } from "./helpers/fake-provider";
@@ -89,12 +89,7 @@ async function poseContext(runEnv: Env, user: TestUser, avatarId: string, initSt
     size: SIZE,
     prompt: "professional photo",
     negativePrompt: "blurry",
-    current: null,
-    provider: null,
-    model: null,
-    attempts: 0,
-    costUsd: 0,
-    lastErrorClass: null,
+    ...freshPoseState(),
     proceed: async () => true,
     beforeProviderCall: async () => {},
     roundCalls: 0,

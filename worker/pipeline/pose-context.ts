@@ -31,3 +31,9 @@ export interface PoseContext {
   /** Provider calls made so far in this pose's round, every delivery counted. */
   roundCalls: number;
 }
+
+/** What a pose's context holds before its first stage: no image yet, no provider, nothing spent. */
+export const freshPoseState = (): Pick<
+  PoseContext,
+  "current" | "provider" | "model" | "attempts" | "costUsd" | "lastErrorClass"
+> => ({ current: null, provider: null, model: null, attempts: 0, costUsd: 0, lastErrorClass: null });
