@@ -6,6 +6,7 @@ import { generationThroughputFigure } from "./generation-throughput";
 import { runFigures } from "./harness/figure";
 import { instantEngineFigure } from "./instant-engine";
 import { instantFidelityFigure } from "./instant-fidelity";
+import { instantPreviewFigure } from "./instant-preview";
 import { memoryUsageFigure } from "./memory-usage";
 import { skeletonRenderFigure } from "./skeleton-render";
 import { webcamDetectFigure } from "./webcam-detect";
@@ -16,6 +17,7 @@ process.exit(
     skeletonRenderFigure,
     instantEngineFigure,
     instantFidelityFigure,
+    instantPreviewFigure,
     bundleSizeFigure,
     webFirstLoadFigure,
     memoryUsageFigure,

@@ -11,7 +11,6 @@ import type { InpaintingProvider, InpaintRequest } from "../worker/providers/inp
 import { modelslab } from "../worker/providers/modelslab";
 import { ProviderError } from "../worker/providers/provider";
 import { configuredInpaintingProviders, providerFor } from "../worker/providers/registry";
-import { segmind } from "../worker/providers/segmind";
 import { workersAi } from "../worker/providers/workers-ai";
 import { fakeProvider } from "./helpers/fake-provider";
 
@@ -26,15 +25,6 @@ function inputs(): Omit<InpaintRequest, "traceId"> {
 
 const adapters: [string, () => InpaintingProvider][] = [
   ["huggingface", () => providerFor(huggingface, "inpainting", env)!],
-  [
-    "segmind",
-    () =>
-      providerFor(segmind, "inpainting", {
-        ...env,
-        SEGMIND_API_KEY: "sg_test",
-        SEGMIND_URL: `${env.FAKE_PROVIDER_URL}/segmind`,
-      } as Env)!,
-  ],
   [
     "modelslab",
     () =>

@@ -2,7 +2,6 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { huggingface } from "../worker/providers/huggingface";
 import { modelslab } from "../worker/providers/modelslab";
-import { segmind } from "../worker/providers/segmind";
 import { ProviderError, type PoseImageProvider, type PoseImageRequest } from "../worker/providers/provider";
 import { configuredProviders, providerFor } from "../worker/providers/registry";
 import { messiJpg } from "./helpers/images";
@@ -30,15 +29,6 @@ function request(trace: string, prompt = "professional photo"): PoseImageRequest
 const adapters: [string, (trace: string) => PoseImageProvider][] = [
   ["huggingface", () => providerFor(huggingface, "pose", env)!],
   [
-    "segmind",
-    () =>
-      providerFor(segmind, "pose", {
-        ...env,
-        SEGMIND_API_KEY: "sg_test",
-        SEGMIND_URL: `${env.FAKE_PROVIDER_URL}/segmind`,
-      } as Env)!,
-  ],
-  [
     "modelslab",
     () =>
       providerFor(modelslab, "pose", {
@@ -60,7 +50,7 @@ describe("provider adapters against the fake provider's wire protocols", () => {
         const [seen] = await fakeProvider.requests(trace);
         expect(seen).toMatchObject({ prompt: "professional photo", negativePrompt: "blurry", width: 512, height: 768 });
         expect(seen!.controlImage).toBe(btoa(String.fromCharCode(...controlPng)));
-        // Segmind's and ModelsLab's ControlNet endpoints take no reference image; the others carry the avatar.
+        // ModelsLab's ControlNet endpoint takes no reference image; the others carry the avatar. (Segmind: providers-segmind.test.ts.)
         if (name !== "segmind" && name !== "modelslab") {
           expect(Uint8Array.from(atob(seen!.avatarImage!), (c) => c.charCodeAt(0))).toEqual(messiJpg());
         }

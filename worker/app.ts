@@ -20,6 +20,7 @@ import { metricsRoutes } from "./routes/metrics";
 import { themeRoutes } from "./routes/themes";
 import { generationLiveRoute, generationRoutes } from "./routes/generations";
 import { healthRoutes } from "./routes/health";
+import { providerInputRoutes } from "./routes/provider-inputs";
 import { providerRoutes } from "./routes/providers";
 import { skeletonRoutes } from "./routes/skeleton";
 import { templateRoutes } from "./routes/templates";
@@ -51,6 +52,7 @@ const routes = app
   .route("/api/v1/templates", templateRoutes)
   .route("/api/v1/skeleton", skeletonRoutes)
   .route("/api/v1/providers", providerRoutes)
+  .route("/api/v1/provider-inputs", providerInputRoutes)
   .route("/api/v1/generations", generationLiveRoute)
   .route("/api/v1/generations", generationRoutes);
 

@@ -12,7 +12,8 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { PhotonImage } from "@cf-wasm/photon";
+import { PhotonImage, SamplingFilter, resize } from "@cf-wasm/photon";
+import { inspectImage } from "../../shared/images/inspect-image";
 import { unzlibSync } from "fflate";
 import { encodePng } from "../../shared/skeleton/png";
 import { createImage } from "../../shared/skeleton/raster";
@@ -21,8 +22,9 @@ import { BUILT_IN_TEMPLATES } from "../../shared/templates/built-in";
 import { buildFigure } from "../../shared/templates/figure";
 import { a1111Check, a1111Error, a1111Get, a1111Route, a1111Start, loadedCheckpoint } from "./a1111";
 import { handleComfyUi } from "./comfyui";
+import { segmindCheck, segmindFault, segmindInpaintSize, segmindModel } from "./segmind";
 
-export type FaultKind = "loading" | "rate_limit" | "error500" | "hang" | "non_image" | "bad_request";
+export type FaultKind = "loading" | "rate_limit" | "error500" | "hang" | "non_image" | "bad_request" | "no_credits";
 
 export interface FaultRule {
   kind: FaultKind;
@@ -89,6 +91,28 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** Pixels of a PNG written by our encoder (8-bit RGB, filter 0 rows), or null. */
+/** The pixel size of a base64 image, or null when it is not one. */
+function imageSize(base64: string): [number, number] | null {
+  const header = inspectImage(Buffer.from(base64, "base64"));
+  return header.ok ? [header.displayWidth, header.displayHeight] : null;
+}
+
+/** The image at width × height, as a model that draws at a fixed size answers. */
+function resizedPng(png: Uint8Array, width: number, height: number): Uint8Array {
+  const image = PhotonImage.new_from_byteslice(png);
+  try {
+    if (image.get_width() === width && image.get_height() === height) return png;
+    const out = resize(image, width, height, SamplingFilter.Lanczos3);
+    try {
+      return out.get_bytes();
+    } finally {
+      out.free();
+    }
+  } finally {
+    image.free();
+  }
+}
+
 function decodeOwnPng(bytes: Uint8Array): { width: number; height: number; rgb: Uint8Array } | null {
   try {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -299,6 +323,12 @@ async function handleGenerate(
     negativePrompt = String(payload.negative_prompt ?? "");
     width = Number(payload.width ?? width);
     height = Number(payload.height ?? height);
+    if (protocol === "segmind") {
+      // Segmind's models take no width/height; sd1.5-inpainting draws at img_width × img_height (segmind.ts).
+      const model = segmindModel(new URL(req.url ?? "/", "http://x").pathname) ?? "";
+      setupError = segmindCheck(model, req.headers["x-api-key"] as string | undefined, payload);
+      [width, height] = segmindInpaintSize(model, payload) ?? imageSize(String(payload.image ?? "")) ?? [width, height];
+    }
     const units = payload.alwayson_scripts?.controlnet?.args ?? [];
     // ModelsLab: with a control_image, init_image is the starting picture and strength how much it
     // may change (docs.modelslab.com/image-generation/controlnet/controlnet-main); without, the
@@ -357,7 +387,9 @@ async function handleGenerate(
       : segmenting
         ? segmentImage(control)
         : mask
-          ? inpaintImage(control, mask, prompt)
+          ? protocol === "segmind"
+            ? resizedPng(inpaintImage(control, mask, prompt), width, height)
+            : inpaintImage(control, mask, prompt)
           : deterministicImage(control, colourKey, avatar, width, height);
   const wait = state.latencyMs - (Date.now() - arrived);
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
@@ -369,6 +401,8 @@ async function handleGenerate(
   ) => json(res, status, protocol === "hf" ? { error: message, ...extra } : { detail: message, ...extra }, headers);
   if (protocol === "modelslab") return answerModelsLab(state, res, fault, png);
   if (protocol === "a1111") return answerA1111(res, setupError, fault, png);
+  if (protocol === "segmind" && setupError) return json(res, setupError.status, setupError.body);
+  if (protocol === "segmind" && fault) return segmindFault(res, fault.kind, json);
   switch (fault?.kind) {
     case "loading":
       return err(503, "Model fake/controlnet is currently loading", { estimated_time: fault.estimatedTime ?? 0.05 });

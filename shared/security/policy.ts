@@ -26,7 +26,11 @@ export function pageContentSecurityPolicy(inlineScriptHashes: readonly string[])
   ].join("; ");
 }
 
-/** Where the build puts Web Workers' scripts: only the background cut-out (web/src/lib/cutout). */
+/**
+ * Where the build puts Web Workers' scripts: the background cut-out (web/src/lib/cutout) and the
+ * instant preview (web/src/lib/instant-preview; it gets the cut-out worker's policy below, though
+ * it needs none of that policy's exceptions).
+ */
 export const WORKER_SCRIPTS_PATH = "/_app/immutable/workers/*";
 
 /**

@@ -24,6 +24,16 @@ export function segmindAccount(s: SegmindSettings, { timeoutMs }: CommonProvider
   return { key, baseUrl, timeoutMs, local: isLocalUrl(baseUrl) };
 }
 
+/**
+ * What to do about Segmind's setup errors ("Common Error Codes" on its model pages: 401 bad key,
+ * 404 unknown model, 406 not enough credits); they are the account's, so never retried.
+ */
+const SETUP_HINTS: Record<number, (model: string) => string> = {
+  401: () => "Check SEGMIND_API_KEY.",
+  404: (model) => `Segmind has no model "${model}": check the SEGMIND_MODEL_* settings.`,
+  406: () => "Top up the Segmind account's credits.",
+};
+
 /** POSTs one request to a Segmind model; the answer must be an image. */
 
 export async function callSegmind(
@@ -49,11 +59,14 @@ export async function callSegmind(
     throw errorForThrown(NAME, err);
   }
   if (!res.ok) {
-    const detail = (await res.json().catch(() => null)) as { error?: string; message?: string } | null;
+    // Segmind's error body is {"error": "…"} (segmind/segmind-python segmind/exceptions.py L50-61).
+    const detail = (await res.json().catch(() => null)) as { error?: string } | null;
+    const words = `Segmind: ${detail?.error ?? `HTTP ${res.status}`}`;
+    const fix = SETUP_HINTS[res.status]?.(model);
     throw errorForStatus(
       NAME,
       res.status,
-      detail?.error ?? detail?.message ?? `HTTP ${res.status}`,
+      fix ? `${words} ${fix}` : words,
       retryHint(detail, res.headers.get("retry-after")),
     );
   }

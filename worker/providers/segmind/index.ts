@@ -9,7 +9,8 @@ import { segmindSegmentation } from "./segmentation";
 const settings = z.object({
   SEGMIND_API_KEY: text(),
   SEGMIND_URL: baseUrlOr("https://api.segmind.com/v1"),
-  SEGMIND_MODEL_SD: textOr("sd1.5-openpose"),
+  // Segmind's published slug (segmind/segmind-python segmindapi/ControlNet.py; its model page's URL).
+  SEGMIND_MODEL_SD: textOr("sd1.5-controlnet-openpose"),
   SEGMIND_MODEL_HD: textOr("sdxl-openpose"),
   SEGMIND_INPAINTING_MODEL: textOr("sd1.5-inpainting"),
   SEGMIND_SEGMENTATION_MODEL: textOr("bg-removal-v2"),

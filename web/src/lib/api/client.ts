@@ -52,6 +52,18 @@ export async function call<R extends Answer>(request: Promise<R>): Promise<Ok<R>
   return (res.status === 204 ? undefined : await res.json()) as Ok<R>;
 }
 
+/** Awaits one call of `client` whose success is bytes (an image): its body as a Blob, or an ApiRequestError. */
+export async function callBlob(request: Promise<Answer & { blob(): Promise<Blob> }>): Promise<Blob> {
+  let res: Answer & { blob(): Promise<Blob> };
+  try {
+    res = await request;
+  } catch {
+    throw new ApiRequestError(0, "network_error", "");
+  }
+  if (!res.ok) throw await toError(res);
+  return res.blob();
+}
+
 async function sendJson(method: string, url: string | URL, body?: unknown): Promise<Response> {
   return fetch(url, {
     method,

@@ -91,6 +91,12 @@ export const en = {
   "stage.fashion": "With fashion",
   "stage.background": "With background",
   "stage.theme": "With theme",
+  "preview.title": "Preview — instant (no AI)",
+  "preview.hint": "Your avatar's own photo reshaped into each pose, here in your browser, before you generate.",
+  "preview.preparing": "Preparing your avatar for the preview…",
+  "preview.refused": "The instant engine cannot use this avatar's pose: {message}",
+  "preview.failed": "The preview could not be loaded: {message}",
+  "preview.of": "{name}, instant preview",
 } as const;
 
 /** Bahasa Indonesia: every key of `en` (the type enforces it). */
@@ -186,4 +192,11 @@ export const id: Record<keyof typeof en, string> = {
   "stage.fashion": "Dengan fashion",
   "stage.background": "Dengan latar",
   "stage.theme": "Dengan tema",
+  "preview.title": "Pratinjau — instan (tanpa AI)",
+  "preview.hint":
+    "Foto avatar Anda sendiri dibentuk ulang ke setiap pose, langsung di peramban, sebelum Anda membuat gambarnya.",
+  "preview.preparing": "Menyiapkan avatar Anda untuk pratinjau…",
+  "preview.refused": "Mesin instan tidak bisa memakai pose avatar ini: {message}",
+  "preview.failed": "Pratinjau gagal dimuat: {message}",
+  "preview.of": "{name}, pratinjau instan",
 };
