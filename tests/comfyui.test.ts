@@ -126,6 +126,15 @@ describe("ComfyUI pose adapter, end to end against the fake", () => {
     expect(await comfy.input(String(g["20"]!.inputs.image))).toEqual(init);
     expect(await comfy.input(String(g["10"]!.inputs.image))).toEqual(start);
   });
+
+  it("takes the request's strength as KSampler's denoise", async () => {
+    const comfy = await fakeComfy();
+    const init = renderSkeletonPng(buildFigure(BUILT_IN_TEMPLATES[1]!.figure, 512, 768));
+    await posing(comfy.url).generatePose(request({ initImage: init, initStrength: 0.35 }));
+    const g = (await comfy.log()).prompts[0]!.prompt;
+    expect(g["3"]!.inputs).toMatchObject({ latent_image: ["21", 0], denoise: 0.35 });
+    expect(await comfy.input(String(g["20"]!.inputs.image))).toEqual(init);
+  });
 });
 
 describe("ComfyUI inpainting adapter", () => {

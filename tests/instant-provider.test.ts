@@ -163,8 +163,11 @@ describe("instant poses", () => {
       providerLabel: "Hugging Face",
       error: expect.stringContaining("not valid for this model"),
     });
-    expect(calls.draw).toBe(before);
-    expect(await bytesAt(`generations/${started.id}/${POSE}/instant.png`)).toBeNull();
+    // The engine drew once, as the AI's starting picture (its skeleton is the AI's control image),
+    // and that picture stays marked as a start: it is not the pose's result.
+    expect(calls.draw).toBe(before + 1);
+    const start = await env.IMAGES.get(`generations/${started.id}/${POSE}/instant.png`);
+    expect(start?.customMetadata?.start).toBe("true");
     await fakeProvider.clear(uid);
   });
 

@@ -102,4 +102,20 @@ describe("provider adapters against the fake provider's wire protocols", () => {
     expect([...image.bytes.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
     expect(await fakeProvider.requests(trace)).toHaveLength(1);
   });
+
+  it("ModelsLab: a starting picture goes as init_image, the skeleton as control_image, with the strength", async () => {
+    const trace = `adapter-ml-start-${crypto.randomUUID()}`;
+    const provider = providerFor(modelslab, "pose", {
+      ...env,
+      MODELSLAB_API_KEY: "ml_test",
+      MODELSLAB_URL: `${env.FAKE_PROVIDER_URL}/modelslab`,
+    } as Env)!;
+    expect(provider.acceptsInitImage).toBe(true);
+    const start = messiJpg();
+    await provider.generatePose({ ...request(trace), initImage: start, initStrength: 0.35, traceId: trace });
+    const [seen] = await fakeProvider.requests(trace);
+    expect(seen).toMatchObject({ protocol: "modelslab", strength: 0.35 });
+    expect(Uint8Array.from(atob(seen!.initImage!), (c) => c.charCodeAt(0))).toEqual(start);
+    expect(seen!.controlImage).toBe(btoa(String.fromCharCode(...controlPng)));
+  });
 });

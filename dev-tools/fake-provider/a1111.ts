@@ -150,3 +150,41 @@ export function a1111Check(
 
 /** The loaded checkpoint's title, for the request record. */
 export const loadedCheckpoint = (name: string) => (loaded.get(name) ?? SETUPS[name]?.checkpoints[0])?.title ?? null;
+
+/** What img2img adds to txt2img: the starting picture and how much it may change. */
+export interface A1111Start {
+  /** The first init image (base64), null on txt2img. */
+  initImage: string | null;
+  /** denoising_strength as the server takes it, null on txt2img. */
+  strength: number | null;
+  /** The server's refusal, when it would not start. */
+  error: Reply | null;
+}
+
+/**
+ * `POST /sdapi/v1/img2img`'s own checks before the shared ones: no `init_images` → 404 "Init image
+ * not found" (A1111 modules/api/api.py img2imgapi); an entry that is not an image → 500 "Invalid
+ * encoded image" (api.py decode_base64_to_image); `denoising_strength` unset → 0.75 (models.py
+ * StableDiffusionImg2ImgProcessingAPI).
+ */
+export function a1111Start(path: string, payload: Record<string, unknown>): A1111Start {
+  const none = { initImage: null, strength: null };
+  if (path !== "/sdapi/v1/img2img") return { ...none, error: null };
+  const images = payload.init_images;
+  if (!Array.isArray(images))
+    return {
+      ...none,
+      error: { status: 404, body: a1111Error("HTTPException", "404: Init image not found", "Init image not found") },
+    };
+  const first = String(images[0] ?? "").replace(/^data:image\/[\w+]+;base64,/, "");
+  const bytes = Buffer.from(first, "base64");
+  // PNG or JPEG magic: what PIL would open here.
+  const isImage = (bytes[0] === 0x89 && bytes[1] === 0x50) || (bytes[0] === 0xff && bytes[1] === 0xd8);
+  if (!isImage)
+    return {
+      ...none,
+      error: { status: 500, body: a1111Error("HTTPException", "500: Invalid encoded image", "Invalid encoded image") },
+    };
+  const strength = typeof payload.denoising_strength === "number" ? payload.denoising_strength : 0.75;
+  return { initImage: first, strength, error: null };
+}

@@ -3,7 +3,7 @@
 // bytes; POST /hf/text*: text-to-image, JSON {inputs: prompt, parameters}; POST /hf/inpaint*: JSON
 // {inputs: base64 image, parameters: {prompt, mask_image}}; POST /hf/segment*: person segmentation,
 // answering [{label: "person", score, mask}] with everything unlike the image's corner colour; Segmind models named *inpainting* take
-// {image, mask}; inpainting answers the image with the masked region painted a prompt colour), AUTOMATIC1111's (POST /sdapi/v1/txt2img and its model lists, to its real contract: see a1111.ts), Segmind's (POST /segmind/{model}) and
+// {image, mask}; inpainting answers the image with the masked region painted a prompt colour), AUTOMATIC1111's (POST /sdapi/v1/txt2img and img2img and its model lists, to its real contract: see a1111.ts), Segmind's (POST /segmind/{model}) and
 // ModelsLab's (POST /modelslab/api/v5/controlnet, polling /modelslab/api/v6/fetch/{id}), answers with a deterministic image made
 // from what it received (the skeleton on a background coloured by the prompt), records every
 // request, and injects faults on demand through /__fake/*:
@@ -20,7 +20,7 @@ import { createImage } from "../../shared/skeleton/raster";
 import { renderSkeletonPng } from "../../shared/skeleton/render-png";
 import { BUILT_IN_TEMPLATES } from "../../shared/templates/built-in";
 import { buildFigure } from "../../shared/templates/figure";
-import { a1111Check, a1111Error, a1111Get, a1111Route, loadedCheckpoint } from "./a1111";
+import { a1111Check, a1111Error, a1111Get, a1111Route, a1111Start, loadedCheckpoint } from "./a1111";
 import { handleComfyUi } from "./comfyui";
 import { segmindCheck, segmindFault, segmindInpaintSize, segmindModel } from "./segmind";
 
@@ -60,6 +60,10 @@ export interface RecordedRequest {
   checkpoint: string | null;
   /** A1111: the ControlNet units' models, in order. */
   controlnetModels: string[];
+  /** img2img (A1111 init_images[0], ModelsLab init_image beside a control_image): the starting picture, base64. */
+  initImage: string | null;
+  /** How much it may change it (A1111 denoising_strength, ModelsLab strength). */
+  strength: number | null;
   fault: FaultKind | null;
   at: number;
 }
@@ -265,6 +269,8 @@ async function handleGenerate(
   let avatar: string | null = null;
   let seed: number | null = null;
   let mask: Uint8Array | null = null;
+  let initImage: string | null = null;
+  let strength: number | null = null;
   const segmenting = protocol === "hf" && !!req.url?.startsWith("/hf/segment");
   if (segmenting) {
     const payload = JSON.parse(body.toString("utf8")) as { inputs: string };
@@ -308,7 +314,9 @@ async function handleGenerate(
       override_settings?: { sd_model_checkpoint?: unknown };
     };
     if (a1111) {
-      setupError = a1111Check(a1111, payload);
+      const start = a1111Start(a1111.path, payload);
+      ({ initImage, strength } = start);
+      setupError = start.error ?? a1111Check(a1111, payload);
       controlnetModels = (payload.alwayson_scripts?.controlnet?.args ?? []).map((u) => String(u.model ?? ""));
     }
     prompt = String(payload.prompt ?? "");
@@ -322,8 +330,22 @@ async function handleGenerate(
       [width, height] = segmindInpaintSize(model, payload) ?? imageSize(String(payload.image ?? "")) ?? [width, height];
     }
     const units = payload.alwayson_scripts?.controlnet?.args ?? [];
+    // ModelsLab: with a control_image, init_image is the starting picture and strength how much it
+    // may change (docs.modelslab.com/image-generation/controlnet/controlnet-main); without, the
+    // init_image is the control map itself.
+    const modelsLabStart = protocol === "modelslab" && typeof payload.control_image === "string";
+    if (modelsLabStart) {
+      initImage = String(payload.init_image ?? "");
+      strength = typeof payload.strength === "number" ? payload.strength : null;
+    }
     const image =
-      protocol === "segmind" ? payload.image : protocol === "modelslab" ? payload.init_image : units[0]?.image;
+      protocol === "segmind"
+        ? payload.image
+        : protocol === "modelslab"
+          ? modelsLabStart
+            ? payload.control_image
+            : payload.init_image
+          : units[0]?.image;
     control = Buffer.from(String(image ?? ""), "base64");
     avatar = units[1]?.image ?? null;
     const maskField = payload.mask ?? payload.mask_image;
@@ -347,6 +369,8 @@ async function handleGenerate(
     maskImage: mask ? Buffer.from(mask).toString("base64") : null,
     checkpoint: a1111 ? loadedCheckpoint(a1111.name) : null,
     controlnetModels,
+    initImage,
+    strength,
     fault: fault?.kind ?? null,
     at: Date.now(),
   });
@@ -531,7 +555,7 @@ export async function startFakeProvider(port = 0, { unref = false } = {}): Promi
       const reply = a1111Get(a1111);
       return json(res, reply.status, reply.body);
     }
-    if (a1111 && req.method === "POST" && a1111.path === "/sdapi/v1/txt2img")
+    if (a1111 && req.method === "POST" && ["/sdapi/v1/txt2img", "/sdapi/v1/img2img"].includes(a1111.path))
       return done(handleGenerate(state, "a1111", req, res, a1111));
     if (req.method === "POST" && url.pathname.startsWith("/segmind/"))
       return done(handleGenerate(state, "segmind", req, res));

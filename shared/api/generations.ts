@@ -14,6 +14,12 @@ export const isFinalStatus = (status: string): boolean =>
 /** Output size per quality (2:3 portrait, the templates' aspect). */
 export const OUTPUT_SIZE = { sd: { width: 512, height: 768 }, hd: { width: 1024, height: 1536 } } as const;
 
+/**
+ * How much an AI vendor may change the instant picture it starts from (img2img denoise): below
+ * 0.1 it returns the instant picture nearly untouched, 1 redraws it from noise.
+ */
+export const INIT_STRENGTH = { min: 0.1, max: 1, default: 0.6 } as const;
+
 const text = (max: number) =>
   z
     .string()
@@ -39,6 +45,12 @@ export const NewGeneration = z
       .max(2 ** 32 - 1)
       .optional(),
     provider: z.string().min(1).max(40).optional(),
+    /** AI vendors that refine the instant picture: how much they may change it (default INSTANT_INIT_STRENGTH). */
+    initStrength: z
+      .number()
+      .min(INIT_STRENGTH.min, `initStrength must be between ${INIT_STRENGTH.min} and ${INIT_STRENGTH.max}`)
+      .max(INIT_STRENGTH.max, `initStrength must be between ${INIT_STRENGTH.min} and ${INIT_STRENGTH.max}`)
+      .optional(),
     /** Each stage's settings (fashionSettings, backgroundSettings, professionTheme), from its declaration. */
     ...stageRequestFields,
   })
@@ -75,6 +87,8 @@ export const GenerationState = z.object({
   createdAt: z.string(),
   completedAt: z.string().nullable(),
   downloadUrl: z.string(),
+  /** How much an AI vendor may change the instant picture it starts from; null for older generations. */
+  initStrength: z.number().nullable().optional(),
   /** The later stages' settings asked for; each pose's image is then the last stage's, `?stage=base` the plain pose. */
   ...stageResponseFields,
   poses: z.array(PoseState),

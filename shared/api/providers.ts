@@ -12,7 +12,18 @@ export const CapabilityStatus = z.object({
   /** True when every configured provider is on this machine (the fake, for tests and demos). */
   localOnly: z.boolean(),
   message: z.string(),
-  providers: z.array(z.object({ name: z.string(), label: z.string(), local: z.boolean() })),
+  providers: z.array(
+    z.object({
+      name: z.string(),
+      label: z.string(),
+      local: z.boolean(),
+      /**
+       * Poses only: whether it refines the instant picture of a rigged avatar (img2img with
+       * ControlNet at the generation's initStrength) rather than drawing from the skeleton alone.
+       */
+      startsFromInstant: z.boolean().optional(),
+    }),
+  ),
   /** The settings that would add an AI vendor, one per vendor: "HF_TOKEN (and HF_ENDPOINT_URL)". */
   setup: z.array(z.string()),
 });
@@ -27,6 +38,8 @@ export const InstantStatus = z.object({
   creditsPerPose: z.number().int(),
   /** Whether a generation that names no provider runs instant (no AI vendor is configured for poses). */
   isDefault: z.boolean(),
+  /** How much an AI vendor may change the instant picture when a generation does not say (INSTANT_INIT_STRENGTH). */
+  initStrength: z.number(),
   message: z.string(),
 });
 export type InstantStatus = z.infer<typeof InstantStatus>;

@@ -2,6 +2,7 @@
 // fallback it has always had: some refuse 0, some accept it, some only take whole numbers.
 import { z } from "zod";
 import { DAILY_POSE_LIMIT, WELCOME_CREDITS } from "../../shared/api/credits";
+import { INIT_STRENGTH } from "../../shared/api/generations";
 import { declaredNumber, nonNegativeInteger, number, positive, positiveInteger, text } from "./rules";
 
 /** Sign-in and sign-up attempts allowed per client IP per minute (AUTH_ATTEMPTS_PER_MINUTE overrides). */
@@ -32,6 +33,11 @@ export const appSettings = z
     POSE_STALL_MS: declaredNumber(5 * 60_000, positive),
     POSE_WINDOW: declaredNumber(20, positive),
     POSE_MAX_PROVIDER_CALLS: declaredNumber(20, positive),
+    // Out of range or not a number: the default.
+    INSTANT_INIT_STRENGTH: number(
+      INIT_STRENGTH.default,
+      (n) => Number.isFinite(n) && n >= INIT_STRENGTH.min && n <= INIT_STRENGTH.max,
+    ),
   })
   .transform((s) => ({
     /** The one trusted public origin; unset serves loopback hosts only. */
@@ -48,5 +54,7 @@ export const appSettings = z
       stallMs: s.POSE_STALL_MS,
       window: s.POSE_WINDOW,
       maxProviderCalls: s.POSE_MAX_PROVIDER_CALLS,
+      /** How much an AI vendor may change the instant picture, when a generation does not say. */
+      initStrength: s.INSTANT_INIT_STRENGTH,
     },
   }));

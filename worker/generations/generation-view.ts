@@ -39,6 +39,7 @@ const summary = (row: PoseGeneration) => ({
 export const rowFields = (row: PoseGeneration) => ({
   avatarId: row.avatarId,
   avatarName: row.avatarName,
+  initStrength: row.initStrength,
   ...settingsFields(row.stageSettings ?? {}),
 });
 

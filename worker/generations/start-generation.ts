@@ -4,6 +4,7 @@
 import type { GenerationState, NewGeneration } from "../../shared/api/generations";
 import { buildBasePrompt, buildNegativePrompt } from "../../shared/prompts/pose-prompt";
 import { storedSettings } from "../../shared/stages";
+import { config } from "../config";
 import { refusal } from "../credits/ledger";
 import { db } from "../db/client";
 import { avatars, poseGenerations, type Avatar } from "../db/schema";
@@ -30,6 +31,7 @@ async function handOver(env: Env, generationId: string, body: NewGeneration, ava
       basePrompt: buildBasePrompt(avatar, body.prompt),
       negativePrompt: buildNegativePrompt(body.negativePrompt),
       seed: body.seed ?? null,
+      initStrength: body.initStrength ?? config(env).generations.initStrength,
       stageSettings: storedSettings(body),
     })
     .returning();

@@ -1,15 +1,17 @@
-// The pose stage's provider call: the template's skeleton at the output size plus the avatar,
-// through the configured providers in order (callProviders: fallback chain, retries, limiter), or
-// the built-in instant engine when the generation runs with it (never as an AI fallback).
+// The pose stage's provider call: the skeleton at the output size plus the avatar, through the
+// configured providers in order (callProviders: fallback chain, retries, limiter), or the built-in
+// instant engine when the generation runs with it (never as an AI fallback). With a rigged avatar
+// the skeleton is the one the instant engine drew, and vendors that refine a starting picture
+// get the instant picture and the strength (instant-start.ts).
 // Who answered, with what model, how many attempts and what it cost are counted on the pose.
 import { OUTPUT_SIZE } from "../../shared/api/generations";
 import { renderSkeletonPng } from "../../shared/skeleton/render-png";
 import { toJpeg } from "../images/to-jpeg";
 import { ProviderError } from "../providers/provider";
-import { outputPose } from "./output-pose";
 import { callProviders } from "../providers/call-providers";
 import { builtInPoseProvider, configuredProviders } from "../providers/registry";
 import { instantPose } from "./instant-pose";
+import { poseStart } from "./instant-start";
 import { poseRequestBase } from "./pose-request";
 import { RetriesExhausted } from "../providers/retry";
 import type { PoseContext } from "./pose-context";
@@ -20,12 +22,13 @@ export async function generatePose(ctx: PoseContext): Promise<Uint8Array> {
   const builtIn = builtInPoseProvider(env, generation.provider);
   if (builtIn) return instantPose(ctx, builtIn);
   const size = OUTPUT_SIZE[generation.quality];
-  const skeleton = outputPose(ctx);
-  const controlImage = renderSkeletonPng(skeleton);
   const providers = configuredProviders(env).filter((p) => !generation.provider || p.name === generation.provider);
   if (providers.length === 0) {
     throw new RetriesExhausted(new ProviderError("not_configured", "No image provider is configured.", "none"), 0);
   }
+  const start = await poseStart(ctx);
+  ctx.startImage = start.kind;
+  const controlImage = renderSkeletonPng(start.skeleton);
   try {
     const { value, provider, attempts } = await callProviders(
       env,
@@ -34,6 +37,9 @@ export async function generatePose(ctx: PoseContext): Promise<Uint8Array> {
         const image = await p.generatePose({
           ...poseRequestBase(ctx),
           controlImage,
+          ...(start.initImage && p.acceptsInitImage
+            ? { initImage: start.initImage, initStrength: start.initStrength }
+            : {}),
           traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.${n}`,
         });
         return { model: image.model, jpeg: toJpeg(image.bytes, p.name, size) };

@@ -30,7 +30,7 @@ export function alphaOf(image: Rgba): Mask {
 }
 
 /** The avatar's rig: its cut-out PNG and its own pose; a pose without one fails saying what to do. */
-async function readRig(ctx: PoseContext) {
+export async function readRig(ctx: PoseContext) {
   const { avatar } = ctx;
   const missing = "The avatar has no pose yet: open the avatar and detect its pose, then retry.";
   if (!avatar.rigKey || !avatar.rigPose) throw new PoseInputMissing(missing);
@@ -69,6 +69,11 @@ export async function instantPose(ctx: PoseContext, provider: PoseImageProvider)
     customMetadata: { provider: provider.name, model: ctx.model ?? "" },
   });
   const picture = decodeRgba(png);
+  return onStudioBackdrop(picture, alphaOf(picture), size);
+}
+
+/** The engine's transparent picture over the studio backdrop, as a JPEG at the output size. */
+export function onStudioBackdrop(picture: Rgba, mask: Mask, size: { width: number; height: number }): Uint8Array {
   const backdrop = sceneBackdrop(size.width, size.height, "studio");
-  return encodeJpeg(compositeSubject(picture, alphaOf(picture), backdrop, { colourMatch: 0 }));
+  return encodeJpeg(compositeSubject(picture, mask, backdrop, { colourMatch: 0 }));
 }

@@ -51,10 +51,11 @@ async function segmented(ctx: PoseContext, image: Uint8Array, pose: Pose): Promi
   }
 }
 
-/** The instant engine's picture of this pose, when it drew it: its alpha is the person, exactly. */
+/** The instant engine's picture of this pose, when it drew the pose itself: its alpha is the person, exactly. */
 async function drawnMask(ctx: PoseContext, pose: Pose): Promise<Mask | null> {
   const object = await ctx.env.IMAGES.get(instantKey(ctx));
-  if (!object) return null;
+  // An AI pose's starting picture is not the person the AI drew.
+  if (!object || object.customMetadata?.start) return null;
   const mask = alphaOf(decodeRgba(new Uint8Array(await object.arrayBuffer())));
   return mask.width === pose.canvasWidth && mask.height === pose.canvasHeight ? mask : null;
 }

@@ -26,6 +26,14 @@ export interface PoseContext {
    * when the pose has made its POSE_MAX_PROVIDER_CALLS calls across all its rounds.
    */
   beforeProviderCall: () => Promise<void>;
+  /** What the AI vendors started from (instant-start.ts); unset on the instant engine's poses. */
+  startImage?: "instant" | "template";
   /** Provider calls made so far in this pose's round, every delivery counted. */
   roundCalls: number;
 }
+
+/** What a pose's context holds before its first stage: no image yet, no provider, nothing spent. */
+export const freshPoseState = (): Pick<
+  PoseContext,
+  "current" | "provider" | "model" | "attempts" | "costUsd" | "lastErrorClass"
+> => ({ current: null, provider: null, model: null, attempts: 0, costUsd: 0, lastErrorClass: null });

@@ -24,6 +24,7 @@ export async function recordOutcome(ctx: PoseContext, outcome: Outcome) {
     success: outcome.success,
     generationTime: outcome.elapsedMs,
     provider: ctx.provider,
+    startImage: ctx.startImage ?? null,
     error: outcome.error,
     attempts: ctx.attempts,
   };

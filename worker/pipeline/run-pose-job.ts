@@ -13,7 +13,7 @@ import type { PoseJob } from "./pose-job";
 import { recordOutcome } from "./record-outcome";
 import { runStage, stageApplies } from "./run-stage";
 import { resumeStage } from "./stage-images";
-import type { PoseContext } from "./pose-context";
+import { freshPoseState, type PoseContext } from "./pose-context";
 
 /** Deliveries of one message before an unexpected error (not a provider's) fails the pose. */
 const MAX_DELIVERIES = 3;
@@ -50,12 +50,7 @@ async function loadContext(env: Env, job: PoseJob, hooks: Hooks): Promise<PoseCo
     size: OUTPUT_SIZE[generation.quality],
     prompt: buildPosePrompt(generation.basePrompt ?? "", template),
     negativePrompt: generation.negativePrompt ?? "",
-    current: null,
-    provider: null,
-    model: null,
-    attempts: 0,
-    costUsd: 0,
-    lastErrorClass: null,
+    ...freshPoseState(),
     ...hooks,
   };
 }

@@ -26,6 +26,11 @@ export interface PoseImageRequest {
   seed?: number;
   /** A picture to start from (img2img) at the output size, e.g. the instant engine's; optional. */
   initImage?: Uint8Array;
+  /**
+   * With initImage: how much the AI may change it, 0–1 (the img2img denoise: 0 keeps the picture,
+   * 1 redraws it from noise). Sent only to providers whose pose capability accepts an init image.
+   */
+  initStrength?: number;
   signal?: AbortSignal;
   /** Sent as x-request-id so a provider's logs (and the test fake) can tie calls to a pose. */
   traceId?: string;
@@ -74,6 +79,8 @@ export interface PoseImageProvider {
   readonly local: boolean;
   /** Estimated cost of one image in US dollars, for metrics. */
   estimatedCost(quality: "sd" | "hd"): number;
+  /** True when it refines a starting picture (img2img + ControlNet): it is then sent the instant one. */
+  readonly acceptsInitImage?: boolean;
   generatePose(request: PoseImageRequest): Promise<ProviderImage>;
 }
 

@@ -41,7 +41,8 @@ export function providerFor<K extends CapabilityName>(
   if (!adapter) return null;
   const cost = entry.cost as number | Record<string, number>;
   const estimatedCost = (key?: string) => (typeof cost === "number" ? cost : cost[key!]!);
-  return { ...adapter, name: vendor.name, label: vendor.label, estimatedCost } as ProviderOf[K];
+  const acceptsInitImage = entry.acceptsInitImage ?? false;
+  return { ...adapter, name: vendor.name, label: vendor.label, estimatedCost, acceptsInitImage } as ProviderOf[K];
 }
 
 /** The configured providers of a capability, first choice first ("none" in the order: none). */

@@ -23,6 +23,11 @@ export interface Capability<S, P, Cost> {
   cost: Cost;
   /** How to set it up, in "No AI provider is configured … Set <hints>"; fallback vendors leave it out. */
   setup?: string;
+  /**
+   * Poses only: the adapter reads PoseImageRequest.initImage/initStrength (img2img with ControlNet,
+   * per the vendor's public API), so the pose stage sends it the instant picture to refine.
+   */
+  acceptsInitImage?: boolean;
 }
 
 export interface Capabilities<S> {

@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import { INSTANT_PROVIDER, ProviderStatus, type InstantStatus } from "../../shared/api/providers";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 import {
   builtInPoseProvider,
@@ -12,8 +13,15 @@ import {
 } from "../providers/registry";
 import type { CapabilityName } from "../providers/vendor";
 
-function status(providers: { name: string; label: string; local: boolean }[], capability: CapabilityName) {
-  const list = providers.map(({ name, label, local }) => ({ name, label, local }));
+type Listed = { name: string; label: string; local: boolean; acceptsInitImage?: boolean };
+
+function status(providers: Listed[], capability: CapabilityName) {
+  const list = providers.map(({ name, label, local, acceptsInitImage }) => ({
+    name,
+    label,
+    local,
+    ...(capability === "pose" ? { startsFromInstant: acceptsInitImage ?? false } : {}),
+  }));
   const localOnly = list.length > 0 && list.every((p) => p.local);
   const message =
     list.length === 0
@@ -35,6 +43,7 @@ function instantStatus(env: Env, aiConfigured: boolean): InstantStatus {
     available: true,
     creditsPerPose: 0,
     isDefault: !aiConfigured,
+    initStrength: config(env).generations.initStrength,
     message: aiConfigured
       ? "Instant (no AI) poses reshape the avatar's own photo, free; pick it instead of AI in the studio."
       : "Generations run instant (no AI) poses: the avatar's own photo reshaped into each pose, free.",

@@ -22,6 +22,11 @@ export const generatedPoses = sqliteTable(
     /** Milliseconds from the first provider call to the stored image. */
     generationTime: integer("generation_time"),
     provider: text("provider"),
+    /**
+     * What an AI vendor started from: "instant" (the avatar's rig drawn in the pose, its skeleton as
+     * the control image) or "template" (the template's skeleton alone); null for the instant engine.
+     */
+    startImage: text("start_image", { enum: ["instant", "template"] }),
     error: text("error"),
     attempts: integer("attempts").notNull().default(1),
     createdAt: createdAt(),

@@ -1,5 +1,5 @@
 import { GENERATION_STATUSES } from "../../../shared/api/generations";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { user } from "./auth";
 import { avatars } from "./avatars";
 import { createdAt, id, updatedAt } from "./columns";
@@ -24,6 +24,8 @@ export const poseGenerations = sqliteTable(
     basePrompt: text("base_prompt"),
     negativePrompt: text("negative_prompt"),
     seed: integer("seed"),
+    /** How much an AI vendor may change the instant picture it starts from (0.1–1); null before it existed. */
+    initStrength: real("init_strength"),
     status: text("status", { enum: GENERATION_STATUSES }).notNull().default("queued"),
     progress: integer("progress").notNull().default(0),
     successfulPoses: integer("successful_poses").notNull().default(0),

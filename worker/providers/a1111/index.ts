@@ -32,6 +32,6 @@ export const a1111 = defineVendor({
   label: "Self-hosted Stable Diffusion (A1111/Forge)",
   settings,
   capabilities: {
-    pose: { adapter: a1111Pose, cost: { sd: 0, hd: 0 }, setup: "A1111_URL" },
+    pose: { adapter: a1111Pose, cost: { sd: 0, hd: 0 }, setup: "A1111_URL", acceptsInitImage: true },
   },
 });

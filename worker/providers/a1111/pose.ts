@@ -4,6 +4,12 @@
 // sd-webui-controlnet internal_controlnet/args.py L69-237) and, when A1111_REFERENCE_MODULE is set
 // (e.g. "ip-adapter_clip_sd15"), the avatar as a second unit. The server's models are checked
 // before the first picture (server-check.ts); its errors are read as it writes them (errors.ts).
+// With a starting picture (the instant one) it is img2img instead, the same units riding along:
+// POST /sdapi/v1/img2img with `init_images` (base64) and `denoising_strength` (A1111
+// modules/api/models.py StableDiffusionImg2ImgProcessingAPI; api.py Api.img2imgapi decodes
+// init_images with decode_base64_to_image, 404 "Init image not found" without them); the ControlNet
+// units ride in `alwayson_scripts` as for txt2img (api.py init_script_args serves both routes), and
+// a unit with its own image uses it, not the init image (CN internal_controlnet/args.py L69-237).
 import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../../shared/images/inspect-image";
 import { base64ToBytes, bytesToBase64 } from "../base64";
 import { isLocalUrl } from "../local-url";
@@ -90,10 +96,14 @@ export function a1111Pose(s: A1111Settings, { timeoutMs }: CommonProviderSetting
         batch_size: 1,
         override_settings: { sd_model_checkpoint: models.checkpoint },
         alwayson_scripts: { controlnet: { args: units } },
+        ...(req.initImage
+          ? // 0.75: the server's own default (A1111 models.py StableDiffusionImg2ImgProcessingAPI).
+            { init_images: [bytesToBase64(req.initImage)], denoising_strength: req.initStrength ?? 0.75 }
+          : {}),
       };
       let res: Response;
       try {
-        res = await fetch(`${baseUrl}/sdapi/v1/txt2img`, {
+        res = await fetch(`${baseUrl}/sdapi/v1/${req.initImage ? "img2img" : "txt2img"}`, {
           method: "POST",
           headers: {
             "content-type": "application/json",

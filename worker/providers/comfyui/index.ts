@@ -43,7 +43,7 @@ export const comfyui = defineVendor({
   label: "Self-hosted ComfyUI",
   settings,
   capabilities: {
-    pose: { adapter: comfyuiPose, cost: { sd: 0, hd: 0 }, setup },
+    pose: { adapter: comfyuiPose, cost: { sd: 0, hd: 0 }, setup, acceptsInitImage: true },
     inpainting: { adapter: comfyuiInpainting, cost: 0, setup },
   },
 });

@@ -60,8 +60,10 @@ function poseRun(s: ComfyUiSettings, req: PoseImageRequest, timeoutMs: number): 
     values: {
       prompt: req.prompt,
       negative: req.negativePrompt,
-      // img2img takes its size from the starting picture.
+      // img2img takes its size from the starting picture; how much it may change it is KSampler's
+      // denoise (0–1, nodes.py:1499-1515; unset: the workflow's 0.6).
       ...(req.initImage ? {} : { width: req.width, height: req.height }),
+      ...(req.initImage && req.initStrength !== undefined ? { denoise: req.initStrength } : {}),
       seed: req.seed ?? Math.floor(Math.random() * 2 ** 32),
       ...SAMPLING[req.quality],
       prefix: "avatar-pose",

@@ -1,7 +1,9 @@
 // Hugging Face poses: a dedicated Inference Endpoint (HF_ENDPOINT_URL, the usual way to host a
 // ControlNet pipeline with a custom handler) or the serverless hf-inference router with
 // CONTROLNET_MODEL_SD / _HD. The skeleton goes as `inputs`; the avatar rides along as
-// `parameters.reference_image` for handlers with an identity adapter.
+// `parameters.reference_image` for handlers with an identity adapter. No starting picture: the
+// image-to-image task takes one image, `inputs`, and no strength (@huggingface/tasks
+// image-to-image spec/input.json), and here that image is the skeleton, so initImage is ignored.
 import { imageToImage } from "@huggingface/inference";
 import { bytesToBase64 } from "../base64";
 import { isLocalUrl } from "../local-url";

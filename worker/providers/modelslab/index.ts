@@ -22,7 +22,7 @@ export const modelslab = defineVendor({
   label: "ModelsLab",
   settings,
   capabilities: {
-    pose: { adapter: modelsLabPose, cost: { sd: 0.003, hd: 0.006 } },
+    pose: { adapter: modelsLabPose, cost: { sd: 0.003, hd: 0.006 }, acceptsInitImage: true },
     inpainting: { adapter: modelsLabInpainting, cost: 0.003 },
   },
 });

@@ -1,4 +1,9 @@
 // ModelsLab poses: the skeleton as a base64 openpose control image (POST /api/v5/controlnet).
+// With a starting picture (the instant one) it goes as `init_image`, the skeleton as
+// `control_image` and the strength as `strength` (docs.modelslab.com/image-generation/controlnet/
+// controlnet-main: "init_image: Link to the initial image to be used as a reference",
+// "control_image: Link to the ControlNet image", body field `strength`); without one the skeleton
+// is the init_image with auto_hint "no", as before.
 import { bytesToBase64 } from "../base64";
 import type { PoseImageProvider, PoseImageRequest, ProviderImage } from "../provider";
 import type { Adapter, CommonProviderSettings } from "../vendor";
@@ -22,7 +27,13 @@ export function modelsLabPose(s: ModelsLabSettings, common: CommonProviderSettin
           controlnet_type: "openpose",
           auto_hint: "no",
           guess_mode: "no",
-          init_image: bytesToBase64(req.controlImage),
+          ...(req.initImage
+            ? {
+                init_image: bytesToBase64(req.initImage),
+                control_image: bytesToBase64(req.controlImage),
+                strength: req.initStrength,
+              }
+            : { init_image: bytesToBase64(req.controlImage) }),
           base64: "yes",
           prompt: req.prompt,
           negative_prompt: req.negativePrompt,

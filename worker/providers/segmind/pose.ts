@@ -4,6 +4,8 @@
 // num_inference_steps, guidance_scale, strength, seed, base64; sdxl-openpose takes the same but
 // controlnet_scale instead of strength. Neither takes a width or height: the picture follows the
 // skeleton image, which is already at the output size.
+// No starting picture: `image` is the control map and these models take no init image, so
+// initImage is ignored (GET /api/v1/providers says so: startsFromInstant false).
 import { bytesToBase64 } from "../base64";
 import type { PoseImageProvider, PoseImageRequest, ProviderImage } from "../provider";
 import type { Adapter, CommonProviderSettings } from "../vendor";

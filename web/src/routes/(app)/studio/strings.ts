@@ -37,6 +37,10 @@ export const en = {
   "studio.engine": "Engine",
   "studio.engineAi": "AI ({label})",
   "studio.engineInstant": "Instant (no AI): your own photo reshaped, free",
+  "studio.initStrength": "How much the AI may change your photo",
+  "studio.initStrengthHint":
+    "Once the avatar's pose is detected, the AI starts from your photo reshaped into each pose. Low keeps your own face and clothes; high lets the AI redraw more.",
+  "studio.initStrengthValue": "{percent}%",
   "studio.madeByInstant": "Instant (no AI)",
   "studio.instantFree":
     "Instant poses are free: {cost} credits are held while they run, then given back · you have {balance}",
@@ -134,6 +138,10 @@ export const id: Record<keyof typeof en, string> = {
   "studio.engine": "Mesin",
   "studio.engineAi": "AI ({label})",
   "studio.engineInstant": "Instan (tanpa AI): foto Anda sendiri dibentuk ulang, gratis",
+  "studio.initStrength": "Seberapa jauh AI boleh mengubah foto Anda",
+  "studio.initStrengthHint":
+    "Setelah pose avatar terdeteksi, AI mulai dari foto Anda yang sudah dibentuk ke tiap pose. Nilai rendah menjaga wajah dan pakaian Anda; nilai tinggi membiarkan AI menggambar ulang lebih banyak.",
+  "studio.initStrengthValue": "{percent}%",
   "studio.madeByInstant": "Instan (tanpa AI)",
   "studio.instantFree":
     "Pose instan gratis: {cost} kredit ditahan selama proses, lalu dikembalikan · saldo Anda {balance}",
