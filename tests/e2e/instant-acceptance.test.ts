@@ -209,7 +209,7 @@ describe("instant poses on a fresh clone (no AI provider)", () => {
       },
     });
     expect(hijab.status()).toBe(422);
-    expect(((await hijab.json()) as { code: string }).code).toBe("fashion_unavailable");
+    expect(((await hijab.json()) as { error: { code: string } }).error.code).toBe("fashion_unavailable");
 
     await page.locator("label", { hasText: "Watch" }).click();
     await page.locator("label", { hasText: "Sunglasses" }).click();
