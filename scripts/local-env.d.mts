@@ -2,6 +2,7 @@ import type { ChildProcess, SpawnSyncOptions, StdioOptions } from "node:child_pr
 
 export const ROOT: string;
 export const WRANGLER_ENV: NodeJS.ProcessEnv;
+export function freshDevVars(): string;
 export function ensureDevVars(): void;
 export function run(command: string, args: string[], options?: SpawnSyncOptions): void;
 export function migrateLocal(persistTo?: string, options?: SpawnSyncOptions): void;
@@ -13,5 +14,6 @@ export function startWorker(options: {
   stdio?: StdioOptions;
   vars?: Record<string, string>;
   detached?: boolean;
+  envFile?: string;
 }): ChildProcess;
 export function waitForHealth(origin: string, timeoutMs?: number): Promise<void>;

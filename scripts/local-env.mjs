@@ -13,13 +13,18 @@ export const WRANGLER_ENV = {
   NO_D1_WARNING: "true",
 };
 
+/** What a fresh clone's .dev.vars holds: the example's defaults with a fresh random secret. */
+export function freshDevVars() {
+  const example = readFileSync(`${ROOT}.dev.vars.example`, "utf8");
+  const secret = randomBytes(32).toString("hex");
+  return example.replace(/^BETTER_AUTH_SECRET=.*$/m, `BETTER_AUTH_SECRET=${secret}`);
+}
+
 /** Creates .dev.vars from the example, with a fresh random secret, when it is missing. */
 export function ensureDevVars() {
   const path = `${ROOT}.dev.vars`;
   if (existsSync(path)) return;
-  const example = readFileSync(`${ROOT}.dev.vars.example`, "utf8");
-  const secret = randomBytes(32).toString("hex");
-  writeFileSync(path, example.replace(/^BETTER_AUTH_SECRET=.*$/m, `BETTER_AUTH_SECRET=${secret}`));
+  writeFileSync(path, freshDevVars());
   console.log("Created .dev.vars with a fresh BETTER_AUTH_SECRET.");
 }
 
@@ -61,11 +66,13 @@ export function buildWeb() {
 
 /**
  * Starts `wrangler dev` on 127.0.0.1 and returns the child process. `detached` puts it in its own
- * process group, so `process.kill(-child.pid)` stops wrangler and its workerd together.
+ * process group, so `process.kill(-child.pid)` stops wrangler and its workerd together. `envFile`
+ * replaces the repo's .dev.vars (wrangler then reads that file only).
  */
-export function startWorker({ port, persistTo, stdio = "inherit", vars = {}, detached = false }) {
+export function startWorker({ port, persistTo, stdio = "inherit", vars = {}, detached = false, envFile }) {
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false"];
   if (persistTo) args.push("--persist-to", persistTo);
+  if (envFile) args.push("--env-file", envFile);
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   return spawn(wrangler, args, { cwd: ROOT, stdio, env: WRANGLER_ENV, detached });
 }
