@@ -56,7 +56,7 @@ function scale(image: Rgba, width: number, height: number): Rgba {
 }
 
 /** The two test photos' rigs: messi5's stored MediaPipe landmarks, the astronaut's found now. */
-async function rigs(): Promise<AvatarRig[]> {
+async function rigs(): Promise<(AvatarRig & { png: Uint8Array })[]> {
   const messi = JSON.parse(fixture("messi5.landmarks.json").toString("utf8"));
   const detector = await openPoseDetector("full");
   try {
@@ -64,10 +64,15 @@ async function rigs(): Promise<AvatarRig[]> {
     if (!astronaut) throw new Error("MediaPipe found no person on astronaut.png");
     return [
       {
+        png: new Uint8Array(fixture("messi5.cutout.png")),
         cutout: decodeRgba(new Uint8Array(fixture("messi5.cutout.png"))),
         pose: mediapipeToOpenPose(messi.landmarks as Landmark[], messi.imageWidth, messi.imageHeight),
       },
-      { cutout: decodeRgba(new Uint8Array(fixture("astronaut.cutout.png"))), pose: astronaut },
+      {
+        png: new Uint8Array(fixture("astronaut.cutout.png")),
+        cutout: decodeRgba(new Uint8Array(fixture("astronaut.cutout.png"))),
+        pose: astronaut,
+      },
     ];
   } finally {
     await detector.close();
@@ -95,10 +100,13 @@ const templates = POSES.map((slug) => {
   if (!template) throw new Error(`no built-in template "${slug}"`);
   return buildFigure(template.figure, SIZE.width, SIZE.height);
 });
-const rows = (await rigs()).map((rig) => [
-  onStudio(letterboxed(rig.cutout)),
-  ...templates.map((target) => onStudio(drawInstant(rig, target, SIZE).image)),
-]);
+const rows: Rgba[][] = [];
+for (const rig of await rigs()) {
+  const stored = { png: rig.png, pose: rig.pose, decode: decodeRgba };
+  const poses: Rgba[] = [];
+  for (const target of templates) poses.push(onStudio((await drawInstant(stored, target, SIZE)).image));
+  rows.push([onStudio(letterboxed(rig.cutout)), ...poses]);
+}
 const picture = sheet(rows.map((row) => row.map((tile) => scale(tile, TILE.width, TILE.height))));
 const photon = new PhotonImage(Uint8Array.from(picture.data), picture.width, picture.height);
 const jpeg = photon.get_bytes_jpeg(QUALITY);
