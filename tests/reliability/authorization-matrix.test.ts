@@ -20,6 +20,11 @@ const PUBLIC = new Set([
 ]);
 /** Operator-only routes: 403 to every signed-in user without the admin role, owner included. */
 const OPERATOR = new Set(["GET /api/v1/metrics/operator", "POST /api/v1/credits/grants"]);
+/**
+ * Routes whose URL is the grant (a sealed token a provider fetches): no session is asked, so the
+ * owner calls with the token the pipeline would make and everyone else with a forged one (404).
+ */
+const SEALED = new Set(["GET /api/v1/provider-inputs/{token}"]);
 /** Outside OpenAPI: the generation's live WebSocket (without an upgrade header it answers 426). */
 const EXTRA = ["GET /api/v1/generations/{id}/live"];
 
@@ -31,7 +36,7 @@ interface Route {
 }
 
 /** The owner's thing each path parameter names; a route with a parameter not here fails the test. */
-function fillPath(path: string, f: OwnerFixtures): string {
+function fillPath(path: string, f: OwnerFixtures, who: "anonymous" | "other" | "owner"): string {
   const byPrefix: [RegExp, string][] = [
     [/^\/api\/v1\/account\/api-keys\/\{id\}/, f.apiKeyId],
     [/^\/api\/v1\/avatars\/generate\/\{candidateId\}/, f.candidateId],
@@ -47,6 +52,7 @@ function fillPath(path: string, f: OwnerFixtures): string {
     if (param && re.test(path)) out = out.replace(param, value);
   }
   out = out.replace("{poseId}", f.templateId);
+  out = out.replace("{token}", who === "owner" ? f.providerInput.granted : f.providerInput.forged);
   if (/\{\w+\}/.test(out)) throw new Error(`no owner fixture for a parameter of ${path}: add one`);
   return out;
 }
@@ -98,7 +104,7 @@ describe("authorization matrix", () => {
       const fetcher = who === "anonymous" ? anonymous(origin) : who === "other" ? other.fetch : owner.fetch;
       const body = bodyFor(route, f, owner);
       const headers: Record<string, string> = route.body === "json" ? { "content-type": "application/json" } : {};
-      const res = await fetcher(fillPath(route.path, f), { method: route.method, headers, body });
+      const res = await fetcher(fillPath(route.path, f, who), { method: route.method, headers, body });
       const text = new TextDecoder("latin1").decode(await res.arrayBuffer());
       if (res.status >= 500) problems.push(`${who} ${route.key}: ${res.status}`);
       return { status: res.status, text };
@@ -109,7 +115,10 @@ describe("authorization matrix", () => {
     for (const route of routes) {
       const anon = await call("anonymous", route);
       counts.anonymous++;
-      if (!PUBLIC.has(route.key) && anon.status !== 401)
+      if (SEALED.has(route.key)) {
+        if (anon.status !== 404)
+          problems.push(`anonymous ${route.key} with a forged token: ${anon.status}, expected 404`);
+      } else if (!PUBLIC.has(route.key) && anon.status !== 401)
         problems.push(`anonymous ${route.key}: ${anon.status}, expected 401`);
       if (PUBLIC.has(route.key) && route.path.includes("{") && anon.status !== 404)
         problems.push(`anonymous ${route.key} of a private template: ${anon.status}, expected 404`);

@@ -8,7 +8,7 @@ export function bytesToBase64Url(bytes: Uint8Array): string {
 }
 
 /** The bytes of a base64url string, or null when it is not one. */
-export function base64UrlToBytes(text: string): Uint8Array | null {
+export function base64UrlToBytes(text: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
   try {
     return Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));

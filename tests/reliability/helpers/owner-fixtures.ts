@@ -4,6 +4,9 @@ import { readFileSync } from "node:fs";
 import { generate, jsonBody, uploadAvatar, type Client } from "../../../dev-tools/api-client";
 import { mediapipeToOpenPose, type Landmark } from "../../../shared/pose/mediapipe";
 import { writeOpenPose } from "../../../shared/pose/openpose-json";
+import { r2Keys } from "../../../worker/storage/r2-keys";
+import { sealProviderInput } from "../../../worker/provider-inputs/token";
+import { localTestVars } from "../../e2e/setup/local-server";
 import { createTemplate } from "./client";
 
 export interface OwnerFixtures {
@@ -15,6 +18,20 @@ export interface OwnerFixtures {
   apiKeyId: string;
   candidateId: string;
   generationId: string;
+  /**
+   * Provider-input tokens for the owner's rig image: `granted` as the pipeline seals it with the
+   * server's secret, `forged` sealed with another secret (what anyone else can make).
+   */
+  providerInput: { granted: string; forged: string };
+}
+
+/** Tokens for one of the owner's stored images, sealed as the local server's pipeline would. */
+async function providerInputTokens(key: string) {
+  const grant = { key, expiresAt: Date.now() + 60 * 60_000 };
+  return {
+    granted: await sealProviderInput(localTestVars("").BETTER_AUTH_SECRET, grant),
+    forged: await sealProviderInput("a secret that is not the server's, 32+ characters", grant),
+  };
 }
 
 export async function ownerFixtures(owner: Client): Promise<OwnerFixtures> {
@@ -65,5 +82,6 @@ export async function ownerFixtures(owner: Client): Promise<OwnerFixtures> {
     apiKeyId: key.id,
     candidateId: candidates.candidates[0]!.id,
     generationId: generation.id,
+    providerInput: await providerInputTokens(r2Keys.avatarRig(owner.id, avatar.id)),
   };
 }
