@@ -9,6 +9,7 @@ import { toJpeg } from "../images/to-jpeg";
 import { callProviders } from "../providers/call-providers";
 import { RetriesExhausted, RetryLater } from "../providers/retry";
 import { configuredTextProviders } from "../providers/registry";
+import { outsideTurn } from "../runtime/cpu-turns";
 import { r2Keys } from "../storage/r2-keys";
 
 /** A fixed seed: the same scene looks the same in every generation. */
@@ -27,7 +28,8 @@ export async function sceneImage(env: Env, scene: AnyScene, width: number, heigh
     paint = paintScene(env, scene, width, height).finally(() => painting.delete(key));
     painting.set(key, paint);
   }
-  const painted = await paint;
+  // Another pose's painting may need a turn to finish: wait for it without holding ours.
+  const painted = await outsideTurn(() => paint);
   return painted ? coverResize(painted, width, height) : sceneBackdrop(width, height, scene);
 }
 

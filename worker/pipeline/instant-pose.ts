@@ -14,6 +14,7 @@ import { r2Keys } from "../storage/r2-keys";
 import { outputPose } from "./output-pose";
 import type { PoseContext } from "./pose-context";
 import { poseRequestBase } from "./pose-request";
+import { yieldTurn } from "../runtime/cpu-turns";
 
 /** The stage image name of the engine's own output (transparent PNG). */
 export const INSTANT_IMAGE = "instant";
@@ -68,6 +69,7 @@ export async function instantPose(ctx: PoseContext, provider: PoseImageProvider)
     httpMetadata: { contentType: "image/png" },
     customMetadata: { provider: provider.name, model: ctx.model ?? "" },
   });
+  await yieldTurn();
   const picture = decodeRgba(png);
   return onStudioBackdrop(picture, alphaOf(picture), size);
 }

@@ -8,6 +8,7 @@ import { PoseInputMissing } from "../../shared/stages/pose-input-missing";
 import { db } from "../db/client";
 import { avatars, poseGenerations, poseTemplates } from "../db/schema";
 import { Cancelled, RetriesExhausted, RetryLater } from "../providers/retry";
+import { inTurn } from "../runtime/cpu-turns";
 import { generationStub } from "../generations/generation-stub";
 import type { PoseJob } from "./pose-job";
 import { recordOutcome } from "./record-outcome";
@@ -89,12 +90,14 @@ export async function runPoseJob(env: Env, message: Message<PoseJob>): Promise<v
     message.ack();
   };
   try {
-    ctx = await loadContext(env, job, { proceed: holds, beforeProviderCall, roundCalls: claim.roundCalls ?? 0 });
+    const pose = await loadContext(env, job, { proceed: holds, beforeProviderCall, roundCalls: claim.roundCalls ?? 0 });
+    ctx = pose;
     for (const stage of STAGES) {
-      if (!stageApplies(stage, ctx)) continue;
+      if (!stageApplies(stage, pose)) continue;
       // Stored by an earlier delivery or round of this pose: already paid for, not made again.
-      if (await resumeStage(ctx, stage.image)) continue;
-      await runStage(stage, ctx);
+      if (await resumeStage(pose, stage.image)) continue;
+      // Stages are CPU work: one pose's at a time, requests served in between (cpu-turns.ts).
+      await inTurn(() => runStage(stage, pose));
     }
     if (!(await holds())) return message.ack();
     await recordOutcome(ctx, { success: true, error: null, elapsedMs: Date.now() - started });

@@ -2,6 +2,7 @@
 // fallback chain), each call through the provider's system-wide slot (concurrency and rate), each
 // provider with backoff retries. Pose generation and text-to-avatar both go through here.
 import { config } from "../config";
+import { outsideTurn } from "../runtime/cpu-turns";
 import { withProviderSlot } from "./provider-slot";
 import { RetriesExhausted, withRetries, type AttemptLog, type RetryPolicy } from "./retry";
 
@@ -34,19 +35,22 @@ export async function callProviders<P extends { name: string }, T>(
   let last: RetriesExhausted | null = null;
   for (const provider of providers) {
     try {
-      const result = await withRetries(
-        (n) =>
-          withProviderSlot(
-            env,
-            provider.name,
-            async () => {
-              await options.beforeCall?.();
-              return call(provider, n);
-            },
-            { maxInlineWaitMs: policy.maxInlineWaitMs, proceed: options.proceed },
-          ),
-        policy,
-        { proceed: options.proceed, onAttempt: (log) => options.onAttempt?.(provider, log) },
+      // The provider's wait (network, backoff, a slot) leaves the CPU turn to other poses.
+      const result = await outsideTurn(() =>
+        withRetries(
+          (n) =>
+            withProviderSlot(
+              env,
+              provider.name,
+              async () => {
+                await options.beforeCall?.();
+                return call(provider, n);
+              },
+              { maxInlineWaitMs: policy.maxInlineWaitMs, proceed: options.proceed },
+            ),
+          policy,
+          { proceed: options.proceed, onAttempt: (log) => options.onAttempt?.(provider, log) },
+        ),
       );
       return { value: result.value, provider, attempts: attempts + result.attempts };
     } catch (err) {

@@ -8,6 +8,7 @@ import { retargetPose } from "../../../shared/instant/retarget";
 import { checkRig } from "../../../shared/instant/rig-check";
 import type { Pose, PosePerson } from "../../../shared/pose/model";
 import type { Rgba } from "../../../shared/raster/rgba";
+import { yieldTurn } from "../../runtime/cpu-turns";
 import { PreparedRigCache, rigKey } from "./rig-cache";
 
 /** The engine's three steps, as shared/instant/ exports them. */
@@ -61,6 +62,9 @@ function bytesOf(value: unknown, depth = 0): number {
  */
 export async function drawInstant(rig: StoredRig, target: Pose, size: OutputSize): Promise<InstantPicture> {
   const key = await rigKey(rig.png, rig.pose);
+  const hit = prepared.has(key);
   const ready = prepared.get(key, () => engine.prepareRig({ cutout: rig.decode(rig.png), pose: rig.pose }), bytesOf);
+  // Preparing a rig is the engine's longest step: requests get in before the drawing starts.
+  if (!hit) await yieldTurn();
   return engine.drawInstantPose(ready, engine.retargetPose(rig.pose, target, size), size);
 }
