@@ -90,10 +90,13 @@ export async function runPoseJob(env: Env, message: Message<PoseJob>): Promise<v
   };
   try {
     ctx = await loadContext(env, job, { proceed: holds, beforeProviderCall, roundCalls: claim.roundCalls ?? 0 });
-    for (const stage of STAGES) {
-      if (!stageApplies(stage, ctx)) continue;
+    const stages = STAGES.filter((stage) => stageApplies(stage, ctx!));
+    for (const [done, stage] of stages.entries()) {
       // Stored by an earlier delivery or round of this pose: already paid for, not made again.
       if (await resumeStage(ctx, stage.image)) continue;
+      // Viewers see the stage; a worker that lost its claim stops here.
+      const at = { stage: stage.name, done, count: stages.length };
+      if (!(await stub.startStage(job.poseTemplateId, job.round, at, claim.attempt))) return message.ack();
       await runStage(stage, ctx);
     }
     if (!(await holds())) return message.ack();
