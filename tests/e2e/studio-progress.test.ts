@@ -30,7 +30,11 @@ async function pickPoses(context: BrowserContext, ids: string[]) {
 }
 
 const statusOf = (page: Page) => page.getByTestId("generation-status").textContent();
-const barOf = (page: Page) => page.getByRole("progressbar").getAttribute("aria-valuenow");
+/** The bar's value: a native progress element's, or a drawn bar's aria-valuenow. */
+const barOf = (page: Page) =>
+  page
+    .getByRole("progressbar")
+    .evaluate((bar) => bar.getAttribute("aria-valuenow") ?? String((bar as HTMLProgressElement).value));
 const apiState = async (context: BrowserContext, id: string) =>
   (await (await context.request.get(`${origin}/api/v1/generations/${id}`)).json()) as {
     status: string;
@@ -39,6 +43,29 @@ const apiState = async (context: BrowserContext, id: string) =>
   };
 const balance = async (context: BrowserContext) =>
   ((await (await context.request.get(`${origin}/api/v1/credits`)).json()) as { balance: number }).balance;
+
+/** A signed-in shop owner with one avatar, in a page whose errors and outside requests are recorded. */
+async function shopOwner(name: string, viewport: { width: number; height: number } = VIEWPORTS.desktop) {
+  const context = await browser().newContext({ viewport });
+  const watched = await watchedPage(context);
+  const uid = await signUpIn(context, origin, name);
+  const avatar = await uploadAvatarIn(context, origin);
+  return { context, ...watched, uid, avatar };
+}
+
+/** The page met no error and asked no other host; the browser context closes. */
+async function endClean({ context, errors, outside }: Awaited<ReturnType<typeof shopOwner>>) {
+  expect(errors).toEqual([]);
+  expect(outside).toEqual([]);
+  await context.close();
+}
+
+/** Starts a generation through the API without waiting for it; its id. */
+async function startIn(context: BrowserContext, data: Record<string, unknown>) {
+  const started = await context.request.post(`${origin}/api/v1/generations`, { headers: { origin }, data });
+  expect(started.status()).toBe(202);
+  return ((await started.json()) as { id: string }).id;
+}
 
 /** Whether the element lies wholly within the window (not scrolled away). */
 const inView = (page: Page, testId: string) =>
@@ -49,10 +76,8 @@ const inView = (page: Page, testId: string) =>
 
 describe("studio progress", () => {
   it("retry of failed poses follows the run live to Completed and refreshes the balance", async () => {
-    const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
-    const { page, outside, errors } = await watchedPage(context);
-    const uid = await signUpIn(context, origin, "Sari");
-    const avatar = await uploadAvatarIn(context, origin);
+    const owner = await shopOwner("Sari");
+    const { context, page, uid, avatar } = owner;
     // The provider refuses one pose once: the run ends partial, and its retry succeeds.
     await addFaults([{ kind: "bad_request", trace: `${uid}/`, match: HAND_ON_HIP, times: 1 }]);
     const id = await generateIn(context, origin, { avatarId: avatar.id, poseTemplateIds: THREE }, "partial");
@@ -72,23 +97,15 @@ describe("studio progress", () => {
     expect(after).toBe(before - 1);
     await expect.poll(() => page.getByTestId("credit-cost").textContent()).toContain(`you have ${after}`);
 
-    expect(errors).toEqual([]);
-    expect(outside).toEqual([]);
-    await context.close();
+    await endClean(owner);
   });
 
   it("cancel shows what was made and what was cancelled, and the cancelled poses can be resumed", async () => {
-    const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
-    const { page, outside, errors } = await watchedPage(context);
-    const uid = await signUpIn(context, origin, "Tari");
-    const avatar = await uploadAvatarIn(context, origin);
+    const owner = await shopOwner("Tari");
+    const { context, page, uid, avatar } = owner;
     // One pose meets a model that is still loading for a minute: it waits in the queue while the others finish.
     await addFaults([{ kind: "loading", trace: `${uid}/`, match: HAND_ON_HIP, estimatedTime: 60 }]);
-    const started = await context.request.post(`${origin}/api/v1/generations`, {
-      headers: { origin },
-      data: { avatarId: avatar.id, poseTemplateIds: THREE },
-    });
-    const { id } = (await started.json()) as { id: string };
+    const id = await startIn(context, { avatarId: avatar.id, poseTemplateIds: THREE });
     await page.goto(`${origin}/studio?g=${id}`);
     await expect.poll(async () => (await apiState(context, id)).successfulPoses, { timeout: 30_000 }).toBe(2);
 
@@ -110,28 +127,20 @@ describe("studio progress", () => {
     expect((await apiState(context, id)).poses.map((p) => p.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
     expect(await balance(context)).toBe(creditsBefore - 1);
 
-    expect(errors).toEqual([]);
-    expect(outside).toEqual([]);
-    await context.close();
+    await endClean(owner);
   });
 
   it("shows each pose's stage and moves the bar stage by stage", async () => {
-    const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
-    const { page, outside, errors } = await watchedPage(context);
-    await signUpIn(context, origin, "Wulan");
-    const avatar = await uploadAvatarIn(context, origin);
+    const owner = await shopOwner("Wulan");
+    const { context, page, avatar } = owner;
     // Every provider call (pose, person mask, theme's inpainting) takes a while: the stages can be watched.
     await fake({ latencyMs: 1500 });
-    const started = await context.request.post(`${origin}/api/v1/generations`, {
-      headers: { origin },
-      data: {
-        avatarId: avatar.id,
-        poseTemplateIds: ["builtin-front-neutral"],
-        backgroundSettings: { mode: "scene", scene: "office" },
-        professionTheme: "doctor",
-      },
+    const id = await startIn(context, {
+      avatarId: avatar.id,
+      poseTemplateIds: ["builtin-front-neutral"],
+      backgroundSettings: { mode: "scene", scene: "office" },
+      professionTheme: "doctor",
     });
-    const { id } = (await started.json()) as { id: string };
     await page.goto(`${origin}/studio?g=${id}`);
 
     const bars = new Set<string>();
@@ -141,13 +150,16 @@ describe("studio progress", () => {
       const bar = await barOf(page).catch(() => null);
       if (bar) bars.add(bar);
       const stage = page.getByTestId("pose-stage");
-      if (await stage.count())
-        stages.add(
-          (await stage
+      const text = (await stage.count())
+        ? await stage
             .first()
             .textContent()
-            .catch(() => "")) ?? "",
-        );
+            .catch(() => null)
+        : null;
+      if (text && !stages.has(text)) {
+        stages.add(text);
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/studio-progress-stage-${stages.size}.png` });
+      }
       await page.waitForTimeout(100);
     }
     expect(await statusOf(page)).toBe("Completed");
@@ -161,17 +173,13 @@ describe("studio progress", () => {
       `stages ${[...stages]}`,
     ).toBe(true);
 
-    expect(errors).toEqual([]);
-    expect(outside).toEqual([]);
-    await context.close();
+    await endClean(owner);
   });
 
   for (const [viewport, size] of Object.entries(VIEWPORTS)) {
     it(`brings the progress into view after Generate (${viewport})`, async () => {
-      const context = await browser().newContext({ viewport: size });
-      const { page, outside, errors } = await watchedPage(context);
-      await signUpIn(context, origin, "Nia");
-      await uploadAvatarIn(context, origin);
+      const owner = await shopOwner("Nia", size);
+      const { context, page } = owner;
       await fake({ latencyMs: 800 });
       await pickPoses(context, THREE);
       await page.goto(`${origin}/studio`);
@@ -181,12 +189,14 @@ describe("studio progress", () => {
       await generate.click();
       await expect.poll(() => inView(page, "generation-status"), { timeout: 10_000 }).toBe(true);
       expect(await inView(page, "generation-progress")).toBe(true);
+      // It settles at the top of the window, where the eye goes next, not at its foot.
+      const headTop = () => page.getByTestId("run-progress").evaluate((el) => el.getBoundingClientRect().top);
+      await expect.poll(headTop, { timeout: 5_000 }).toBeGreaterThanOrEqual(0);
+      await expect.poll(headTop, { timeout: 5_000 }).toBeLessThan(size.height / 3);
       await page.screenshot({ path: `${SCREENSHOT_DIR}/studio-progress-${viewport}.png` });
       await expect.poll(() => statusOf(page), { timeout: 30_000 }).toBe("Completed");
 
-      expect(errors).toEqual([]);
-      expect(outside).toEqual([]);
-      await context.close();
+      await endClean(owner);
     });
   }
 });
