@@ -37,7 +37,7 @@ export interface PoseOutcome {
 }
 
 /** The claim a worker holds: its round and (when it says) its attempt must still be the pose's own. */
-const holds = (pose: PoseRow | undefined, round: number, attempt?: number) =>
+export const holds = (pose: PoseRow | undefined, round: number, attempt?: number) =>
   !!pose && pose.round === round && (attempt === undefined || pose.attempts === attempt);
 
 const isOver = (pose: PoseRow) =>

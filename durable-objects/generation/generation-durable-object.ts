@@ -6,6 +6,7 @@ import { cancel, retryFailed, start, type RunStart } from "./lifecycle";
 import { acceptViewer } from "./live";
 import { abandonReservingRounds } from "./rounds";
 import type { Run } from "./run";
+import { startStage, type StageStart } from "./stage-progress";
 import { readState } from "./state";
 import { createTables, migrateKvMeta } from "./storage";
 import { scheduleAlarm, watch } from "./watchdog";
@@ -57,6 +58,11 @@ export class GenerationDurableObject extends DurableObject<Env> {
   /** False once the generation is cancelled or this worker's claim went to another. */
   async checkpoint(templateId: string, round: number, attempt?: number): Promise<boolean> {
     return claims.checkpoint(this.run, templateId, round, attempt);
+  }
+
+  /** The worker starts one of the pose's stages: viewers see it; false once the claim is lost. */
+  async startStage(templateId: string, round: number, at: StageStart, attempt?: number): Promise<boolean> {
+    return startStage(this.run, templateId, round, at, attempt);
   }
 
   /** The worker gives the pose back (it will come again later). */

@@ -2,3 +2,4 @@
 export { GenerationDurableObject } from "./generation-durable-object";
 export type { Claim, PoseOutcome, ProviderCallTicket } from "./claims";
 export type { RunStart } from "./lifecycle";
+export type { StageStart } from "./stage-progress";

@@ -42,7 +42,13 @@ export async function start(run: Run, init: RunStart) {
 /** Stops the remaining poses; their rounds are refunded. */
 export async function cancel(run: Run) {
   const meta = readMeta(run);
-  if (!meta || isFinalStatus(meta.status)) return readState(run);
+  if (!meta) return null;
+  const cancels = (meta.cancels ?? 0) + 1;
+  // Counted even when the run is over: a retry reserving meanwhile must not start its poses.
+  if (isFinalStatus(meta.status)) {
+    writeMeta(run, { ...meta, cancels });
+    return readState(run);
+  }
   const open = run.sql
     .exec<{ template_id: string; round: number }>(
       "SELECT template_id, round FROM poses WHERE status IN ('queued', 'running')",
@@ -50,13 +56,13 @@ export async function cancel(run: Run) {
     .toArray();
   for (const p of open) endRound(run, p.template_id, p.round, "refund");
   run.sql.exec("UPDATE poses SET status = 'cancelled', lease_until = NULL WHERE status IN ('queued', 'running')");
-  writeMeta(run, { ...meta, status: "cancelled", completedAt: Date.now() });
+  writeMeta(run, { ...meta, status: "cancelled", completedAt: Date.now(), cancels });
   return publish(run);
 }
 
 /**
- * Runs the failed poses again, each in a new round (old messages for them are ignored), once
- * their credits are reserved; otherwise answers with the refusal and changes nothing.
+ * Runs the failed and cancelled poses again, each in a new round (old messages for them are
+ * ignored), once their credits are reserved; otherwise answers with the refusal and changes nothing.
  */
 export async function retryFailed(run: Run): Promise<GenerationState | { refused: Refused } | null> {
   const meta = readMeta(run);
@@ -66,20 +72,21 @@ export async function retryFailed(run: Run): Promise<GenerationState | { refused
   if (picked.length === 0) return readState(run);
   // Read again after the await: a cancel may have come in meanwhile.
   const now = readMeta(run)!;
+  const cancelledMeanwhile = (now.cancels ?? 0) !== (meta.cancels ?? 0);
   for (const p of picked) {
-    if (now.status === "cancelled") {
+    if (cancelledMeanwhile) {
       run.sql.exec("UPDATE poses SET status = 'cancelled', round = ? WHERE template_id = ?", p.next, p.template_id);
       endRound(run, p.template_id, p.next, "refund");
       continue;
     }
     run.sql.exec(
-      "UPDATE poses SET status = 'queued', error = NULL, round = ?, lease_until = NULL, sent = 0, round_calls = 0 WHERE template_id = ?",
+      "UPDATE poses SET status = 'queued', error = NULL, round = ?, lease_until = NULL, sent = 0, round_calls = 0, stage = NULL, stages_done = 0 WHERE template_id = ?",
       p.next,
       p.template_id,
     );
     roundUnderWay(run, p);
   }
-  if (now.status !== "cancelled") writeMeta(run, { ...now, status: "running", completedAt: null });
+  if (!cancelledMeanwhile) writeMeta(run, { ...now, status: "running", completedAt: null });
   await sendNext(run);
   await touch(run);
   await scheduleAlarm(run);

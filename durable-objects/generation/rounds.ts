@@ -5,7 +5,7 @@ import { reservePoses, settlePoses, type PoseSettlement } from "../../worker/gen
 import type { Run } from "./run";
 import { readMeta, type Meta } from "./storage";
 
-/** A failed pose and the round a retry gives it. */
+/** A failed or cancelled pose and the round a retry gives it. */
 export type RetryRound = {
   template_id: string;
   next: number;
@@ -37,7 +37,7 @@ export function abandonReservingRounds(run: Run) {
 }
 
 /**
- * Reserves a new round for each failed pose not already being retried, or answers with the
+ * Reserves a new round for each failed or cancelled pose not already being retried, or answers with the
  * refusal and changes nothing. The rounds are marked as being reserved before the ledger is
  * asked, so a second retry cannot take them too, and round numbers are never reused, so a
  * reservation is never mistaken for another's.
@@ -47,7 +47,7 @@ export async function reserveRetryRounds(run: Run, meta: Meta): Promise<RetryRou
     .exec<RetryRound>(
       `SELECT p.template_id, max(p.round, coalesce(max(r.round), 0)) + 1 AS next
            FROM poses p LEFT JOIN pose_rounds r ON r.template_id = p.template_id
-          WHERE p.status = 'failed'
+          WHERE p.status IN ('failed', 'cancelled')
           GROUP BY p.template_id
          HAVING count(CASE WHEN r.outcome IS NULL AND r.round IS NOT NULL THEN 1 END) = 0`,
     )

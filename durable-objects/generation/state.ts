@@ -15,10 +15,21 @@ export function readState(run: Run): GenerationState | null {
       attempts: number;
       error: string | null;
       provider: string | null;
-    }>("SELECT template_id, status, attempts, error, provider FROM poses ORDER BY position")
+      stage: string | null;
+      stages_done: number;
+      stage_count: number;
+    }>(
+      "SELECT template_id, status, attempts, error, provider, stage, stages_done, stage_count FROM poses ORDER BY position",
+    )
     .toArray();
   const count = (s: PoseStatus) => rows.filter((r) => r.status === s).length;
   const finished = count("succeeded") + count("failed") + count("cancelled");
+  const open = (s: PoseStatus) => s === "queued" || s === "running";
+  // Poses made or failed count whole; open ones by their stages done; cancelled ones not at all.
+  const work =
+    count("succeeded") +
+    count("failed") +
+    rows.reduce((sum, r) => sum + (open(r.status) && r.stage_count > 0 ? r.stages_done / r.stage_count : 0), 0);
   const base = `/api/v1/generations/${meta.generationId}`;
   return {
     id: meta.generationId,
@@ -30,6 +41,7 @@ export function readState(run: Run): GenerationState | null {
     successfulPoses: count("succeeded"),
     failedPoses: count("failed"),
     progress: Math.floor((100 * finished) / Math.max(meta.total, 1)),
+    stageProgress: Math.floor((100 * work) / Math.max(meta.total, 1)),
     createdAt: new Date(meta.createdAt).toISOString(),
     completedAt: meta.completedAt ? new Date(meta.completedAt).toISOString() : null,
     downloadUrl: `${base}/download.zip`,
@@ -41,6 +53,9 @@ export function readState(run: Run): GenerationState | null {
       provider: r.provider,
       providerLabel: providerLabel(r.provider),
       imageUrl: r.status === "succeeded" ? `${base}/poses/${r.template_id}/image` : null,
+      stage: r.status === "running" ? r.stage : null,
+      stagesDone: r.status === "succeeded" ? r.stage_count : r.stages_done,
+      stageCount: r.stage_count,
     })),
   };
 }

@@ -16,6 +16,8 @@ export interface Meta {
   status: GenerationStatus;
   createdAt: number;
   completedAt: number | null;
+  /** Cancels asked for so far: a retry that sees this change while it reserves stops. */
+  cancels?: number;
 }
 
 /** A pose's row, as claims and the watchdog read it. */
@@ -41,6 +43,12 @@ export function createTables(sql: SqlStorage) {
   if (!columns.some((c) => c.name === "provider_calls")) {
     sql.exec("ALTER TABLE poses ADD COLUMN provider_calls INTEGER NOT NULL DEFAULT 0");
     sql.exec("ALTER TABLE poses ADD COLUMN round_calls INTEGER NOT NULL DEFAULT 0");
+  }
+  // The stage a running pose is at, and how many of its stages are done (the bar counts them).
+  if (!columns.some((c) => c.name === "stage")) {
+    sql.exec("ALTER TABLE poses ADD COLUMN stage TEXT");
+    sql.exec("ALTER TABLE poses ADD COLUMN stages_done INTEGER NOT NULL DEFAULT 0");
+    sql.exec("ALTER TABLE poses ADD COLUMN stage_count INTEGER NOT NULL DEFAULT 0");
   }
   // The run's meta lives in SQL, read and written synchronously: no other call can slip in
   // between reading it and writing it back.

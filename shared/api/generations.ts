@@ -67,6 +67,11 @@ export const PoseState = z.object({
   /** Its label: "Instant (no AI)" for the built-in engine, the vendor's name for AI. */
   providerLabel: z.string().nullable(),
   imageUrl: z.string().nullable(),
+  /** While the pose runs: the stage it is at (`pose`, `fashion`, `background`, `theme`), else null. */
+  stage: z.string().nullable().optional(),
+  /** Its stages done so far and how many it has (0 of 0 before it starts). */
+  stagesDone: z.number().int().optional(),
+  stageCount: z.number().int().optional(),
 });
 export type PoseState = z.infer<typeof PoseState>;
 
@@ -84,6 +89,11 @@ export const GenerationState = z.object({
   failedPoses: z.number().int(),
   /** 0–100: finished poses (succeeded, failed or cancelled) over all poses. */
   progress: z.number().int(),
+  /**
+   * 0–100: the work done, stage by stage — a finished pose (made or failed) counts whole, a running
+   * pose of three stages in thirds, a cancelled one not at all. Live states only, not lists.
+   */
+  stageProgress: z.number().int().optional(),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
   downloadUrl: z.string(),

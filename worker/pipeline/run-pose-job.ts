@@ -92,10 +92,13 @@ export async function runPoseJob(env: Env, message: Message<PoseJob>): Promise<v
   try {
     const pose = await loadContext(env, job, { proceed: holds, beforeProviderCall, roundCalls: claim.roundCalls ?? 0 });
     ctx = pose;
-    for (const stage of STAGES) {
-      if (!stageApplies(stage, pose)) continue;
+    const stages = STAGES.filter((stage) => stageApplies(stage, pose));
+    for (const [done, stage] of stages.entries()) {
       // Stored by an earlier delivery or round of this pose: already paid for, not made again.
       if (await resumeStage(pose, stage.image)) continue;
+      // Viewers see the stage; a worker that lost its claim stops here.
+      const at = { stage: stage.name, done, count: stages.length };
+      if (!(await stub.startStage(job.poseTemplateId, job.round, at, claim.attempt))) return message.ack();
       // Stages are CPU work: one pose's at a time, requests served in between (cpu-turns.ts).
       await inTurn(() => runStage(stage, pose));
     }
