@@ -22,6 +22,8 @@ import { BUILT_IN_TEMPLATES } from "../../shared/templates/built-in";
 import { buildFigure } from "../../shared/templates/figure";
 import { a1111Check, a1111Error, a1111Get, a1111Route, a1111Start, loadedCheckpoint } from "./a1111";
 import { handleComfyUi } from "./comfyui";
+import { FalQueue, hubModel, type RoutedInput } from "./hf-router";
+import { handleRouted, type RouterTools } from "./hf-router-route";
 import { segmindCheck, segmindFault, segmindInpaintSize, segmindModel } from "./segmind";
 
 export type FaultKind = "loading" | "rate_limit" | "error500" | "hang" | "non_image" | "bad_request" | "no_credits";
@@ -42,7 +44,7 @@ export interface FaultRule {
 
 export interface RecordedRequest {
   seq: number;
-  protocol: "hf" | "a1111" | "segmind" | "modelslab";
+  protocol: "hf" | "hf-router" | "a1111" | "segmind" | "modelslab";
   path: string;
   trace: string;
   authorization: string | null;
@@ -490,6 +492,66 @@ function answerModelsLab(state: State, res: ServerResponse, fault: FaultRule | n
   return json(res, 200, { status: "success", output: [`${state.url}/modelslab/out/${id}.base64`], id });
 }
 
+/** The Hugging Face router's requests recorded like every other (the pose's skeleton is its second image). */
+function routerTools(state: State): RouterTools {
+  return {
+    pickFault: (trace, prompt) => pickFault(state, trace, prompt),
+    latencyMs: () => state.latencyMs,
+    record(input: RoutedInput, path, trace, authorization, fault) {
+      const [first, second] = input.images;
+      const b64 = (b: Uint8Array | undefined) => (b ? Buffer.from(b).toString("base64") : "");
+      state.requests.push({
+        seq: state.requests.length,
+        protocol: "hf-router",
+        path,
+        trace,
+        authorization,
+        prompt: input.prompt,
+        negativePrompt: input.negativePrompt,
+        width: input.width,
+        height: input.height,
+        controlImage: b64(second ?? first),
+        avatarImage: second ? b64(first) : null,
+        seed: input.seed,
+        maskImage: null,
+        checkpoint: null,
+        controlnetModels: [],
+        initImage: null,
+        strength: null,
+        fault: fault?.kind ?? null,
+        at: Date.now(),
+      });
+    },
+    pose: deterministicImage,
+    text: (prompt, seed, width, height) =>
+      deterministicImage(
+        renderSkeletonPng(buildFigure(BUILT_IN_TEMPLATES[0]!.figure, width, height)),
+        seed === null ? prompt : `${prompt}#seed=${seed}`,
+        null,
+        width,
+        height,
+      ),
+    cutOut: cutOutImage,
+  };
+}
+
+/**
+ * The settings that point the Hugging Face adapters' router path (HF_TOKEN alone) at this FAKE
+ * server: its Hub mapping API and its router.
+ */
+export function huggingFaceRouterVars(url: string, token: string) {
+  return {
+    HF_TOKEN: token,
+    HF_HUB_URL: `${url}/hf-hub`,
+    HF_ROUTER_URL: `${url}/hf-router`,
+    HF_ENDPOINT_URL: "",
+    HF_ENDPOINT_URL_HD: "",
+    HF_TEXT_ENDPOINT_URL: "",
+    HF_INPAINTING_ENDPOINT_URL: "",
+    HF_SEGMENTATION_ENDPOINT_URL: "",
+  };
+}
+
 /** The settings that point every Hugging Face adapter at this FAKE server (any placeholder token). */
 export function huggingFaceVars(url: string, token: string) {
   return {
@@ -512,6 +574,8 @@ export interface FakeProvider {
 export async function startFakeProvider(port = 0, { unref = false } = {}): Promise<FakeProvider> {
   const state: State = { url: "", outputs: [], pending: new Set(), latencyMs: 0, faults: [], requests: [], seed: 42 };
   const hanging = new Set<ServerResponse>();
+  const fal = new FalQueue(() => state.url);
+  const router = routerTools(state);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
     const route = `${req.method} ${url.pathname}`;
@@ -549,6 +613,14 @@ export async function startFakeProvider(port = 0, { unref = false } = {}): Promi
       );
     }
     if (url.pathname.startsWith("/comfyui/")) return done(handleComfyUi(req, res, url)); // ComfyUI: comfyui.ts
+    // Hugging Face's Hub mapping API, router and fal's CDN: hf-router.ts.
+    const hub = req.method === "GET" ? hubModel(url.pathname) : null;
+    if (hub) return json(res, hub.status, hub.body);
+    if (req.method === "POST" && url.pathname.startsWith("/hf-router/"))
+      return done(handleRouted(router, fal, req, res, url));
+    const queued = req.method === "GET" ? fal.answer(url.pathname) : null;
+    if (queued) return json(res, queued.status, queued.body, queued.headers);
+    if (req.method === "GET" && url.pathname.startsWith("/fal-cdn/") && fal.cdn(url.pathname, res)) return;
     if (req.method === "POST" && url.pathname.startsWith("/hf/")) return done(handleGenerate(state, "hf", req, res));
     const a1111 = a1111Route(url.pathname);
     if (a1111 && req.method === "GET") {
