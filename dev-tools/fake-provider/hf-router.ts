@@ -7,7 +7,7 @@
 // file CDN under /fal-cdn.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { PhotonImage } from "@cf-wasm/photon";
+import { mapPixels } from "./map-pixels";
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 
@@ -101,16 +101,9 @@ export function routedRequest(pathname: string, body: Buffer): RoutedInput | { e
 export function tintImage(image: Uint8Array, prompt: string): Uint8Array {
   const hash = createHash("sha256").update(prompt).digest();
   const paint = [40 + (hash[0]! % 180), 40 + (hash[1]! % 180), 40 + (hash[2]! % 180)];
-  const photo = PhotonImage.new_from_byteslice(image);
-  const rgba = photo.get_raw_pixels();
-  for (let i = 0; i < rgba.length; i += 4) for (let c = 0; c < 3; c++) rgba[i + c] = paint[c]!;
-  const out = new PhotonImage(rgba, photo.get_width(), photo.get_height());
-  photo.free();
-  try {
-    return out.get_bytes();
-  } finally {
-    out.free();
-  }
+  return mapPixels(image, (rgba) => {
+    for (let i = 0; i < rgba.length; i += 4) for (let c = 0; c < 3; c++) rgba[i + c] = paint[c]!;
+  });
 }
 
 interface Job {

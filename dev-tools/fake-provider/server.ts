@@ -22,6 +22,7 @@ import { BUILT_IN_TEMPLATES } from "../../shared/templates/built-in";
 import { buildFigure } from "../../shared/templates/figure";
 import { a1111Check, a1111Error, a1111Get, a1111Route, a1111Start, loadedCheckpoint } from "./a1111";
 import { handleComfyUi } from "./comfyui";
+import { mapPixels } from "./map-pixels";
 import { FalQueue, hubModel, type RoutedInput } from "./hf-router";
 import { handleRouted, type RouterTools } from "./hf-router-route";
 import { segmindCheck, segmindFault, segmindInpaintSize, segmindModel } from "./segmind";
@@ -167,16 +168,9 @@ function inpaintImage(image: Uint8Array, maskBytes: Uint8Array, prompt: string):
 /** Background removal (Segmind's protocol): the image with the segmentation as its alpha. */
 function cutOutImage(image: Uint8Array): Uint8Array {
   const mask = decodeOwnPng(segmentImage(image))!;
-  const photo = PhotonImage.new_from_byteslice(image);
-  const rgba = photo.get_raw_pixels();
-  for (let i = 0; i < rgba.length / 4; i++) rgba[i * 4 + 3] = mask.rgb[i * 3]!;
-  const out = new PhotonImage(rgba, photo.get_width(), photo.get_height());
-  photo.free();
-  try {
-    return out.get_bytes();
-  } finally {
-    out.free();
-  }
+  return mapPixels(image, (rgba) => {
+    for (let i = 0; i < rgba.length / 4; i++) rgba[i * 4 + 3] = mask.rgb[i * 3]!;
+  });
 }
 
 /** Segmentation: white where a pixel differs from the top-left corner's colour, grown a little. */

@@ -14,7 +14,7 @@ import { isLocalUrl } from "../local-url";
 import type { ProviderImage } from "../provider";
 import type { Adapter, CommonProviderSettings } from "../vendor";
 import { huggingFaceCall } from "./call";
-import { dataUrl, routedCall, routedImage, routedProvider } from "./routed";
+import { dataUrl, routedEdit } from "./routed";
 import type { HuggingFaceSettings } from ".";
 
 /** The inpainting adapter, or null without HF_TOKEN. */
@@ -32,11 +32,9 @@ export function huggingFaceInpainting(
     async inpaint(req: InpaintRequest): Promise<ProviderImage> {
       if (!endpointUrl) {
         const call = huggingFaceCall(req.traceId, req.signal, timeoutMs, bases);
-        const provider = routedProvider(s.HF_INPAINTING_PROVIDER, ["fal-ai"], "HF_INPAINTING_PROVIDER");
-        const answer = await routedCall(call, s, {
-          provider,
-          task: "image-to-image",
+        const edit = await routedEdit(call, s, {
           model,
+          provider: { value: s.HF_INPAINTING_PROVIDER, setting: "HF_INPAINTING_PROVIDER" },
           args: {
             prompt: `Change only this, keep everything else as it is: ${req.prompt}`,
             negative_prompt: req.negativePrompt,
@@ -47,7 +45,6 @@ export function huggingFaceInpainting(
             ...(req.seed !== undefined ? { seed: req.seed } : {}),
           },
         });
-        const edit = await routedImage(call, answer, model);
         return { bytes: blendByMask(req.image, edit.bytes, req.mask), contentType: "image/png", model };
       }
       const call = huggingFaceCall(req.traceId, req.signal, timeoutMs, bases, "image/png");

@@ -12,7 +12,7 @@ import { isLocalUrl } from "../local-url";
 import type { PoseImageProvider, PoseImageRequest, ProviderImage } from "../provider";
 import type { Adapter, CommonProviderSettings } from "../vendor";
 import { huggingFaceCall } from "./call";
-import { dataUrl, routedCall, routedImage, routedProvider } from "./routed";
+import { dataUrl, routedEdit } from "./routed";
 import type { HuggingFaceSettings } from ".";
 
 /** The instruction in front of the pose's own prompt: which image gives what. */
@@ -34,11 +34,9 @@ export function huggingFacePose(
       const endpointUrl = endpoint[req.quality] ?? endpoint.sd;
       if (!endpointUrl) {
         const call = huggingFaceCall(req.traceId, req.signal, timeoutMs, bases);
-        const provider = routedProvider(s.HF_POSE_PROVIDER, ["fal-ai"], "HF_POSE_PROVIDER");
-        const answer = await routedCall(call, s, {
-          provider,
-          task: "image-to-image",
+        return routedEdit(call, s, {
           model: s.HF_POSE_MODEL,
+          provider: { value: s.HF_POSE_PROVIDER, setting: "HF_POSE_PROVIDER" },
           args: {
             prompt: `${POSE_INSTRUCTION} ${req.prompt}`,
             negative_prompt: req.negativePrompt,
@@ -51,7 +49,6 @@ export function huggingFacePose(
             ...(req.seed !== undefined ? { seed: req.seed } : {}),
           },
         });
-        return routedImage(call, answer, s.HF_POSE_MODEL);
       }
       const call = huggingFaceCall(req.traceId, req.signal, timeoutMs, bases, "image/png");
       // A dedicated endpoint runs whatever it hosts, so its URL is what ran.

@@ -65,6 +65,20 @@ export async function routedCall(
   });
 }
 
+/**
+ * An edit (image-to-image) through the router, its picture: the one edit flow spoken here is
+ * fal-ai's, so another provider in the setting is a setup error naming it.
+ */
+export async function routedEdit(
+  call: HuggingFaceCall,
+  s: HuggingFaceSettings,
+  edit: { model: string; provider: { value: string; setting: string }; args: Record<string, unknown> },
+): Promise<ProviderImage> {
+  const provider = routedProvider(edit.provider.value, ["fal-ai"], edit.provider.setting);
+  const answer = await routedCall(call, s, { provider, task: "image-to-image", model: edit.model, args: edit.args });
+  return routedImage(call, answer, edit.model);
+}
+
 /** An image answer: raw bytes (hf-inference), or fal's `{images: [{url}]}` / `{image: {url}}` fetched. */
 export async function routedImage(call: HuggingFaceCall, answer: unknown, model: string): Promise<ProviderImage> {
   if (answer instanceof Uint8Array) return imageOf(answer, model);
