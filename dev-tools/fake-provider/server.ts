@@ -1,10 +1,12 @@
 // A FAKE image provider for tests and local demos — never used by production code paths.
-// Speaks the Hugging Face endpoint protocol (POST /hf/*: JSON {inputs: base64, parameters} or raw
-// bytes; POST /hf/text*: text-to-image, JSON {inputs: prompt, parameters}; POST /hf/inpaint*: JSON
+// Speaks the Hugging Face dedicated endpoint protocol of hf-endpoint/handler.py (POST /hf/*: JSON
+// {inputs: base64, parameters} or raw bytes; errors 400 {"error"} as the inference toolkit answers
+// any handler exception, webservice_starlette.py:133-139; POST /hf/text*: text-to-image, JSON {inputs: prompt, parameters}; POST /hf/inpaint*: JSON
 // {inputs: base64 image, parameters: {prompt, mask_image}}; POST /hf/segment*: person segmentation,
 // answering [{label: "person", score, mask}] with everything unlike the image's corner colour; Segmind models named *inpainting* take
 // {image, mask}; inpainting answers the image with the masked region painted a prompt colour), AUTOMATIC1111's (POST /sdapi/v1/txt2img and img2img and its model lists, to its real contract: see a1111.ts), Segmind's (POST /segmind/{model}) and
-// ModelsLab's (POST /modelslab/api/v5/controlnet, polling /modelslab/api/v6/fetch/{id}), answers with a deterministic image made
+// ModelsLab's (POST /modelslab/api/v5/controlnet, polling /modelslab/api/v6/fetch/{id}), Hugging
+// Face's Hub mapping API, router and fal queue (/hf-hub, /hf-router, /fal-cdn: hf-router.ts), answers with a deterministic image made
 // from what it received (the skeleton on a background coloured by the prompt), records every
 // request, and injects faults on demand through /__fake/*:
 //   POST /__fake/config  {latencyMs?, faults?: FaultRule[], append?, clearTrace?}   POST /__fake/reset
@@ -420,6 +422,11 @@ async function handleGenerate(
       return res.end("<html><body>Service page</body></html>");
   }
   if (segmenting) return json(res, 200, [{ label: "person", score: 0.99, mask: Buffer.from(png!).toString("base64") }]);
+  // The endpoint handler's image answers follow the Accept header: raw bytes for image/*, else a
+  // JSON base64 string (huggingface-inference-toolkit @833b5a2e serialization/image_utils.py:12-20,
+  // json_utils.py:8-24; hf-endpoint/README.md). A1111, Segmind and ModelsLab have their own answers above.
+  if (protocol === "hf" && !String(req.headers.accept ?? "").startsWith("image/"))
+    return json(res, 200, Buffer.from(png!).toString("base64"));
   res.writeHead(200, { "content-type": "image/png" });
   res.end(png!);
 }
