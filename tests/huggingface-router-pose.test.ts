@@ -5,7 +5,7 @@
 // could not reach; neither falls back to the instant engine.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { huggingFaceRouterVars } from "../dev-tools/fake-provider/server";
+import { huggingFaceRouterVars } from "../dev-tools/fake-provider/hf-router";
 import { config } from "../worker/config";
 import { generatePose } from "../worker/pipeline/generate-pose";
 import { bytesToBase64 } from "../worker/providers/base64";

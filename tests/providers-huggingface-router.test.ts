@@ -4,7 +4,7 @@
 // sent), the network down (retryable "could not reach"), and the provider's own failures.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { huggingFaceRouterVars } from "../dev-tools/fake-provider/server";
+import { huggingFaceRouterVars } from "../dev-tools/fake-provider/hf-router";
 import { maskPng } from "../shared/raster/mask";
 import { hijabMask } from "../shared/fashion/regions";
 import { renderSkeletonPng } from "../shared/skeleton/render-png";

@@ -3,12 +3,12 @@
 // client meets them (sources cited as in hf-router.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { FalQueue, readAll, routedRequest, tintImage, type RoutedInput } from "./hf-router";
-import type { FaultRule } from "./server";
+import type { FaultRule, RecordedRequest } from "./server";
 
 /** What the server lends this route: its fault picker, recorder, latency and drawings. */
 export interface RouterTools {
   pickFault(trace: string, prompt: string): FaultRule | null;
-  record(input: RoutedInput, path: string, trace: string, authorization: string | null, fault: FaultRule | null): void;
+  push(request: Omit<RecordedRequest, "seq">): void;
   latencyMs(): number;
   /** A pose: the skeleton on a background coloured by the prompt and the avatar. */
   pose(skeleton: Uint8Array, prompt: string, avatar: string | null, width: number, height: number): Uint8Array;
@@ -19,6 +19,37 @@ export interface RouterTools {
 }
 
 const b64 = (bytes: Uint8Array | undefined) => (bytes ? Buffer.from(bytes).toString("base64") : null);
+
+/** The request as the fake records every provider's (a pose's skeleton is its second image, the avatar its first). */
+function recorded(
+  input: RoutedInput,
+  path: string,
+  trace: string,
+  authorization: string | null,
+  fault: FaultRule | null,
+): Omit<RecordedRequest, "seq"> {
+  const [first, second] = input.images;
+  return {
+    protocol: "hf-router",
+    path,
+    trace,
+    authorization,
+    prompt: input.prompt,
+    negativePrompt: input.negativePrompt,
+    width: input.width,
+    height: input.height,
+    controlImage: b64(second ?? first) ?? "",
+    avatarImage: second ? b64(first) : null,
+    seed: input.seed,
+    maskImage: null,
+    checkpoint: null,
+    controlnetModels: [],
+    initImage: null,
+    strength: null,
+    fault: fault?.kind ?? null,
+    at: Date.now(),
+  };
+}
 
 /** The picture the fake model makes for this request. */
 function draw(tools: RouterTools, input: RoutedInput): Uint8Array {
@@ -71,7 +102,7 @@ export async function handleRouted(
   if ("error" in parsed) return json(res, parsed.error);
   const trace = String(req.headers["x-request-id"] ?? "");
   const fault = tools.pickFault(trace, parsed.prompt);
-  tools.record(parsed, url.pathname, trace, (req.headers.authorization as string | undefined) ?? null, fault);
+  tools.push(recorded(parsed, url.pathname, trace, (req.headers.authorization as string | undefined) ?? null, fault));
   const started = Date.now();
   const png = fault && fault.kind !== "loading" ? null : draw(tools, parsed);
   const wait = tools.latencyMs() - (Date.now() - started);

@@ -177,3 +177,20 @@ export async function readAll(req: IncomingMessage): Promise<Buffer> {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
+
+/**
+ * The settings that point the Hugging Face adapters' router path (HF_TOKEN alone) at this FAKE
+ * server: its Hub mapping API and its router, with every dedicated endpoint unset.
+ */
+export function huggingFaceRouterVars(url: string, token: string) {
+  return {
+    HF_TOKEN: token,
+    HF_HUB_URL: `${url}/hf-hub`,
+    HF_ROUTER_URL: `${url}/hf-router`,
+    HF_ENDPOINT_URL: "",
+    HF_ENDPOINT_URL_HD: "",
+    HF_TEXT_ENDPOINT_URL: "",
+    HF_INPAINTING_ENDPOINT_URL: "",
+    HF_SEGMENTATION_ENDPOINT_URL: "",
+  };
+}

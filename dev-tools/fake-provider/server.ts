@@ -25,7 +25,7 @@ import { buildFigure } from "../../shared/templates/figure";
 import { a1111Check, a1111Error, a1111Get, a1111Route, a1111Start, loadedCheckpoint } from "./a1111";
 import { handleComfyUi } from "./comfyui";
 import { mapPixels } from "./map-pixels";
-import { FalQueue, hubModel, type RoutedInput } from "./hf-router";
+import { FalQueue, hubModel } from "./hf-router";
 import { handleRouted, type RouterTools } from "./hf-router-route";
 import { segmindCheck, segmindFault, segmindInpaintSize, segmindModel } from "./segmind";
 
@@ -493,36 +493,12 @@ function answerModelsLab(state: State, res: ServerResponse, fault: FaultRule | n
   return json(res, 200, { status: "success", output: [`${state.url}/modelslab/out/${id}.base64`], id });
 }
 
-/** The Hugging Face router's requests recorded like every other (the pose's skeleton is its second image). */
+/** What the fake router borrows from the server: its faults, recorder, latency and drawings. */
 function routerTools(state: State): RouterTools {
   return {
     pickFault: (trace, prompt) => pickFault(state, trace, prompt),
     latencyMs: () => state.latencyMs,
-    record(input: RoutedInput, path, trace, authorization, fault) {
-      const [first, second] = input.images;
-      const b64 = (b: Uint8Array | undefined) => (b ? Buffer.from(b).toString("base64") : "");
-      state.requests.push({
-        seq: state.requests.length,
-        protocol: "hf-router",
-        path,
-        trace,
-        authorization,
-        prompt: input.prompt,
-        negativePrompt: input.negativePrompt,
-        width: input.width,
-        height: input.height,
-        controlImage: b64(second ?? first),
-        avatarImage: second ? b64(first) : null,
-        seed: input.seed,
-        maskImage: null,
-        checkpoint: null,
-        controlnetModels: [],
-        initImage: null,
-        strength: null,
-        fault: fault?.kind ?? null,
-        at: Date.now(),
-      });
-    },
+    push: (request) => state.requests.push({ seq: state.requests.length, ...request }),
     pose: deterministicImage,
     text: (prompt, seed, width, height) =>
       deterministicImage(
@@ -533,23 +509,6 @@ function routerTools(state: State): RouterTools {
         height,
       ),
     cutOut: cutOutImage,
-  };
-}
-
-/**
- * The settings that point the Hugging Face adapters' router path (HF_TOKEN alone) at this FAKE
- * server: its Hub mapping API and its router.
- */
-export function huggingFaceRouterVars(url: string, token: string) {
-  return {
-    HF_TOKEN: token,
-    HF_HUB_URL: `${url}/hf-hub`,
-    HF_ROUTER_URL: `${url}/hf-router`,
-    HF_ENDPOINT_URL: "",
-    HF_ENDPOINT_URL_HD: "",
-    HF_TEXT_ENDPOINT_URL: "",
-    HF_INPAINTING_ENDPOINT_URL: "",
-    HF_SEGMENTATION_ENDPOINT_URL: "",
   };
 }
 
