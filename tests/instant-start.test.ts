@@ -10,20 +10,18 @@ import type { ProviderStatus } from "../shared/api/providers";
 import type { Rgba } from "../shared/raster/rgba";
 import { renderSkeletonPng } from "../shared/skeleton/render-png";
 import { db } from "../worker/db/client";
-import { avatars, generatedPoses, poseTemplates, type PoseGeneration } from "../worker/db/schema";
+import { generatedPoses } from "../worker/db/schema";
 import { decodeRgba } from "../worker/images/rgba";
 import { generatePose } from "../worker/pipeline/generate-pose";
 import { outputPose } from "../worker/pipeline/output-pose";
-import { freshPoseState, type PoseContext } from "../worker/pipeline/pose-context";
 import { drawInstantPicture } from "../worker/providers/instant/pose";
-import { asFile, astronautBody, astronautCutout, openPoseDoc } from "./helpers/astronaut-rig";
+import { astronautCutout } from "./helpers/astronaut-rig";
+import { poseContext, riggedAvatar, SIZE, TEMPLATE } from "./helpers/pose-context";
 import { fakeProvider } from "./helpers/fake-provider";
-import { json, startGeneration, uploadAvatar, userId, waitForFinal } from "./helpers/generations";
-import { signUp, type TestUser } from "./helpers/users";
+import { json, startGeneration, uploadAvatar, waitForFinal } from "./helpers/generations";
+import { signUp } from "./helpers/users";
 import { withEnv } from "./helpers/with-env";
 
-const TEMPLATE = "builtin-front-neutral";
-const SIZE = { width: 512, height: 768 };
 const b64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(""));
 const unb64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
@@ -36,67 +34,6 @@ const a1111Env = (extra: Record<string, string> = {}) =>
     PROVIDER_TIMEOUT_MS: "15000",
     ...extra,
   }) as Env;
-
-async function riggedAvatar(user: TestUser) {
-  const form = new FormData();
-  form.set("name", "Astro");
-  form.set("file", asFile(new Uint8Array(env.FIXTURE_ASTRONAUT_PNG), "astronaut.png"));
-  form.set("cutout", asFile(astronautCutout(), "cutout.png"));
-  form.set("pose", openPoseDoc(astronautBody()));
-  const res = await user.fetch("/api/v1/avatars", { method: "POST", body: form });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
-
-/** One pose's context, as the queue consumer builds it, on `runEnv`. */
-async function poseContext(runEnv: Env, user: TestUser, avatarId: string, initStrength: number | null) {
-  const d = db(env);
-  const avatar = (await d.query.avatars.findFirst({ where: eq(avatars.id, avatarId) }))!;
-  const template = (await d.query.poseTemplates.findFirst({ where: eq(poseTemplates.id, TEMPLATE) }))!;
-  const uid = await userId(user);
-  const generationId = crypto.randomUUID();
-  const now = new Date();
-  const generation: PoseGeneration = {
-    id: generationId,
-    userId: uid,
-    avatarId,
-    avatarName: avatar.name,
-    totalPoses: 1,
-    selectedPoseIds: [TEMPLATE],
-    quality: "sd",
-    stageSettings: null,
-    provider: null,
-    basePrompt: "professional photo",
-    negativePrompt: "blurry",
-    seed: 7,
-    initStrength,
-    status: "running",
-    progress: 0,
-    successfulPoses: 0,
-    failedPoses: 0,
-    createdAt: now,
-    updatedAt: now,
-    completedAt: null,
-  };
-  const object = await env.IMAGES.get(avatar.imageKey);
-  const ctx: PoseContext = {
-    env: runEnv,
-    job: { userId: uid, generationId, poseTemplateId: TEMPLATE, round: 0 } as PoseContext["job"],
-    generation,
-    avatar,
-    avatarBytes: new Uint8Array(await object!.arrayBuffer()),
-    template,
-    size: SIZE,
-    prompt: "professional photo",
-    negativePrompt: "blurry",
-    ...freshPoseState(),
-    proceed: async () => true,
-    beforeProviderCall: async () => {},
-    roundCalls: 0,
-  };
-  const templateSkeleton = renderSkeletonPng(outputPose(ctx));
-  return { ctx, templateSkeleton, trace: `${uid}/${generationId}/` };
-}
 
 /** Mean colour where `where(i)` holds. */
 function meanColour(image: Rgba, where: (i: number) => boolean) {

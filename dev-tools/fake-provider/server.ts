@@ -1,10 +1,12 @@
 // A FAKE image provider for tests and local demos — never used by production code paths.
-// Speaks the Hugging Face endpoint protocol (POST /hf/*: JSON {inputs: base64, parameters} or raw
-// bytes; POST /hf/text*: text-to-image, JSON {inputs: prompt, parameters}; POST /hf/inpaint*: JSON
+// Speaks the Hugging Face dedicated endpoint protocol of hf-endpoint/handler.py (POST /hf/*: JSON
+// {inputs: base64, parameters} or raw bytes; errors 400 {"error"} as the inference toolkit answers
+// any handler exception, webservice_starlette.py:133-139; POST /hf/text*: text-to-image, JSON {inputs: prompt, parameters}; POST /hf/inpaint*: JSON
 // {inputs: base64 image, parameters: {prompt, mask_image}}; POST /hf/segment*: person segmentation,
 // answering [{label: "person", score, mask}] with everything unlike the image's corner colour; Segmind models named *inpainting* take
 // {image, mask}; inpainting answers the image with the masked region painted a prompt colour), AUTOMATIC1111's (POST /sdapi/v1/txt2img and img2img and its model lists, to its real contract: see a1111.ts), Segmind's (POST /segmind/{model}) and
-// ModelsLab's (POST /modelslab/api/v5/controlnet, polling /modelslab/api/v6/fetch/{id}), answers with a deterministic image made
+// ModelsLab's (POST /modelslab/api/v5/controlnet, polling /modelslab/api/v6/fetch/{id}), Hugging
+// Face's Hub mapping API, router and fal queue (/hf-hub, /hf-router, /fal-cdn: hf-router.ts), answers with a deterministic image made
 // from what it received (the skeleton on a background coloured by the prompt), records every
 // request, and injects faults on demand through /__fake/*:
 //   POST /__fake/config  {latencyMs?, faults?: FaultRule[], append?, clearTrace?}   POST /__fake/reset
@@ -22,6 +24,9 @@ import { BUILT_IN_TEMPLATES } from "../../shared/templates/built-in";
 import { buildFigure } from "../../shared/templates/figure";
 import { a1111Check, a1111Error, a1111Get, a1111Route, a1111Start, loadedCheckpoint } from "./a1111";
 import { handleComfyUi } from "./comfyui";
+import { mapPixels } from "./map-pixels";
+import { FalQueue, hubModel } from "./hf-router";
+import { handleRouted, type RouterTools } from "./hf-router-route";
 import { segmindCheck, segmindFault, segmindInpaintSize, segmindModel } from "./segmind";
 
 export type FaultKind = "loading" | "rate_limit" | "error500" | "hang" | "non_image" | "bad_request" | "no_credits";
@@ -42,7 +47,7 @@ export interface FaultRule {
 
 export interface RecordedRequest {
   seq: number;
-  protocol: "hf" | "a1111" | "segmind" | "modelslab";
+  protocol: "hf" | "hf-router" | "a1111" | "segmind" | "modelslab";
   path: string;
   trace: string;
   authorization: string | null;
@@ -165,16 +170,9 @@ function inpaintImage(image: Uint8Array, maskBytes: Uint8Array, prompt: string):
 /** Background removal (Segmind's protocol): the image with the segmentation as its alpha. */
 function cutOutImage(image: Uint8Array): Uint8Array {
   const mask = decodeOwnPng(segmentImage(image))!;
-  const photo = PhotonImage.new_from_byteslice(image);
-  const rgba = photo.get_raw_pixels();
-  for (let i = 0; i < rgba.length / 4; i++) rgba[i * 4 + 3] = mask.rgb[i * 3]!;
-  const out = new PhotonImage(rgba, photo.get_width(), photo.get_height());
-  photo.free();
-  try {
-    return out.get_bytes();
-  } finally {
-    out.free();
-  }
+  return mapPixels(image, (rgba) => {
+    for (let i = 0; i < rgba.length / 4; i++) rgba[i * 4 + 3] = mask.rgb[i * 3]!;
+  });
 }
 
 /** Segmentation: white where a pixel differs from the top-left corner's colour, grown a little. */
@@ -424,6 +422,11 @@ async function handleGenerate(
       return res.end("<html><body>Service page</body></html>");
   }
   if (segmenting) return json(res, 200, [{ label: "person", score: 0.99, mask: Buffer.from(png!).toString("base64") }]);
+  // The endpoint handler's image answers follow the Accept header: raw bytes for image/*, else a
+  // JSON base64 string (huggingface-inference-toolkit @833b5a2e serialization/image_utils.py:12-20,
+  // json_utils.py:8-24; hf-endpoint/README.md). A1111, Segmind and ModelsLab have their own answers above.
+  if (protocol === "hf" && !String(req.headers.accept ?? "").startsWith("image/"))
+    return json(res, 200, Buffer.from(png!).toString("base64"));
   res.writeHead(200, { "content-type": "image/png" });
   res.end(png!);
 }
@@ -490,6 +493,25 @@ function answerModelsLab(state: State, res: ServerResponse, fault: FaultRule | n
   return json(res, 200, { status: "success", output: [`${state.url}/modelslab/out/${id}.base64`], id });
 }
 
+/** What the fake router borrows from the server: its faults, recorder, latency and drawings. */
+function routerTools(state: State): RouterTools {
+  return {
+    pickFault: (trace, prompt) => pickFault(state, trace, prompt),
+    latencyMs: () => state.latencyMs,
+    push: (request) => state.requests.push({ seq: state.requests.length, ...request }),
+    pose: deterministicImage,
+    text: (prompt, seed, width, height) =>
+      deterministicImage(
+        renderSkeletonPng(buildFigure(BUILT_IN_TEMPLATES[0]!.figure, width, height)),
+        seed === null ? prompt : `${prompt}#seed=${seed}`,
+        null,
+        width,
+        height,
+      ),
+    cutOut: cutOutImage,
+  };
+}
+
 /** The settings that point every Hugging Face adapter at this FAKE server (any placeholder token). */
 export function huggingFaceVars(url: string, token: string) {
   return {
@@ -512,6 +534,8 @@ export interface FakeProvider {
 export async function startFakeProvider(port = 0, { unref = false } = {}): Promise<FakeProvider> {
   const state: State = { url: "", outputs: [], pending: new Set(), latencyMs: 0, faults: [], requests: [], seed: 42 };
   const hanging = new Set<ServerResponse>();
+  const fal = new FalQueue(() => state.url);
+  const router = routerTools(state);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
     const route = `${req.method} ${url.pathname}`;
@@ -549,6 +573,14 @@ export async function startFakeProvider(port = 0, { unref = false } = {}): Promi
       );
     }
     if (url.pathname.startsWith("/comfyui/")) return done(handleComfyUi(req, res, url)); // ComfyUI: comfyui.ts
+    // Hugging Face's Hub mapping API, router and fal's CDN: hf-router.ts.
+    const hub = req.method === "GET" ? hubModel(url.pathname) : null;
+    if (hub) return json(res, hub.status, hub.body);
+    if (req.method === "POST" && url.pathname.startsWith("/hf-router/"))
+      return done(handleRouted(router, fal, req, res, url));
+    const queued = req.method === "GET" ? fal.answer(url.pathname) : null;
+    if (queued) return json(res, queued.status, queued.body, queued.headers);
+    if (req.method === "GET" && url.pathname.startsWith("/fal-cdn/") && fal.cdn(url.pathname, res)) return;
     if (req.method === "POST" && url.pathname.startsWith("/hf/")) return done(handleGenerate(state, "hf", req, res));
     const a1111 = a1111Route(url.pathname);
     if (a1111 && req.method === "GET") {
