@@ -63,6 +63,7 @@ async function poseContext(runEnv: Env, user: TestUser, avatarId: string, initSt
     avatarName: avatar.name,
     totalPoses: 1,
     selectedPoseIds: [TEMPLATE],
+    poseNames: null,
     quality: "sd",
     stageSettings: null,
     provider: null,
