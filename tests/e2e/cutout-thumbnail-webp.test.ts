@@ -30,7 +30,9 @@ describe("cut-out avatars' thumbnails", () => {
     expect(status).toBe(201);
     await page.reload();
     const img = page.getByTestId("avatar-card").locator("img");
-    await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalHeight)).toBe(256);
+    await expect
+      .poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalHeight), { timeout: 15_000 })
+      .toBe(256);
     const thumb = await imagePixels(page, (await img.getAttribute("src"))!);
     const at = (x: number, y: number) => thumb.data.slice((y * thumb.width + x) * 4, (y * thumb.width + x) * 4 + 3);
     // The removed surroundings are white; the figure is still dark.

@@ -23,7 +23,9 @@ describe("results with the background removed", () => {
       await page.goto(`${origin}/studio?g=${id}`);
       const tile = page.getByTestId("pose-result").first();
       const img = tile.locator("img");
-      await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(512);
+      await expect
+        .poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { timeout: 15_000 })
+        .toBe(512);
       const src = (await img.getAttribute("src"))!;
       // The picture itself is transparent at its top corners (the precondition of what follows).
       const picture = await imagePixels(page, src);
@@ -45,7 +47,10 @@ describe("results with the background removed", () => {
       await page.getByLabel("Compare the result with").selectOption("base");
       const compare = page.getByTestId("before-after");
       await expect
-        .poll(() => compare.locator("img").evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth)))
+        .poll(
+          () => compare.locator("img").evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth)),
+          { timeout: 15_000 },
+        )
         .toEqual([512, 512]);
       const box = (await compare.boundingBox())!;
       // The image is contained in the box: find the drawn picture's top-left corner.
@@ -74,6 +79,6 @@ describe("results with the background removed", () => {
       expect(errors).toEqual([]);
       expect(outside).toEqual([]);
       await context.close();
-    });
+    }, 150_000);
   }
 });

@@ -36,7 +36,7 @@ describe("results that name themselves", () => {
 
       await page.goto(`${origin}/studio?g=${id}`);
       const tiles = page.getByTestId("pose-result");
-      await expect.poll(() => tiles.getByTestId("pose-name").allTextContents()).toEqual(names);
+      await expect.poll(() => tiles.getByTestId("pose-name").allTextContents(), { timeout: 15_000 }).toEqual(names);
       expect(await tiles.locator("img").evaluateAll((imgs) => imgs.map((i) => i.getAttribute("alt")))).toEqual(names);
 
       const expected = names.map((n) => `dewi-s-hijab-look-${slug(n)}.jpg`);
@@ -53,7 +53,9 @@ describe("results that name themselves", () => {
       const item = page.getByTestId("history-item").first();
       expect(await item.getByTestId("history-avatar").textContent()).toBe("Dewi's Hijab Look");
       await expect
-        .poll(() => item.locator("img").evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth))
+        .poll(() => item.locator("img").evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), {
+          timeout: 15_000,
+        })
         .toBe(512);
       expect(await item.locator("img").getAttribute("src")).toContain(`/poses/${POSES[0]}/image`);
       await screenshot(page, `results-named-${viewport}`);

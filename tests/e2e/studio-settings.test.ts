@@ -22,7 +22,8 @@ describe("the studio keeps its settings", () => {
       const [first, second] = (await avatarRadio(newer.id).isChecked()) ? [newer, older] : [older, newer];
       await page.locator("label.avatar", { hasText: second === newer ? "Newer model" : "Older model" }).click();
       await page.locator('input[type="radio"][value="hd"]').check();
-      await page.getByRole("radio", { name: "Pilot" }).check();
+      // The theme's label is the control (its picture lies over the hidden radio).
+      await page.locator("label.option", { hasText: "Pilot" }).click();
       const promptBox = page.locator('input[maxlength="1000"]');
       await promptBox.fill("soft studio light");
 
@@ -32,7 +33,7 @@ describe("the studio keeps its settings", () => {
       await page.goBack();
       await page.waitForURL(`${origin}/studio`);
       await page.getByRole("radio", { name: "Pilot" }).waitFor();
-      await expect.poll(() => avatarRadio(second.id).isChecked()).toBe(true);
+      await expect.poll(() => avatarRadio(second.id).isChecked(), { timeout: 15_000 }).toBe(true);
       expect(await page.locator('input[type="radio"][value="hd"]').isChecked()).toBe(true);
       expect(await page.getByRole("radio", { name: "Pilot" }).isChecked()).toBe(true);
       expect(await promptBox.inputValue()).toBe("soft studio light");
@@ -48,14 +49,16 @@ describe("the studio keeps its settings", () => {
       const fresh = await context.newPage();
       await fresh.goto(`${origin}/studio?g=${id}`);
       await fresh.getByTestId("generation-status").waitFor();
-      await expect.poll(() => fresh.locator(`input[name="avatar"][value="${first.id}"]`).isChecked()).toBe(true);
+      await expect
+        .poll(() => fresh.locator(`input[name="avatar"][value="${first.id}"]`).isChecked(), { timeout: 15_000 })
+        .toBe(true);
       await expect
         .poll(() =>
           fresh.locator(".picked img").evaluateAll((imgs) => imgs.map((i) => i.getAttribute("src")!.split("/")[4])),
         )
         .toEqual(POSES);
       expect(await fresh.locator('input[type="radio"][value="sd"]').isChecked()).toBe(true);
-      await expect.poll(() => fresh.getByRole("radio", { name: "Chef" }).isChecked()).toBe(true);
+      await expect.poll(() => fresh.getByRole("radio", { name: "Chef" }).isChecked(), { timeout: 15_000 }).toBe(true);
       await screenshot(fresh, `studio-past-run-${viewport}`);
 
       expect(errors).toEqual([]);

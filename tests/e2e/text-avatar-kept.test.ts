@@ -29,10 +29,13 @@ describe("text-avatar candidates are kept", () => {
       const earlier = page.getByTestId("earlier-candidates");
       await earlier.waitFor();
       const kept = earlier.getByTestId("candidate");
-      await expect.poll(() => kept.count()).toBe(2);
-      expect(await kept.locator("img").evaluateAll((imgs) => imgs.map((i) => i.getAttribute("src")))).toEqual(made);
+      await expect.poll(() => kept.count(), { timeout: 15_000 }).toBe(2);
+      const keptSrcs = await kept.locator("img").evaluateAll((imgs) => imgs.map((i) => i.getAttribute("src")));
+      expect(keptSrcs.sort()).toEqual(made.sort());
       await expect
-        .poll(() => kept.locator("img").evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth)))
+        .poll(() => kept.locator("img").evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth)), {
+          timeout: 15_000,
+        })
         .toEqual([768, 768]);
       await screenshot(page, `avatars-text-kept-${viewport}`);
 

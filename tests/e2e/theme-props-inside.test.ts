@@ -41,5 +41,5 @@ describe("theme props inside the picture", () => {
     await screenshot(page, "theme-pilot-cap-inside");
     expect([...outside, ...errors]).toEqual([]);
     await context.close();
-  });
+  }, 150_000);
 });
