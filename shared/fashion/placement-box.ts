@@ -25,10 +25,14 @@ export function placementCorners(placement: Placement, asset: Size): (readonly [
   });
 }
 
+/** A hat shrinks to at most this share of its size before it is moved off its anchor. */
+const MIN_SCALE = 0.6;
+
 /**
- * The placement moved the least so that the whole drawing (and `margin` px round it) lies inside
- * the picture, shrunk first when it is larger than the picture. A hat on a head near the top edge
- * slides down onto the head instead of being cut off.
+ * The placement brought wholly inside the picture (and `margin` px from its edges): first shrunk
+ * round its anchor (down to MIN_SCALE, or further if larger than the picture), then moved the
+ * least for what is still outside. A hat on a head near the top edge becomes smaller and stays
+ * on the forehead instead of being cut off, or of sliding down over the eyes.
  */
 export function keepInside(placement: Placement, asset: Size, picture: Size, margin = 2): Placement {
   const box = (p: Placement) => {
@@ -38,18 +42,31 @@ export function keepInside(placement: Placement, asset: Size, picture: Size, mar
     return { minX: Math.min(...xs), maxX: Math.max(...xs), minY: Math.min(...ys), maxY: Math.max(...ys) };
   };
   const b = box(placement);
-  const fit = Math.min(
+  const { x, y } = placement;
+  // The scale round the anchor at which each side would fit (1 where it already does).
+  const fitSide = (anchor: number, edge: number, limit: number) =>
+    (edge - anchor) * (limit - anchor) > 0 && Math.abs(edge - anchor) > Math.abs(limit - anchor)
+      ? Math.max(0, (limit - anchor) / (edge - anchor))
+      : 1;
+  const wanted = Math.min(
+    fitSide(x, b.minX, margin),
+    fitSide(x, b.maxX, picture.width - margin),
+    fitSide(y, b.minY, margin),
+    fitSide(y, b.maxY, picture.height - margin),
+  );
+  const whole = Math.min(
     1,
     (picture.width - 2 * margin) / (b.maxX - b.minX),
     (picture.height - 2 * margin) / (b.maxY - b.minY),
   );
-  const sized = fit < 1 ? { ...placement, width: placement.width * fit } : placement;
-  const s = box(sized);
+  const scale = Math.min(whole, Math.max(wanted, MIN_SCALE));
+  const sized = scale < 1 ? { ...placement, width: placement.width * scale } : placement;
+  const s2 = box(sized);
   const shift = (min: number, max: number, side: number) =>
     min < margin ? margin - min : max > side - margin ? side - margin - max : 0;
   return {
     ...sized,
-    x: sized.x + shift(s.minX, s.maxX, picture.width),
-    y: sized.y + shift(s.minY, s.maxY, picture.height),
+    x: sized.x + shift(s2.minX, s2.maxX, picture.width),
+    y: sized.y + shift(s2.minY, s2.maxY, picture.height),
   };
 }
