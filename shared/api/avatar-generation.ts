@@ -55,5 +55,17 @@ export const AvatarGenerateResponse = z.object({
 });
 export type AvatarGenerateResponse = z.infer<typeof AvatarGenerateResponse>;
 
+/** GET /api/v1/avatars/generate: my candidates not saved and not expired, newest first (paid for, so kept findable). */
+export const CandidateList = z.object({
+  items: z.array(
+    AvatarCandidate.extend({
+      /** What the user described. */
+      description: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+export type CandidateList = z.infer<typeof CandidateList>;
+
 /** POST /api/v1/avatars/generate/{candidateId}/save */
 export const SaveCandidateRequest = z.object({ name: textField(AVATAR_NAME_MAX) }).strict();

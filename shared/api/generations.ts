@@ -97,6 +97,8 @@ export const GenerationState = z.object({
   createdAt: z.string(),
   completedAt: z.string().nullable(),
   downloadUrl: z.string(),
+  /** Each picked pose's name by template id, as the generation recorded it (results are called by it). */
+  poseNames: z.record(z.string(), z.string()).optional(),
   /** How much an AI vendor may change the instant picture it starts from; null for older generations. */
   initStrength: z.number().nullable().optional(),
   /** The later stages' settings asked for; each pose's image is then the last stage's, `?stage=base` the plain pose. */
@@ -105,4 +107,7 @@ export const GenerationState = z.object({
 });
 export type GenerationState = z.infer<typeof GenerationState>;
 
-export const GenerationSummary = GenerationState.omit({ poses: true });
+export const GenerationSummary = GenerationState.omit({ poses: true }).extend({
+  /** The first successful pose's image (in the order picked), for the run history; null before any. */
+  thumbnailUrl: z.string().nullable().optional(),
+});

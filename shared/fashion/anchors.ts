@@ -45,6 +45,8 @@ export interface Placement {
   angle: number;
   /** Drawn width in image px. */
   width: number;
+  /** Moved (or shrunk) to lie wholly inside the picture: a hat is never cut off by the top edge. */
+  keepInside?: boolean;
 }
 
 const angleOf = (a: Point, b: Point) => Math.atan2(b.y - a.y, b.x - a.x);

@@ -2,6 +2,7 @@
 // bilinear-sampled, alpha-blended, over a soft drop shadow so it sits on the picture.
 import type { Rgba } from "../raster/rgba";
 import { ASSET_PIVOT, type AccessoryAsset, type Placement } from "./anchors";
+import { placementCorners } from "./placement-box";
 
 /** Where the shadow is sampled around its offset, in offsets: a small spread makes it soft. */
 const SHADOW_TAPS: readonly (readonly [number, number])[] = [
@@ -42,18 +43,8 @@ export function drawPlacement(target: Rgba, asset: Rgba, placement: Placement, s
   const cos = Math.cos(placement.angle);
   const sin = Math.sin(placement.angle);
   const w = asset.width * scale;
-  const h = asset.height * scale;
   // Asset corners in target space, for the bounding box.
-  const corners = [
-    [0, 0],
-    [w, 0],
-    [0, h],
-    [w, h],
-  ].map(([x, y]) => {
-    const dx = x! - pivot.x * w;
-    const dy = y! - pivot.y * h;
-    return [placement.x + dx * cos - dy * sin, placement.y + dx * sin + dy * cos] as const;
-  });
+  const corners = placementCorners(placement, asset);
   const offset = shadow ? Math.max(1, w * 0.03) : 0;
   const minX = Math.max(0, Math.floor(Math.min(...corners.map((c) => c[0]))));
   const maxX = Math.min(target.width - 1, Math.ceil(Math.max(...corners.map((c) => c[0])) + offset));

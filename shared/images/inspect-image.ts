@@ -20,7 +20,7 @@ export interface ImageHeader {
   /** As a viewer shows it, after the EXIF orientation (5–8 swap the sides). */
   displayWidth: number;
   displayHeight: number;
-  /** PNG with an alpha channel (colour type 4 or 6) or a transparency chunk. */
+  /** PNG with an alpha channel (colour type 4 or 6) or a transparency chunk; WebP whose header says it has alpha. */
   hasAlpha: boolean;
 }
 
@@ -101,8 +101,20 @@ export function inspectImage(bytes: Uint8Array): InspectResult {
     orientation,
     displayWidth: swapped ? size.height : size.width,
     displayHeight: swapped ? size.width : size.height,
-    hasAlpha: format === "png" && pngHasAlpha(bytes),
+    hasAlpha: format === "png" ? pngHasAlpha(bytes) : format === "webp" && webpHasAlpha(bytes),
   };
+}
+
+/**
+ * A WebP's alpha from its first chunk: VP8X carries an alpha flag (bit 4 of its flags byte),
+ * lossless VP8L an alpha_is_used bit after the 14-bit sizes; lossy VP8 alone has none.
+ * (WebP container spec, RFC 9649 §2.7 and §3.)
+ */
+function webpHasAlpha(bytes: Uint8Array): boolean {
+  const chunk = String.fromCharCode(bytes[12]!, bytes[13]!, bytes[14]!, bytes[15]!);
+  if (chunk === "VP8X") return ((bytes[20] ?? 0) & 0x10) !== 0;
+  if (chunk === "VP8L") return (((bytes[24] ?? 0) >> 4) & 1) === 1;
+  return false;
 }
 
 function pngHasAlpha(bytes: Uint8Array): boolean {

@@ -18,7 +18,8 @@ function placeProp(person: PosePerson, prop: ThemeProp): Placement[] {
       if (!centre) return [];
       // The band sits across the forehead, above the eyes.
       const width = head * (prop === "chef-hat" ? 1.15 : 1.25);
-      return [{ asset: prop, x: centre.x, y: centre.y - head * 0.42, angle: tilt, width }];
+      // A head near the top edge would cut the crown off: the drawing keeps inside the picture.
+      return [{ asset: prop, x: centre.x, y: centre.y - head * 0.42, angle: tilt, width, keepInside: true }];
     }
     case "stethoscope": {
       const neck = p("neck");

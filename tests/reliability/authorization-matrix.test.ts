@@ -142,6 +142,11 @@ describe("authorization matrix", () => {
     expect(template.name).toBe(`${f.marker} template`);
     const generation = await owner.json<{ status: string }>(`/api/v1/generations/${f.generationId}`);
     expect(generation.status).toBe("completed");
+    // The candidate list: the owner's candidate is listed to the owner, and to no one else.
+    const candidatesOf = async (who: Client) =>
+      (await who.json<{ items: { id: string }[] }>("/api/v1/avatars/generate")).items.map((c) => c.id);
+    expect(await candidatesOf(owner)).toContain(f.candidateId);
+    expect(await candidatesOf(other)).not.toContain(f.candidateId);
 
     // The owner last, deletions at the very end.
     const ordered = [...routes.filter((r) => r.method !== "DELETE"), ...routes.filter((r) => r.method === "DELETE")];

@@ -20,10 +20,10 @@ import { findTheme } from "../themes/find-theme";
 
 const maxPoses = (env: Env) => config(env).generations.maxPoses;
 
-/** Refuses templates the user may not use (neither public and active nor their own). */
-async function checkTemplates(env: Env, userId: string, ids: string[]) {
+/** Refuses templates the user may not use (neither public and active nor their own); returns their names by id. */
+async function checkTemplates(env: Env, userId: string, ids: string[]): Promise<Record<string, string>> {
   const visible = await db(env)
-    .select({ id: poseTemplates.id })
+    .select({ id: poseTemplates.id, name: poseTemplates.name })
     .from(poseTemplates)
     .where(
       and(
@@ -41,6 +41,7 @@ async function checkTemplates(env: Env, userId: string, ids: string[]) {
       { missing },
     );
   }
+  return Object.fromEntries(visible.map((t) => [t.id, t.name]));
 }
 
 /**
@@ -85,14 +86,15 @@ function checkNamedProvider(env: Env, name: string | undefined) {
 
 /**
  * Checks a new generation of the user, in the order its errors are reported, and returns the
- * avatar it is made from and the pose provider it runs with (null: the AI chain). Throws the API
+ * avatar it is made from, the pose provider it runs with (null: the AI chain) and the picked poses'
+ * names by template id. Throws the API
  * error of the first check that fails.
  */
 export async function checkNewGeneration(
   env: Env,
   userId: string,
   body: NewGeneration,
-): Promise<{ avatar: Avatar; provider: string | null }> {
+): Promise<{ avatar: Avatar; provider: string | null; poseNames: Record<string, string> }> {
   const limit = maxPoses(env);
   if (body.poseTemplateIds.length > limit) {
     throw new ApiError(
@@ -105,7 +107,7 @@ export async function checkNewGeneration(
     where: and(eq(avatars.id, body.avatarId), eq(avatars.userId, userId)),
   });
   if (!avatar) throw new ApiError(404, "avatar_not_found", "Avatar not found among yours.");
-  await checkTemplates(env, userId, body.poseTemplateIds);
+  const poseNames = await checkTemplates(env, userId, body.poseTemplateIds);
   const provider = pickProvider(env, body);
   if (body.backgroundSettings?.mode === "image")
     if (!(await findBackground(env, userId, body.backgroundSettings.backgroundId))) throw notFound("Background");
@@ -118,5 +120,5 @@ export async function checkNewGeneration(
   }
   checkNamedProvider(env, body.provider);
   checkRig(env, avatar, provider);
-  return { avatar, provider };
+  return { avatar, provider, poseNames };
 }

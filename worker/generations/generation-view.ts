@@ -1,13 +1,14 @@
 // Reading generations: the caller's own only. The live state comes from the generation's Durable
 // Object; the D1 row adds what the run does not keep (the avatar's name, later stages' settings).
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { GenerationState } from "../../shared/api/generations";
 import { settingsFields } from "../../shared/stages";
 import { db } from "../db/client";
 import { newestFirst } from "../db/pagination";
-import { poseGenerations, type PoseGeneration } from "../db/schema";
+import { generatedPoses, poseGenerations, type PoseGeneration } from "../db/schema";
 import { notFound } from "../errors";
 import { generationStub } from "./generation-stub";
+import { poseNames } from "./pose-names";
 
 /** The user's generation with this id, or the API's 404. */
 export async function findOwned(env: Env, userId: string, id: string): Promise<PoseGeneration> {
@@ -18,8 +19,8 @@ export async function findOwned(env: Env, userId: string, id: string): Promise<P
   return row;
 }
 
-/** A generation as lists show it, from its D1 row alone. */
-const summary = (row: PoseGeneration) => ({
+/** A generation as lists show it, from its D1 row (and its first successful pose, as its picture). */
+const summary = (row: PoseGeneration, firstPose: string | undefined) => ({
   id: row.id,
   avatarId: row.avatarId,
   avatarName: row.avatarName,
@@ -33,12 +34,39 @@ const summary = (row: PoseGeneration) => ({
   createdAt: row.createdAt.toISOString(),
   completedAt: row.completedAt?.toISOString() ?? null,
   downloadUrl: `/api/v1/generations/${row.id}/download.zip`,
+  poseNames: row.poseNames ?? {},
+  thumbnailUrl: firstPose ? `/api/v1/generations/${row.id}/poses/${firstPose}/image` : null,
 });
+
+/** Each generation's first successful pose in the order picked (one query for the page). */
+async function firstPoses(env: Env, rows: PoseGeneration[]): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  const done = await db(env)
+    .select({ generationId: generatedPoses.generationId, poseTemplateId: generatedPoses.poseTemplateId })
+    .from(generatedPoses)
+    .where(
+      and(
+        inArray(
+          generatedPoses.generationId,
+          rows.map((r) => r.id),
+        ),
+        eq(generatedPoses.success, true),
+      ),
+    );
+  const first = new Map<string, string>();
+  for (const row of rows) {
+    const ok = new Set(done.filter((d) => d.generationId === row.id).map((d) => d.poseTemplateId));
+    const pick = row.selectedPoseIds.find((id) => ok.has(id));
+    if (pick) first.set(row.id, pick);
+  }
+  return first;
+}
 
 /** What the row knows beyond the live state: the avatar (it may be gone) and the later stages' settings. */
 export const rowFields = (row: PoseGeneration) => ({
   avatarId: row.avatarId,
   avatarName: row.avatarName,
+  poseNames: row.poseNames ?? {},
   initStrength: row.initStrength,
   ...settingsFields(row.stageSettings ?? {}),
 });
@@ -53,7 +81,8 @@ export async function listGenerations(env: Env, userId: string, query: Parameter
     .orderBy(...pg.orderBy)
     .limit(pg.take);
   const { items, nextCursor } = pg.page(rows);
-  return { items: items.map(summary), nextCursor };
+  const first = await firstPoses(env, items);
+  return { items: items.map((row) => summary(row, first.get(row.id))), nextCursor };
 }
 
 /** The user's generation with its poses, as the run knows it now. */
@@ -61,5 +90,5 @@ export async function readGeneration(env: Env, userId: string, id: string): Prom
   const row = await findOwned(env, userId, id);
   const state = await generationStub(env, row.id).state();
   if (!state) throw notFound("Generation");
-  return { ...state, ...rowFields(row) };
+  return { ...state, ...rowFields(row), poseNames: await poseNames(env, row) };
 }

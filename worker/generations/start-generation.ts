@@ -7,7 +7,7 @@ import { storedSettings } from "../../shared/stages";
 import { config } from "../config";
 import { refusal } from "../credits/ledger";
 import { db } from "../db/client";
-import { avatars, poseGenerations, type Avatar } from "../db/schema";
+import { avatars, poseGenerations } from "../db/schema";
 import { eq, sql } from "drizzle-orm";
 import { checkNewGeneration } from "./check-new-generation";
 import { generationStub } from "./generation-stub";
@@ -15,7 +15,12 @@ import { rowFields } from "./generation-view";
 import { reservePoses, settlePoses } from "./pose-credits";
 
 /** Writes the generation row and hands its poses to a Durable Object (credits are already reserved). */
-async function handOver(env: Env, generationId: string, body: NewGeneration, avatar: Avatar, provider: string | null) {
+async function handOver(
+  env: Env,
+  generationId: string,
+  body: NewGeneration,
+  { avatar, provider, poseNames }: Awaited<ReturnType<typeof checkNewGeneration>>,
+) {
   const d = db(env);
   const [row] = await d
     .insert(poseGenerations)
@@ -26,6 +31,7 @@ async function handOver(env: Env, generationId: string, body: NewGeneration, ava
       avatarName: avatar.name,
       totalPoses: body.poseTemplateIds.length,
       selectedPoseIds: body.poseTemplateIds,
+      poseNames,
       quality: body.quality,
       provider,
       basePrompt: buildBasePrompt(avatar, body.prompt),
@@ -55,14 +61,14 @@ async function handOver(env: Env, generationId: string, body: NewGeneration, ava
  * check, or the refusal (402, 429) when the credits or the daily limit do not cover every pose.
  */
 export async function startGeneration(env: Env, userId: string, body: NewGeneration): Promise<GenerationState> {
-  const { avatar, provider } = await checkNewGeneration(env, userId, body);
+  const checked = await checkNewGeneration(env, userId, body);
   const generationId = crypto.randomUUID();
   // Round 0 of every pose, reserved all at once; the generation's Durable Object settles each.
   const firstRound = body.poseTemplateIds.map((templateId) => ({ templateId, round: 0 }));
   const reservation = await reservePoses(env, { userId, generationId, quality: body.quality, poses: firstRound });
   if (!reservation.ok) throw refusal(reservation);
   try {
-    return await handOver(env, generationId, body, avatar, provider);
+    return await handOver(env, generationId, body, checked);
   } catch (err) {
     await settlePoses(env, { generationId, rounds: firstRound.map((p) => ({ ...p, outcome: "refund" })) });
     throw err;

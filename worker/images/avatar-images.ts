@@ -26,8 +26,8 @@ export function fitWithin(width: number, height: number, max: number) {
 }
 
 /**
- * JPEG has no alpha: a transparent pixel would come out black. A cut-out's thumbnail is flattened
- * onto white, the backdrop shops photograph products on.
+ * JPEG has no alpha: a transparent pixel would come out black. A cut-out's thumbnail (PNG or WebP
+ * with alpha) is flattened onto white, the backdrop shops photograph products on.
  */
 function onWhite(image: PhotonImage): PhotonImage {
   const px = image.get_raw_pixels();

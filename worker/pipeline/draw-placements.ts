@@ -1,6 +1,7 @@
 // Draws placed drawings (accessories, theme props) onto a stage image.
 import type { Placement } from "../../shared/fashion/anchors";
 import { drawPlacement } from "../../shared/fashion/composite";
+import { keepInside } from "../../shared/fashion/placement-box";
 import { isPng } from "../../shared/images/is-png";
 import { accessoryImage } from "../fashion/accessory-images";
 import { decodeRgba, encodeJpeg, encodePng } from "../images/rgba";
@@ -14,6 +15,9 @@ export async function drawPlacements(
 ): Promise<Uint8Array> {
   if (placements.length === 0) return bytes;
   const target = decodeRgba(bytes);
-  for (const placement of placements) drawPlacement(target, await accessoryImage(ctx.env, placement.asset), placement);
+  for (const placement of placements) {
+    const asset = await accessoryImage(ctx.env, placement.asset);
+    drawPlacement(target, asset, placement.keepInside ? keepInside(placement, asset, target) : placement);
+  }
   return isPng(bytes) ? encodePng(target) : encodeJpeg(target);
 }

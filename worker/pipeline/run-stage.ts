@@ -16,6 +16,7 @@ export function stageApplies(stage: AnyStage, ctx: PoseContext): boolean {
 /** Runs `stage` on this pose; it leaves its image as the pose's current one. */
 export async function runStage(stage: AnyStage, ctx: PoseContext): Promise<void> {
   const all = settingsOf(ctx);
-  const own = stage.settings ? stage.settings.parse(all[stage.name]) : null;
+  // A stage may run without settings of its own (the background behind a theme): null, not a parse error.
+  const own = stage.settings && all[stage.name] != null ? stage.settings.parse(all[stage.name]) : null;
   await stage.run(own, stageTools(ctx, stage), all);
 }

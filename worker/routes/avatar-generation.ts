@@ -4,12 +4,14 @@ import { and, eq } from "drizzle-orm";
 import {
   AvatarGenerateRequest,
   AvatarGenerateResponse,
+  CandidateList,
   SaveCandidateRequest,
 } from "../../shared/api/avatar-generation";
 import { Avatar } from "../../shared/api/avatars";
 import { ErrorResponse } from "../../shared/api/errors";
 import { inspectImage } from "../../shared/images/inspect-image";
 import { generateCandidates } from "../avatars/generate-candidates";
+import { listCandidates } from "../avatars/list-candidates";
 import { refundCandidateCredits, refusal, reserveCandidateCredits } from "../credits/ledger";
 import { storeAvatar, toAvatar } from "../avatars/store-avatar";
 import { db } from "../db/client";
@@ -43,6 +45,15 @@ router.use("*", signedIn());
 router.on("POST", "*", jsonLimit());
 
 export const avatarGenerationRoutes = router
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      summary: "My avatar candidates not yet saved nor expired, newest first",
+      responses: { 200: jsonResponse(CandidateList, "The candidates"), 401: errors[401] },
+    }),
+    async (c) => c.json(await listCandidates(c.env, requireCaller(c).userId), 200),
+  )
   .openapi(
     createRoute({
       method: "post",

@@ -17,6 +17,8 @@ export const poseGenerations = sqliteTable(
     avatarName: text("avatar_name"),
     totalPoses: integer("total_poses").notNull(),
     selectedPoseIds: text("selected_pose_ids", { mode: "json" }).$type<string[]>().notNull(),
+    /** Each picked pose's name when the generation started (results and their file names outlive templates). */
+    poseNames: text("pose_names", { mode: "json" }).$type<Record<string, string>>(),
     quality: text("quality", { enum: ["sd", "hd"] }).notNull(),
     /** Every stage's settings by stage name (shared/stages), so a new stage needs no column. */
     stageSettings: text("stage_settings", { mode: "json" }).$type<Record<string, unknown>>(),

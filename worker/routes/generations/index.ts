@@ -7,7 +7,7 @@ import { PageQuery, page } from "../../../shared/api/pagination";
 import type { AppEnv } from "../../env";
 import { cancelGeneration, retryFailedPoses } from "../../generations/control-generation";
 import { deleteGeneration } from "../../generations/delete-generation";
-import { downloadEntries, poseImageKey } from "../../generations/generation-images";
+import { downloadEntries, poseImage } from "../../generations/generation-images";
 import { listGenerations, readGeneration } from "../../generations/generation-view";
 import { startGeneration } from "../../generations/start-generation";
 import { requireCaller, signedIn } from "../../middleware/caller";
@@ -113,14 +113,25 @@ export const generationRoutes = router
       summary: `One generated pose image: the final one, or ?stage=${StageImage.options.filter((s) => s !== "final").join("|")} for an earlier stage`,
       request: {
         params: IdParam.extend({ poseId: z.string().min(1).max(80) }),
-        query: z.object({ stage: StageImage.default("final") }),
+        query: z.object({
+          stage: StageImage.default("final"),
+          /** `1`: as an attachment named `<avatar>-<pose name>.<ext>` (the extension its type's). */
+          download: z.enum(["1"]).optional(),
+        }),
       },
-      responses: { 200: { description: "JPEG" }, 304: { description: "Not modified" }, ...errors },
+      responses: {
+        200: { description: "JPEG, or PNG where the background was removed" },
+        304: { description: "Not modified" },
+        ...errors,
+      },
     }),
     async (c) => {
       const { id, poseId } = c.req.valid("param");
-      const key = await poseImageKey(c.env, requireCaller(c).userId, id, poseId, c.req.valid("query").stage);
-      return serveR2Object(c, key);
+      const { stage, download } = c.req.valid("query");
+      const { key, fileName } = await poseImage(c.env, requireCaller(c).userId, id, poseId, stage);
+      const res = await serveR2Object(c, key);
+      if (download) res.headers.set("content-disposition", `attachment; filename="${fileName}"`);
+      return res;
     },
   )
   .openapi(

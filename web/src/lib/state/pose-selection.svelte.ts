@@ -11,6 +11,12 @@ class PoseSelection {
     this.save();
   }
 
+  /** Picks exactly these poses, in this order (a past run's). */
+  set(ids: string[]) {
+    this.ids = [...ids];
+    this.save();
+  }
+
   clear() {
     this.ids = [];
     this.save();

@@ -1,0 +1,1 @@
+ALTER TABLE `pose_generations` ADD `pose_names` text;
