@@ -72,7 +72,9 @@ export async function readModelsLabRequest(
   const base64 = p.base64 === "yes" || p.base64 === true || p.base64 === "true";
   const images: ModelsLabRequest["images"] = {};
   const answer = (setupError: Reply | null): ModelsLabRequest => ({ images, base64, setupError });
-  if (typeof p.key !== "string" || p.key === "") return answer(mlError(401, "Invalid API key"));
+  // No key, or one the account revoked (the fake takes any key naming itself "invalid" for that).
+  if (typeof p.key !== "string" || p.key === "" || p.key.includes("invalid"))
+    return answer(mlError(401, "Invalid API key"));
   if (typeof p.prompt !== "string" || p.prompt === "") return answer(mlError(400, "prompt is required"));
   for (const side of ["width", "height"] as const) {
     const n = Number(p[side] ?? 512);

@@ -9,6 +9,8 @@
 // request, and injects faults on demand through /__fake/*:
 //   POST /__fake/config  {latencyMs?, faults?: FaultRule[], append?, clearTrace?}   POST /__fake/reset
 //   GET  /__fake/requests?trace=PREFIX                          GET  /__fake/health
+//   POST /__fake/inputs (image bytes) → {url}: stands in for our own origin's provider-input URLs in
+//   Worker tests, where nothing outside workerd can reach the Worker; GET /__fake/inputs/{id} serves it
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { renderSkeletonPng } from "../../shared/skeleton/render-png";
@@ -78,6 +80,8 @@ interface State extends ModelsLabStore {
   faults: FaultRule[];
   requests: RecordedRequest[];
   seed: number;
+  /** Images stashed by tests to be fetched by URL (POST /__fake/inputs). */
+  inputs: { bytes: Uint8Array; type: string }[];
 }
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -337,7 +341,16 @@ export interface FakeProvider {
 
 /** Starts the fake on 127.0.0.1 (port 0 picks a free one); `unref` lets the test process exit around it. */
 export async function startFakeProvider(port = 0, { unref = false } = {}): Promise<FakeProvider> {
-  const state: State = { url: "", outputs: [], pending: new Set(), latencyMs: 0, faults: [], requests: [], seed: 42 };
+  const state: State = {
+    url: "",
+    outputs: [],
+    pending: new Set(),
+    latencyMs: 0,
+    faults: [],
+    requests: [],
+    seed: 42,
+    inputs: [],
+  };
   const hanging = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
@@ -354,6 +367,19 @@ export async function startFakeProvider(port = 0, { unref = false } = {}): Promi
         200,
         state.requests.filter((r) => r.trace.startsWith(trace)),
       );
+    }
+    if (route === "POST /__fake/inputs")
+      return done(
+        readBody(req).then((b) => {
+          state.inputs.push({ bytes: b, type: String(req.headers["content-type"] ?? "application/octet-stream") });
+          json(res, 200, { url: `${state.url}/__fake/inputs/${state.inputs.length - 1}` });
+        }),
+      );
+    const input = /^\/__fake\/inputs\/(\d+)$/.exec(url.pathname);
+    if (req.method === "GET" && input && state.inputs[Number(input[1])]) {
+      const { bytes, type } = state.inputs[Number(input[1])]!;
+      res.writeHead(200, { "content-type": type });
+      return res.end(bytes);
     }
     if (route === "POST /__fake/reset") {
       Object.assign(state, { latencyMs: 0, faults: [], requests: [], seed: 42, outputs: [], pending: new Set() });
@@ -399,6 +425,9 @@ export async function startFakeProvider(port = 0, { unref = false } = {}): Promi
     if (modelsLabCall?.route === "output" && serveModelsLabOutput(res, state, modelsLabCall.id!)) return;
     json(res, 404, { error: `fake provider: no route ${route}` });
   });
+  // Node closes an idle keep-alive connection after 5 s; workerd may then write its next request
+  // onto that socket as it closes ("Network connection lost"). Idle connections stay open longer.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   if (unref) server.unref();
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

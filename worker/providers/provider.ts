@@ -129,7 +129,7 @@ export function errorForThrown(provider: string, err: unknown): ProviderError {
   }
   return new ProviderError(
     "server",
-    `Could not reach the provider: ${String((err as Error)?.message ?? err)}`,
+    `Could not reach ${provider}: ${String((err as Error)?.message ?? err)}`,
     provider,
   );
 }
