@@ -25,6 +25,7 @@ export const modelslab = defineVendor({
   name: "modelslab",
   label: "ModelsLab",
   settings,
+  keySetting: "MODELSLAB_API_KEY",
   capabilities: {
     pose: { adapter: modelsLabPose, cost: { sd: 0.003, hd: 0.006 }, acceptsInitImage: true },
     inpainting: { adapter: modelsLabInpainting, cost: 0.003 },
