@@ -10,13 +10,12 @@ import { BUILT_IN_TEMPLATES } from "../shared/templates/built-in";
 import { buildFigure } from "../shared/templates/figure";
 import { poseInputPublisher } from "../worker/provider-inputs/publish-input";
 import { modelslab } from "../worker/providers/modelslab";
-import { ProviderError, type PoseImageRequest } from "../worker/providers/provider";
 import type { PublishInput } from "../worker/providers/publish-input";
 import { providerFor } from "../worker/providers/registry";
 import { fakeProvider } from "./helpers/fake-provider";
-import { messiJpg } from "./helpers/images";
 import { pngSize } from "./helpers/png";
 import { fetchWithEnv } from "./helpers/with-env";
+import { poseRequest, providerFailure } from "./helpers/pose-request";
 
 const vars = (extra: Record<string, string> = {}) =>
   ({
@@ -29,20 +28,7 @@ const vars = (extra: Record<string, string> = {}) =>
 
 const unb64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
-function request(traceId: string, quality: "sd" | "hd" = "sd"): PoseImageRequest {
-  const [width, height] = quality === "sd" ? [512, 768] : [1024, 1536];
-  return {
-    traceId,
-    controlImage: renderSkeletonPng(buildFigure(BUILT_IN_TEMPLATES[0]!.figure, width, height)),
-    avatarImage: messiJpg(),
-    avatarContentType: "image/jpeg",
-    prompt: "professional photo",
-    negativePrompt: "blurry",
-    width,
-    height,
-    quality,
-  };
-}
+const request = poseRequest;
 
 /** A grey picture as a JPEG, the size of a starting image. */
 function greyJpeg(width: number, height: number) {
@@ -64,11 +50,7 @@ const stash: PublishInput = async (_name, bytes, contentType) => {
   return ((await res.json()) as { url: string }).url;
 };
 
-const failure = async (p: Promise<unknown>) => {
-  const err = await p.catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(ProviderError);
-  return err as ProviderError;
-};
+const failure = providerFailure;
 
 describe("ModelsLab", () => {
   it("sends the skeleton and the starting picture as URLs it fetches, the skeleton as control_image", async () => {
