@@ -5,16 +5,14 @@ import { env } from "cloudflare:workers";
 import { PhotonImage } from "@cf-wasm/photon";
 import { describe, expect, it } from "vitest";
 import { segmind } from "../worker/providers/segmind";
-import { ProviderError, type PoseImageRequest } from "../worker/providers/provider";
 import { providerFor } from "../worker/providers/registry";
 import { fakeProvider } from "./helpers/fake-provider";
-import { messiJpg } from "./helpers/images";
-import { renderSkeletonPng } from "../shared/skeleton/render-png";
 import { buildFigure } from "../shared/templates/figure";
 import { BUILT_IN_TEMPLATES } from "../shared/templates/built-in";
 import { maskPng } from "../shared/raster/mask";
 import { hijabMask } from "../shared/fashion/regions";
 import { bytesToBase64 } from "../worker/providers/base64";
+import { poseRequest, providerFailure } from "./helpers/pose-request";
 
 // Drawing 1024×1536 in the fake takes a while on a busy machine; the hang test shortens it again.
 const vars = (extra: Record<string, string> = {}) =>
@@ -26,26 +24,7 @@ const vars = (extra: Record<string, string> = {}) =>
     ...extra,
   }) as Env;
 
-const request = (traceId: string, quality: "sd" | "hd" = "sd"): PoseImageRequest => {
-  const [width, height] = quality === "sd" ? [512, 768] : [1024, 1536];
-  return {
-    traceId,
-    controlImage: renderSkeletonPng(buildFigure(BUILT_IN_TEMPLATES[0]!.figure, width, height)),
-    avatarImage: messiJpg(),
-    avatarContentType: "image/jpeg",
-    prompt: "professional photo",
-    negativePrompt: "blurry",
-    width,
-    height,
-    quality,
-  };
-};
-
-const failure = async (p: Promise<unknown>) => {
-  const err = await p.catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(ProviderError);
-  return err as ProviderError;
-};
+const [request, failure] = [poseRequest, providerFailure];
 
 const size = (bytes: Uint8Array) => {
   const image = PhotonImage.new_from_byteslice(bytes);

@@ -7,7 +7,7 @@
 // file CDN under /fal-cdn.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { mapPixels } from "./map-pixels";
+import { mapPixels } from "./pictures";
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 

@@ -5,28 +5,33 @@
 // {inputs: base64 image, parameters: {prompt, mask_image}}; POST /hf/segment*: person segmentation,
 // answering [{label: "person", score, mask}] with everything unlike the image's corner colour; Segmind models named *inpainting* take
 // {image, mask}; inpainting answers the image with the masked region painted a prompt colour), AUTOMATIC1111's (POST /sdapi/v1/txt2img and img2img and its model lists, to its real contract: see a1111.ts), Segmind's (POST /segmind/{model}) and
-// ModelsLab's (POST /modelslab/api/v5/controlnet, polling /modelslab/api/v6/fetch/{id}), Hugging
-// Face's Hub mapping API, router and fal queue (/hf-hub, /hf-router, /fal-cdn: hf-router.ts), answers with a deterministic image made
-// from what it received (the skeleton on a background coloured by the prompt), records every
+// ModelsLab's (POST /modelslab/api/v5/controlnet and /api/v6/images/inpaint, to its real contract: see modelslab.ts),
+// Hugging Face's Hub mapping API, router and fal queue (/hf-hub, /hf-router, /fal-cdn: hf-router.ts),
+// answers with a deterministic image made from what it received (pictures.ts), records every
 // request, and injects faults on demand through /__fake/*:
 //   POST /__fake/config  {latencyMs?, faults?: FaultRule[], append?, clearTrace?}   POST /__fake/reset
 //   GET  /__fake/requests?trace=PREFIX                          GET  /__fake/health
-import { createHash } from "node:crypto";
+//   POST /__fake/inputs (image bytes) → {url}: stands in for our own origin's provider-input URLs in
+//   Worker tests, where nothing outside workerd can reach the Worker; GET /__fake/inputs/{id} serves it
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { PhotonImage, SamplingFilter, resize } from "@cf-wasm/photon";
-import { inspectImage } from "../../shared/images/inspect-image";
-import { unzlibSync } from "fflate";
-import { encodePng } from "../../shared/skeleton/png";
-import { createImage } from "../../shared/skeleton/raster";
 import { renderSkeletonPng } from "../../shared/skeleton/render-png";
 import { BUILT_IN_TEMPLATES } from "../../shared/templates/built-in";
 import { buildFigure } from "../../shared/templates/figure";
 import { a1111Check, a1111Error, a1111Get, a1111Route, a1111Start, loadedCheckpoint } from "./a1111";
 import { handleComfyUi } from "./comfyui";
-import { mapPixels } from "./map-pixels";
 import { FalQueue, hubModel } from "./hf-router";
 import { handleRouted, type RouterTools } from "./hf-router-route";
+import {
+  answerModelsLab,
+  fetchModelsLab,
+  modelsLabRoute,
+  readModelsLabRequest,
+  serveModelsLabOutput,
+  type ModelsLabRequest,
+  type ModelsLabStore,
+} from "./modelslab";
+import { cutOutImage, deterministicImage, imageSize, inpaintImage, resizedPng, segmentImage } from "./pictures";
 import { segmindCheck, segmindFault, segmindInpaintSize, segmindModel } from "./segmind";
 
 export type FaultKind = "loading" | "rate_limit" | "error500" | "hang" | "non_image" | "bad_request" | "no_credits";
@@ -73,15 +78,14 @@ export interface RecordedRequest {
   at: number;
 }
 
-interface State {
+interface State extends ModelsLabStore {
   url: string;
-  /** ModelsLab-style output files, by id; ids in `pending` are still "processing". */
-  outputs: Uint8Array[];
-  pending: Set<number>;
   latencyMs: number;
   faults: FaultRule[];
   requests: RecordedRequest[];
   seed: number;
+  /** Images stashed by tests to be fetched by URL (POST /__fake/inputs). */
+  inputs: { bytes: Uint8Array; type: string }[];
 }
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -93,143 +97,6 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
-}
-
-/** Pixels of a PNG written by our encoder (8-bit RGB, filter 0 rows), or null. */
-/** The pixel size of a base64 image, or null when it is not one. */
-function imageSize(base64: string): [number, number] | null {
-  const header = inspectImage(Buffer.from(base64, "base64"));
-  return header.ok ? [header.displayWidth, header.displayHeight] : null;
-}
-
-/** The image at width × height, as a model that draws at a fixed size answers. */
-function resizedPng(png: Uint8Array, width: number, height: number): Uint8Array {
-  const image = PhotonImage.new_from_byteslice(png);
-  try {
-    if (image.get_width() === width && image.get_height() === height) return png;
-    const out = resize(image, width, height, SamplingFilter.Lanczos3);
-    try {
-      return out.get_bytes();
-    } finally {
-      out.free();
-    }
-  } finally {
-    image.free();
-  }
-}
-
-function decodeOwnPng(bytes: Uint8Array): { width: number; height: number; rgb: Uint8Array } | null {
-  try {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const width = view.getUint32(16);
-    const height = view.getUint32(20);
-    let pos = 8;
-    const idat: Uint8Array[] = [];
-    while (pos < bytes.length) {
-      const len = view.getUint32(pos);
-      const type = String.fromCharCode(...bytes.subarray(pos + 4, pos + 8));
-      if (type === "IDAT") idat.push(bytes.subarray(pos + 8, pos + 8 + len));
-      pos += 12 + len;
-    }
-    const raw = unzlibSync(Buffer.concat(idat));
-    const rgb = new Uint8Array(width * height * 3);
-    for (let y = 0; y < height; y++)
-      rgb.set(raw.subarray(y * (width * 3 + 1) + 1, (y + 1) * (width * 3 + 1)), y * width * 3);
-    return { width, height, rgb };
-  } catch {
-    return null;
-  }
-}
-
-/** Inpainting: the image with the mask's region painted a colour from the prompt (blended by the mask). */
-function inpaintImage(image: Uint8Array, maskBytes: Uint8Array, prompt: string): Uint8Array {
-  const hash = createHash("sha256").update(prompt).digest();
-  const paint = [40 + (hash[0]! % 180), 40 + (hash[1]! % 180), 40 + (hash[2]! % 180)];
-  const photo = PhotonImage.new_from_byteslice(image);
-  try {
-    const [w, h] = [photo.get_width(), photo.get_height()];
-    const rgba = photo.get_raw_pixels();
-    const mask = decodeOwnPng(maskBytes);
-    if (mask && mask.width === w && mask.height === h) {
-      for (let i = 0; i < w * h; i++) {
-        const a = mask.rgb[i * 3]! / 255;
-        for (let c = 0; c < 3; c++) rgba[i * 4 + c] = Math.round(paint[c]! * a + rgba[i * 4 + c]! * (1 - a));
-      }
-    }
-    const out = new PhotonImage(rgba, w, h);
-    try {
-      return out.get_bytes();
-    } finally {
-      out.free();
-    }
-  } finally {
-    photo.free();
-  }
-}
-
-/** Background removal (Segmind's protocol): the image with the segmentation as its alpha. */
-function cutOutImage(image: Uint8Array): Uint8Array {
-  const mask = decodeOwnPng(segmentImage(image))!;
-  return mapPixels(image, (rgba) => {
-    for (let i = 0; i < rgba.length / 4; i++) rgba[i * 4 + 3] = mask.rgb[i * 3]!;
-  });
-}
-
-/** Segmentation: white where a pixel differs from the top-left corner's colour, grown a little. */
-function segmentImage(image: Uint8Array): Uint8Array {
-  const photo = PhotonImage.new_from_byteslice(image);
-  const [w, h] = [photo.get_width(), photo.get_height()];
-  const rgba = photo.get_raw_pixels();
-  photo.free();
-  const hit = new Uint8Array(w * h);
-  for (let i = 0; i < w * h; i++) {
-    const d =
-      Math.abs(rgba[i * 4]! - rgba[0]!) + Math.abs(rgba[i * 4 + 1]! - rgba[1]!) + Math.abs(rgba[i * 4 + 2]! - rgba[2]!);
-    hit[i] = d > 40 ? 1 : 0;
-  }
-  const img = createImage(w, h);
-  const r = 4;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let on = false;
-      for (let dy = -r; dy <= r && !on; dy += 2)
-        for (let dx = -r; dx <= r && !on; dx += 2) {
-          const [u, v] = [x + dx, y + dy];
-          on = u >= 0 && v >= 0 && u < w && v < h && hit[v * w + u] === 1;
-        }
-      const o = y * img.stride + 1 + x * 3;
-      img.data[o] = img.data[o + 1] = img.data[o + 2] = on ? 255 : 0;
-    }
-  }
-  img.rowLeft.fill(0);
-  img.rowRight.fill(w - 1);
-  return encodePng(img);
-}
-
-/** The skeleton on a background whose colour comes from a hash of the prompt and avatar. */
-function deterministicImage(control: Uint8Array, prompt: string, avatar: string | null, width: number, height: number) {
-  const hash = createHash("sha256")
-    .update(prompt)
-    .update(avatar ?? "")
-    .digest();
-  const bg = [80 + (hash[0]! % 120), 80 + (hash[1]! % 120), 80 + (hash[2]! % 120)];
-  const skeleton = decodeOwnPng(control);
-  const w = skeleton?.width ?? width;
-  const h = skeleton?.height ?? height;
-  const img = createImage(w, h);
-  const src = skeleton?.rgb;
-  for (let y = 0; y < h; y++) {
-    let o = y * img.stride + 1;
-    for (let i = y * w * 3, end = i + w * 3; i < end; i += 3, o += 3) {
-      const lit = src !== undefined && (src[i]! | src[i + 1]! | src[i + 2]!) !== 0;
-      img.data[o] = lit ? src[i]! : bg[0]!;
-      img.data[o + 1] = lit ? src[i + 1]! : bg[1]!;
-      img.data[o + 2] = lit ? src[i + 2]! : bg[2]!;
-    }
-  }
-  img.rowLeft.fill(0);
-  img.rowRight.fill(w - 1);
-  return encodePng(img);
 }
 
 function nextRandom(state: State) {
@@ -263,12 +130,13 @@ async function handleGenerate(
   let negativePrompt = "";
   let width = 512;
   let height = 768;
-  let control = new Uint8Array(body);
+  let control: Uint8Array = new Uint8Array(body);
   let avatar: string | null = null;
   let seed: number | null = null;
   let mask: Uint8Array | null = null;
   let initImage: string | null = null;
   let strength: number | null = null;
+  let modelsLab: ModelsLabRequest | null = null;
   const segmenting = protocol === "hf" && !!req.url?.startsWith("/hf/segment");
   if (segmenting) {
     const payload = JSON.parse(body.toString("utf8")) as { inputs: string };
@@ -305,8 +173,25 @@ async function handleGenerate(
       height = size?.height ?? height;
       avatar = typeof p.reference_image === "string" ? p.reference_image : null;
     }
+  } else if (protocol === "modelslab") {
+    const payload = JSON.parse(body.toString("utf8")) as Record<string, unknown>;
+    const route = modelsLabRoute(req.method ?? "", new URL(req.url ?? "/", "http://x").pathname)!.route;
+    modelsLab = await readModelsLabRequest(route, payload);
+    const { init_image: init, control_image: controlImage, mask_image: maskImage } = modelsLab.images;
+    prompt = String(payload.prompt ?? "");
+    negativePrompt = String(payload.negative_prompt ?? "");
+    width = Number(payload.width ?? 512);
+    height = Number(payload.height ?? 512);
+    // ControlNet: control_image is the map, init_image the picture it starts from (the same map
+    // when there is none); inpainting: init_image is the picture, mask_image the mask (modelslab.ts).
+    control = controlImage ?? init ?? new Uint8Array();
+    if (controlImage && init && !Buffer.from(init).equals(Buffer.from(controlImage))) {
+      initImage = Buffer.from(init).toString("base64");
+      strength = typeof payload.strength === "number" ? payload.strength : null;
+    }
+    mask = maskImage ?? null;
   } else {
-    // A1111, Segmind and ModelsLab share flat fields; only where the images sit differs.
+    // A1111 and Segmind share flat fields; only where the images sit differs.
     const payload = JSON.parse(body.toString("utf8")) as Record<string, unknown> & {
       alwayson_scripts?: { controlnet?: { args?: { image?: string; module?: string; model?: string }[] } };
       override_settings?: { sd_model_checkpoint?: unknown };
@@ -328,22 +213,7 @@ async function handleGenerate(
       [width, height] = segmindInpaintSize(model, payload) ?? imageSize(String(payload.image ?? "")) ?? [width, height];
     }
     const units = payload.alwayson_scripts?.controlnet?.args ?? [];
-    // ModelsLab: with a control_image, init_image is the starting picture and strength how much it
-    // may change (docs.modelslab.com/image-generation/controlnet/controlnet-main); without, the
-    // init_image is the control map itself.
-    const modelsLabStart = protocol === "modelslab" && typeof payload.control_image === "string";
-    if (modelsLabStart) {
-      initImage = String(payload.init_image ?? "");
-      strength = typeof payload.strength === "number" ? payload.strength : null;
-    }
-    const image =
-      protocol === "segmind"
-        ? payload.image
-        : protocol === "modelslab"
-          ? modelsLabStart
-            ? payload.control_image
-            : payload.init_image
-          : units[0]?.image;
+    const image = protocol === "segmind" ? payload.image : units[0]?.image;
     control = Buffer.from(String(image ?? ""), "base64");
     avatar = units[1]?.image ?? null;
     const maskField = payload.mask ?? payload.mask_image;
@@ -375,7 +245,7 @@ async function handleGenerate(
   // The image is made first and counts toward the latency, so answers take latencyMs, not more.
   const arrived = Date.now();
   // ModelsLab's "processing" still produces an image, fetched later.
-  const needsImage = !fault || (protocol === "modelslab" && fault.kind === "loading");
+  const needsImage = modelsLab?.setupError ? false : !fault || (protocol === "modelslab" && fault.kind === "loading");
   const colourKey = seed === null ? prompt : `${prompt}#seed=${seed}`;
   const removing = protocol === "segmind" && !!req.url?.includes("bg-removal");
   const png = !needsImage
@@ -397,7 +267,10 @@ async function handleGenerate(
     extra: Record<string, unknown> = {},
     headers: Record<string, string> = {},
   ) => json(res, status, protocol === "hf" ? { error: message, ...extra } : { detail: message, ...extra }, headers);
-  if (protocol === "modelslab") return answerModelsLab(state, res, fault, png);
+  if (modelsLab) {
+    const reply = answerModelsLab(state.url, state, modelsLab, fault, png);
+    return reply && json(res, reply.status, reply.body);
+  }
   if (protocol === "a1111") return answerA1111(res, setupError, fault, png);
   if (protocol === "segmind" && setupError) return json(res, setupError.status, setupError.body);
   if (protocol === "segmind" && fault) return segmindFault(res, fault.kind, json);
@@ -457,42 +330,6 @@ function answerA1111(
   }
 }
 
-/** ModelsLab's JSON answers: success with an output URL, processing to poll, or status "error". */
-function answerModelsLab(state: State, res: ServerResponse, fault: FaultRule | null, png: Uint8Array | null) {
-  const id = state.outputs.length;
-  switch (fault?.kind) {
-    case "loading":
-      // Still rendering; the poll at fetch_result returns the image.
-      state.outputs.push(png ?? Buffer.from("x"));
-      state.pending.add(id);
-      return json(res, 200, {
-        status: "processing",
-        eta: fault.estimatedTime ?? 0.05,
-        fetch_result: `${state.url}/modelslab/api/v6/fetch/${id}`,
-        id,
-        output: [],
-      });
-    case "rate_limit":
-      return json(
-        res,
-        429,
-        { status: "error", message: "Rate limit exceeded" },
-        { "retry-after": String(fault.retryAfter ?? 0) },
-      );
-    case "error500":
-      return json(res, 500, { status: "error", message: "Server error" });
-    case "bad_request":
-      return json(res, 200, { status: "error", message: "Invalid model_id" });
-    case "hang":
-      return;
-    case "non_image":
-      state.outputs.push(Buffer.from("this is not an image"));
-      return json(res, 200, { status: "success", output: [`${state.url}/modelslab/out/${id}.png`], id });
-  }
-  state.outputs.push(Buffer.from(Buffer.from(png!).toString("base64")));
-  return json(res, 200, { status: "success", output: [`${state.url}/modelslab/out/${id}.base64`], id });
-}
-
 /** What the fake router borrows from the server: its faults, recorder, latency and drawings. */
 function routerTools(state: State): RouterTools {
   return {
@@ -532,7 +369,16 @@ export interface FakeProvider {
 
 /** Starts the fake on 127.0.0.1 (port 0 picks a free one); `unref` lets the test process exit around it. */
 export async function startFakeProvider(port = 0, { unref = false } = {}): Promise<FakeProvider> {
-  const state: State = { url: "", outputs: [], pending: new Set(), latencyMs: 0, faults: [], requests: [], seed: 42 };
+  const state: State = {
+    url: "",
+    outputs: [],
+    pending: new Set(),
+    latencyMs: 0,
+    faults: [],
+    requests: [],
+    seed: 42,
+    inputs: [],
+  };
   const hanging = new Set<ServerResponse>();
   const fal = new FalQueue(() => state.url);
   const router = routerTools(state);
@@ -551,6 +397,19 @@ export async function startFakeProvider(port = 0, { unref = false } = {}): Promi
         200,
         state.requests.filter((r) => r.trace.startsWith(trace)),
       );
+    }
+    if (route === "POST /__fake/inputs")
+      return done(
+        readBody(req).then((b) => {
+          state.inputs.push({ bytes: b, type: String(req.headers["content-type"] ?? "application/octet-stream") });
+          json(res, 200, { url: `${state.url}/__fake/inputs/${state.inputs.length - 1}` });
+        }),
+      );
+    const input = /^\/__fake\/inputs\/(\d+)$/.exec(url.pathname);
+    if (req.method === "GET" && input && state.inputs[Number(input[1])]) {
+      const { bytes, type } = state.inputs[Number(input[1])]!;
+      res.writeHead(200, { "content-type": type });
+      return res.end(bytes);
     }
     if (route === "POST /__fake/reset") {
       Object.assign(state, { latencyMs: 0, faults: [], requests: [], seed: 42, outputs: [], pending: new Set() });
@@ -591,22 +450,22 @@ export async function startFakeProvider(port = 0, { unref = false } = {}): Promi
       return done(handleGenerate(state, "a1111", req, res, a1111));
     if (req.method === "POST" && url.pathname.startsWith("/segmind/"))
       return done(handleGenerate(state, "segmind", req, res));
-    if (route === "POST /modelslab/api/v5/controlnet" || route === "POST /modelslab/api/v6/image_editing/inpaint")
+    const modelsLabCall = modelsLabRoute(req.method ?? "", url.pathname);
+    if (modelsLabCall?.route === "controlnet" || modelsLabCall?.route === "inpaint")
       return done(handleGenerate(state, "modelslab", req, res));
-    const fetchId = /^\/modelslab\/api\/v6\/fetch\/(\d+)$/.exec(url.pathname);
-    if (req.method === "POST" && fetchId) {
-      const id = Number(fetchId[1]);
-      if (!state.outputs[id]) return json(res, 404, { status: "error", message: "no such request" });
-      if (state.pending.delete(id)) state.outputs[id] = Buffer.from(Buffer.from(state.outputs[id]!).toString("base64"));
-      return json(res, 200, { status: "success", output: [`${state.url}/modelslab/out/${id}.base64`], id });
-    }
-    const outId = /^\/modelslab\/out\/(\d+)\.\w+$/.exec(url.pathname);
-    if (req.method === "GET" && outId && state.outputs[Number(outId[1])]) {
-      res.writeHead(200, { "content-type": "application/octet-stream" });
-      return res.end(state.outputs[Number(outId[1])]);
-    }
+    if (modelsLabCall?.route === "fetch")
+      return done(
+        readBody(req).then((b) => {
+          const reply = fetchModelsLab(state.url, state, modelsLabCall.id!, JSON.parse(b.toString("utf8") || "{}"));
+          json(res, reply.status, reply.body);
+        }),
+      );
+    if (modelsLabCall?.route === "output" && serveModelsLabOutput(res, state, modelsLabCall.id!)) return;
     json(res, 404, { error: `fake provider: no route ${route}` });
   });
+  // Node closes an idle keep-alive connection after 5 s; workerd may then write its next request
+  // onto that socket as it closes ("Network connection lost"). Idle connections stay open longer.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   if (unref) server.unref();
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

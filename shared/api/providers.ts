@@ -24,7 +24,7 @@ export const CapabilityStatus = z.object({
       startsFromInstant: z.boolean().optional(),
     }),
   ),
-  /** The settings that would add an AI vendor, one per vendor: "HF_TOKEN (and HF_ENDPOINT_URL)". */
+  /** The settings that would add an AI vendor, one per vendor: "HF_TOKEN". */
   setup: z.array(z.string()),
 });
 export type CapabilityStatus = z.infer<typeof CapabilityStatus>;
@@ -44,10 +44,32 @@ export const InstantStatus = z.object({
 });
 export type InstantStatus = z.infer<typeof InstantStatus>;
 
-/** Poses from AI vendors (top level), the instant engine, avatars from text, inpainting. */
+/** One AI vendor that is set up (or half set up): what it can do here and what to fix. */
+export const VendorReport = z.object({
+  name: z.string(),
+  label: z.string(),
+  /** Whether any capability is configured. */
+  configured: z.boolean(),
+  local: z.boolean(),
+  can: z.object({
+    poseSd: z.boolean(),
+    poseHd: z.boolean(),
+    inpainting: z.boolean(),
+    segmentation: z.boolean(),
+    textToImage: z.boolean(),
+    /** Poses: it refines a starting picture (the instant one) instead of drawing from the skeleton alone. */
+    startingImage: z.boolean(),
+  }),
+  /** Misconfigurations in plain words, each saying what to set or install. */
+  problems: z.array(z.string()),
+});
+export type VendorReport = z.infer<typeof VendorReport>;
+
+/** Poses from AI vendors (top level), the instant engine, avatars from text, inpainting, and each vendor. */
 export const ProviderStatus = CapabilityStatus.extend({
   instant: InstantStatus,
   textToImage: CapabilityStatus,
   inpainting: CapabilityStatus,
+  vendors: z.array(VendorReport),
 });
 export type ProviderStatus = z.infer<typeof ProviderStatus>;

@@ -7,6 +7,7 @@
 import { OUTPUT_SIZE } from "../../shared/api/generations";
 import { renderSkeletonPng } from "../../shared/skeleton/render-png";
 import { toJpeg } from "../images/to-jpeg";
+import { poseInputPublisher } from "../provider-inputs/publish-input";
 import { ProviderError } from "../providers/provider";
 import { callProviders } from "../providers/call-providers";
 import { builtInPoseProvider, configuredProviders } from "../providers/registry";
@@ -29,6 +30,7 @@ export async function generatePose(ctx: PoseContext): Promise<Uint8Array> {
   const start = await poseStart(ctx);
   ctx.startImage = start.kind;
   const controlImage = renderSkeletonPng(start.skeleton);
+  const publishInput = poseInputPublisher(env, job.generationId, job.poseTemplateId);
   try {
     const { value, provider, attempts } = await callProviders(
       env,
@@ -41,6 +43,7 @@ export async function generatePose(ctx: PoseContext): Promise<Uint8Array> {
             ? { initImage: start.initImage, initStrength: start.initStrength }
             : {}),
           traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.${n}`,
+          publishInput,
         });
         return { model: image.model, jpeg: toJpeg(image.bytes, p.name, size) };
       },

@@ -4,6 +4,7 @@
 import { maskPng, type Mask } from "../../shared/raster/mask";
 import { FASHION_NEGATIVE } from "../../shared/prompts/fashion-prompt";
 import { toJpeg } from "../images/to-jpeg";
+import { poseInputPublisher } from "../provider-inputs/publish-input";
 import { callProviders } from "../providers/call-providers";
 import { configuredInpaintingProviders } from "../providers/registry";
 import { ProviderError } from "../providers/provider";
@@ -30,6 +31,9 @@ export async function inpaintPass(ctx: PoseContext, image: Uint8Array, mask: Mas
           height: ctx.size.height,
           ...(ctx.generation.seed !== null ? { seed: ctx.generation.seed } : {}),
           traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.${pass}.${n}`,
+          // One name per pass, so a hijab pass and an outfit pass of the same pose do not share a URL.
+          publishInput: (name, bytes, type) =>
+            poseInputPublisher(env, job.generationId, job.poseTemplateId)(`${pass}-${name}`, bytes, type),
         });
         return toJpeg(result.bytes, p.name, ctx.size);
       },

@@ -24,7 +24,8 @@ class ProviderCallLimit extends Error {}
 
 type Hooks = Pick<PoseContext, "proceed" | "beforeProviderCall" | "roundCalls">;
 
-async function loadContext(env: Env, job: PoseJob, hooks: Hooks): Promise<PoseContext> {
+/** One pose's context from its rows (the generation, its avatar and template, the avatar's image). */
+export async function loadContext(env: Env, job: PoseJob, hooks: Hooks): Promise<PoseContext> {
   const d = db(env);
   const generation = await d.query.poseGenerations.findFirst({
     where: and(eq(poseGenerations.id, job.generationId), eq(poseGenerations.userId, job.userId)),

@@ -1,6 +1,7 @@
 // Inpainting providers (hijab and outfit): an image, a mask (white = repaint) and a prompt in;
 // the repainted image out. Same ProviderError kinds, retries, limiter and fallback chain as poses.
 import type { ProviderImage } from "./provider";
+import type { PublishInput } from "./publish-input";
 
 export interface InpaintRequest {
   /** The pose image so far (JPEG). */
@@ -14,6 +15,8 @@ export interface InpaintRequest {
   seed?: number;
   signal?: AbortSignal;
   traceId?: string;
+  /** For vendors that fetch their inputs by URL: publishes an image on our origin for a few minutes. */
+  publishInput?: PublishInput;
 }
 
 export interface InpaintingProvider {

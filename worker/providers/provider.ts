@@ -1,6 +1,7 @@
 // One interface for every image provider: a control image (the skeleton), the avatar and a
 // prompt in; image bytes out. Failures are ProviderErrors whose kind decides retrying.
 import type { Pose } from "../../shared/pose/model";
+import type { PublishInput } from "./publish-input";
 
 /** What the built-in instant engine needs beyond the skeleton: the avatar's rig and the target pose. */
 export interface InstantInput {
@@ -34,6 +35,8 @@ export interface PoseImageRequest {
   signal?: AbortSignal;
   /** Sent as x-request-id so a provider's logs (and the test fake) can tie calls to a pose. */
   traceId?: string;
+  /** For vendors that fetch their inputs by URL: publishes an image on our origin for a few minutes. */
+  publishInput?: PublishInput;
   /** Only for the instant engine (AI vendors ignore it): the rig and the target pose. */
   instant?: InstantInput;
 }
@@ -126,7 +129,7 @@ export function errorForThrown(provider: string, err: unknown): ProviderError {
   }
   return new ProviderError(
     "server",
-    `Could not reach the provider: ${String((err as Error)?.message ?? err)}`,
+    `Could not reach ${provider}: ${String((err as Error)?.message ?? err)}`,
     provider,
   );
 }

@@ -66,11 +66,11 @@ export const configuredSegmentationProviders = (env: Env) => configured(env, "se
 /** The configured text-to-image providers (TEXT_PROVIDER_ORDER). */
 export const configuredTextProviders = (env: Env) => configured(env, "textToImage");
 
-/** The settings that set a capability up, one per vendor that has a hint: "HF_TOKEN (and HF_ENDPOINT_URL)". */
+/** The settings that set a capability up, one per vendor that has a hint: "HF_TOKEN". */
 export const setupHints = (capability: CapabilityName) =>
   vendorsFor(capability).flatMap((v) => v.capabilities[capability]?.setup ?? []);
 
-/** How to set a capability up, from its vendors' hints: "Set HF_TOKEN (and HF_ENDPOINT_URL) or A1111_URL". */
+/** How to set a capability up, from its vendors' hints: "Set HF_TOKEN or A1111_URL". */
 export function setupHint(capability: CapabilityName): string {
   const hints = setupHints(capability);
   return `Set ${hints.join(hints.length > 2 ? ", or " : " or ")}`;

@@ -52,6 +52,16 @@ export interface Vendor<S = unknown> {
   /** Reads the vendor's settings from the Worker's env (composed into the typed config). */
   settings: z.ZodType<S, unknown>;
   capabilities: Capabilities<S>;
+  /**
+   * The setting that turns the vendor on (its key or URL). Any other of its settings set without
+   * it is a misconfiguration GET /api/v1/providers reports, naming this one.
+   */
+  keySetting?: string;
+  /**
+   * A live check of a configured vendor's server (reachable, its nodes and model files there), for
+   * GET /api/v1/providers?check=true: each problem in plain words with what to set or install.
+   */
+  probe?: (settings: S, common: CommonProviderSettings) => Promise<string[]>;
 }
 
 /** A vendor descriptor, its settings type carried from the schema to its adapters. */

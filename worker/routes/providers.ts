@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { INSTANT_PROVIDER, ProviderStatus, type InstantStatus } from "../../shared/api/providers";
 import { config } from "../config";
 import type { AppEnv } from "../env";
@@ -12,6 +12,7 @@ import {
   setupHints,
 } from "../providers/registry";
 import type { CapabilityName } from "../providers/vendor";
+import { vendorReports } from "../providers/vendor-report";
 
 type Listed = { name: string; label: string; local: boolean; acceptsInitImage?: boolean };
 
@@ -55,10 +56,17 @@ export const providerRoutes = new OpenAPIHono<AppEnv>().openapi(
   createRoute({
     method: "get",
     path: "/",
-    summary: "Image providers: AI pose vendors, the built-in instant engine, avatars from text, inpainting",
+    summary:
+      "Image providers: AI pose vendors, the built-in instant engine, avatars from text, inpainting, each vendor",
+    request: {
+      query: z.object({
+        /** "true": also check each self-hosted vendor's server live (reachable, nodes, model files). */
+        check: z.enum(["true", "false"]).optional(),
+      }),
+    },
     responses: { 200: { description: "Provider status", content: { "application/json": { schema: ProviderStatus } } } },
   }),
-  (c) => {
+  async (c) => {
     const poses = status(configuredProviders(c.env), "pose");
     return c.json(
       {
@@ -66,6 +74,7 @@ export const providerRoutes = new OpenAPIHono<AppEnv>().openapi(
         instant: instantStatus(c.env, poses.configured),
         textToImage: status(configuredTextProviders(c.env), "textToImage"),
         inpainting: status(configuredInpaintingProviders(c.env), "inpainting"),
+        vendors: await vendorReports(c.env, { live: c.req.valid("query").check === "true" }),
       },
       200,
     );

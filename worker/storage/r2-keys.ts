@@ -27,4 +27,7 @@ export const r2Keys = {
   /** A stage image with transparency (background removed): PNG. */
   generationPng: (generationId: string, poseTemplateId: string, stage: string) =>
     `generations/${generationId}/${poseTemplateId}/${stage}.png`,
+  /** An image a vendor fetches by URL for one pose (its skeleton, starting picture, mask): deleted with the generation. */
+  providerInput: (generationId: string, poseTemplateId: string, name: string, contentType: string) =>
+    `generations/${generationId}/${poseTemplateId}/input-${name}.${contentType === "image/png" ? "png" : "jpg"}`,
 };

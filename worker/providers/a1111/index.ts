@@ -31,6 +31,7 @@ export const a1111 = defineVendor({
   name: "a1111",
   label: "Self-hosted Stable Diffusion (A1111/Forge)",
   settings,
+  keySetting: "A1111_URL",
   capabilities: {
     pose: { adapter: a1111Pose, cost: { sd: 0, hd: 0 }, setup: "A1111_URL", acceptsInitImage: true },
   },

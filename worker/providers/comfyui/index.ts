@@ -12,6 +12,7 @@ import { defineVendor } from "../vendor";
 import type { ComfyTarget } from "./client";
 import { comfyuiInpainting } from "./inpainting";
 import { comfyuiPose } from "./pose";
+import { probeComfyUi } from "./probe";
 
 // Its secret, declared on Env (worker-configuration.d.ts is generated from wrangler.toml, which holds no secrets).
 // prettier-ignore
@@ -42,6 +43,8 @@ export const comfyui = defineVendor({
   name: "comfyui",
   label: "Self-hosted ComfyUI",
   settings,
+  keySetting: "COMFYUI_URL",
+  probe: probeComfyUi,
   capabilities: {
     pose: { adapter: comfyuiPose, cost: { sd: 0, hd: 0 }, setup, acceptsInitImage: true },
     inpainting: { adapter: comfyuiInpainting, cost: 0, setup },

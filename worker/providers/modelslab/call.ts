@@ -1,22 +1,18 @@
-// One ModelsLab job: POST a JSON request; the answer is `success` with output URLs, or
-// `processing` with an `eta` and a `fetch_result` URL to poll; errors often come as HTTP 200 with
-// `status: "error"`. With base64 "yes" the output file holds the image as base64 text.
+// One ModelsLab job: POST a JSON request (the key in the body); the answer is `success` with output
+// URLs, `processing` with an `eta` to wait and a `fetch_result` URL (else POST
+// /api/v6/images/fetch/{id} with the key) to ask again, or an error (errors.ts). Shapes:
+// image-generation/controlnet/openapi.json `ControlNetResponse`, community-models/openapi.json
+// `ImageGenerationProcessingResponse`, quickstart.mdx's fetch call (ModelsLab/docs-v2 c1440bc);
+// the official client polls the same way (ModelsLab/modelslab-js src/apis/base.ts `fetch`).
 import { IMAGE_CONTENT_TYPES, sniffImageFormat } from "../../../shared/images/inspect-image";
+import { base64ToBytes } from "../base64";
 import { isLocalUrl } from "../local-url";
-import { ProviderError, errorForStatus, errorForThrown, retryHint } from "../provider";
+import { ProviderError, errorForStatus, errorForThrown } from "../provider";
 import type { CommonProviderSettings } from "../vendor";
+import { modelsLabError, type ModelsLabAnswer } from "./errors";
 import type { ModelsLabSettings } from ".";
 
 const NAME = "modelslab";
-
-interface Answer {
-  status?: string;
-  output?: unknown[];
-  fetch_result?: string;
-  eta?: number;
-  message?: string;
-  messege?: string;
-}
 
 export interface ModelsLabAccount {
   key: string;
@@ -33,79 +29,67 @@ export function modelsLabAccount(s: ModelsLabSettings, { timeoutMs }: CommonProv
   return { key, baseUrl: s.MODELSLAB_URL, timeoutMs, local: isLocalUrl(s.MODELSLAB_URL) };
 }
 
-/** Runs one ModelsLab job to its image, polling while it renders. */
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : []);
 
+/** Runs one ModelsLab job to its image, polling while it renders, until the timeout. */
 export async function runModelsLab(
   account: ModelsLabAccount,
   path: string,
   body: Record<string, unknown>,
-  options: { traceId?: string; signal?: AbortSignal },
+  options: { traceId?: string; signal?: AbortSignal; modelSetting: string },
 ): Promise<{ bytes: Uint8Array; contentType: string }> {
   const { timeoutMs } = account;
   const deadline = Date.now() + timeoutMs;
-  const signal = options.signal
-    ? AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)])
-    : AbortSignal.timeout(timeoutMs);
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const headers = {
     "content-type": "application/json",
     ...(options.traceId ? { "x-request-id": options.traceId } : {}),
   };
-  const call = async (url: string, body: unknown): Promise<Answer> => {
+  const call = async (url: string, payload: unknown): Promise<ModelsLabAnswer> => {
     let res: Response;
     try {
-      res = await fetch(url, { method: "POST", headers, body: JSON.stringify(body), signal });
+      res = await fetch(url, { method: "POST", headers, body: JSON.stringify(payload), signal });
     } catch (err) {
       throw errorForThrown(NAME, err);
     }
-    const answer = (await res.json().catch(() => null)) as Answer | null;
-    if (!res.ok) {
-      throw errorForStatus(
-        NAME,
-        res.status,
-        answer?.message ?? `HTTP ${res.status}`,
-        retryHint(answer, res.headers.get("retry-after")),
-      );
-    }
+    const answer = (await res.json().catch(() => null)) as ModelsLabAnswer | null;
+    if (!res.ok || answer?.status === "error" || answer?.status === "failed")
+      throw modelsLabError(res.status, answer, res.headers.get("retry-after"), options.modelSetting);
     if (!answer) throw new ProviderError("bad_response", "ModelsLab answered without JSON.", NAME);
-    if (answer.status === "error" || answer.status === "failed") {
-      throw new ProviderError("rejected", answer.message ?? answer.messege ?? "ModelsLab refused the request.", NAME);
-    }
     return answer;
   };
   let answer = await call(`${account.baseUrl}${path}`, { key: account.key, ...body });
-  // Still rendering: wait its estimate, then ask again, until the timeout.
+  let futureLinks = strings(answer.future_links);
   while (answer.status === "processing") {
     const waitMs = Math.min(Math.max((answer.eta ?? 2) * 1000, 200), 10_000);
-    if (!answer.fetch_result)
-      throw new ProviderError("bad_response", "ModelsLab gave no address to fetch the result.", NAME);
+    const fetchUrl =
+      answer.fetch_result ?? (answer.id !== undefined ? `${account.baseUrl}/api/v6/images/fetch/${answer.id}` : null);
+    if (!fetchUrl) throw new ProviderError("bad_response", "ModelsLab gave no way to fetch the result.", NAME);
     if (Date.now() + waitMs > deadline) {
       throw new ProviderError("loading", "ModelsLab is still rendering.", NAME, (answer.eta ?? 2) * 1000);
     }
     await new Promise((r) => setTimeout(r, waitMs));
-    answer = await call(answer.fetch_result, { key: account.key });
+    answer = await call(fetchUrl, { key: account.key });
+    futureLinks = strings(answer.future_links).length ? strings(answer.future_links) : futureLinks;
   }
-  const url = answer.output?.[0];
-  if (typeof url !== "string") throw new ProviderError("bad_response", "ModelsLab answered without an image.", NAME);
+  // The output, or where it was promised to appear (future_links) when the answer lists none.
+  const out = strings(answer.output)[0] ?? futureLinks[0];
+  if (!out) throw new ProviderError("bad_response", "ModelsLab answered without an image.", NAME);
   let bytes: Uint8Array;
-  try {
-    const res = await fetch(url, { signal });
-    if (!res.ok) throw errorForStatus(NAME, res.status, `Could not download the image (HTTP ${res.status}).`);
-    bytes = new Uint8Array(await res.arrayBuffer());
-  } catch (err) {
-    throw errorForThrown(NAME, err);
-  }
-  // With base64 "yes" the output file holds the image as base64 text.
+  if (/^https?:\/\//.test(out)) {
+    try {
+      const res = await fetch(out, { signal });
+      if (!res.ok) throw errorForStatus(NAME, res.status, `Could not download the image (HTTP ${res.status}).`);
+      bytes = new Uint8Array(await res.arrayBuffer());
+    } catch (err) {
+      throw errorForThrown(NAME, err);
+    }
+  } else bytes = new TextEncoder().encode(out);
+  // With the base64 flag the output is the image as base64 text (in the answer or in the file).
   if (!sniffImageFormat(bytes)) {
     try {
-      bytes = Uint8Array.from(
-        atob(
-          new TextDecoder()
-            .decode(bytes)
-            .trim()
-            .replace(/^data:image\/\w+;base64,/, ""),
-        ),
-        (c) => c.charCodeAt(0),
-      );
+      bytes = base64ToBytes(new TextDecoder().decode(bytes));
     } catch {
       throw new ProviderError("bad_response", "ModelsLab's output is not an image.", NAME);
     }

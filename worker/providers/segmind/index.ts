@@ -25,6 +25,7 @@ export const segmind = defineVendor({
   name: "segmind",
   label: "Segmind",
   settings,
+  keySetting: "SEGMIND_API_KEY",
   capabilities: {
     pose: { adapter: segmindPose, cost: { sd: 0.004, hd: 0.01 } },
     inpainting: { adapter: segmindInpainting, cost: 0.004, setup: "SEGMIND_API_KEY" },

@@ -107,6 +107,15 @@ export const en = {
   "preview.refused": "The instant engine cannot use this avatar's pose: {message}",
   "preview.failed": "The preview could not be loaded: {message}",
   "preview.of": "{name}, instant preview",
+  "vendors.title": "AI vendors set up on this server",
+  "vendors.poseSd": "poses SD",
+  "vendors.poseHd": "poses HD",
+  "vendors.inpainting": "hijabs and outfits",
+  "vendors.segmentation": "person masks",
+  "vendors.textToImage": "avatars from text",
+  "vendors.startingImage": "refines the instant picture",
+  "vendors.notSet": "not set up",
+  "vendors.fix": "To fix:",
 } as const;
 
 /** Bahasa Indonesia: every key of `en` (the type enforces it). */
@@ -219,4 +228,13 @@ export const id: Record<keyof typeof en, string> = {
   "preview.refused": "Mesin instan tidak bisa memakai pose avatar ini: {message}",
   "preview.failed": "Pratinjau gagal dimuat: {message}",
   "preview.of": "{name}, pratinjau instan",
+  "vendors.title": "Vendor AI yang diatur di server ini",
+  "vendors.poseSd": "pose SD",
+  "vendors.poseHd": "pose HD",
+  "vendors.inpainting": "hijab dan busana",
+  "vendors.segmentation": "masker orang",
+  "vendors.textToImage": "avatar dari teks",
+  "vendors.startingImage": "menyempurnakan gambar instan",
+  "vendors.notSet": "belum diatur",
+  "vendors.fix": "Perlu diperbaiki:",
 };

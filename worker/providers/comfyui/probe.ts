@@ -1,0 +1,28 @@
+// The live setup check GET /api/v1/providers?check=true runs: ComfyUI answers, and has every node
+// and model file the pose workflows (SD and HD) and the inpainting workflow name — the same check
+// a first run makes (check-setup.ts), its problems listed instead of thrown.
+import { ProviderError } from "../provider";
+import type { CommonProviderSettings } from "../vendor";
+import { checkSetup } from "./check-setup";
+import { ComfyClient } from "./client";
+import { inpaintingFile } from "./inpainting";
+import { poseFiles } from "./pose";
+import { WORKFLOWS } from "./workflow";
+import { comfyTarget, type ComfyUiSettings } from ".";
+
+/** Each problem in plain words (what to install or set); empty when ComfyUI has everything. */
+export async function probeComfyUi(s: ComfyUiSettings, { timeoutMs }: CommonProviderSettings): Promise<string[]> {
+  const target = comfyTarget(s);
+  if (!target) return [];
+  const client = new ComfyClient(target, Date.now() + timeoutMs, AbortSignal.timeout(timeoutMs));
+  const checks = [
+    checkSetup(client, "poseTxt2img", WORKFLOWS.poseTxt2img, poseFiles(s, "sd")),
+    checkSetup(client, "poseTxt2img", WORKFLOWS.poseTxt2img, poseFiles(s, "hd")),
+    checkSetup(client, "inpaint", WORKFLOWS.inpaint, [inpaintingFile(s, 512, 768)]),
+  ];
+  const problems = new Set<string>();
+  for (const result of await Promise.allSettled(checks))
+    if (result.status === "rejected")
+      problems.add(result.reason instanceof ProviderError ? result.reason.message : String(result.reason));
+  return [...problems];
+}
