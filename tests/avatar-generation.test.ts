@@ -218,7 +218,8 @@ describe("Workers AI text-to-image adapter (AI binding)", () => {
       return { image: b64 };
     });
     const image = await provider.textToImage(request);
-    expect(calls).toEqual([["@cf/black-forest-labs/flux-1-schnell", { prompt: "p", steps: 4, seed: 3 }]]);
+    // Its published schema takes prompt and steps only (additionalProperties false): no seed.
+    expect(calls).toEqual([["@cf/black-forest-labs/flux-1-schnell", { prompt: "p", steps: 4 }]]);
     expect(image).toMatchObject({ contentType: "image/jpeg", model: "@cf/black-forest-labs/flux-1-schnell" });
     expect(image.bytes).toEqual(jpeg);
   });
@@ -227,6 +228,10 @@ describe("Workers AI text-to-image adapter (AI binding)", () => {
     const kinds: [AiBinding["run"], string][] = [
       [() => Promise.reject(new Error("3040: Capacity temporarily exceeded, please try again.")), "rate_limited"],
       [() => Promise.reject(new Error("5007: No such model @cf/x or task")), "rejected"],
+      [
+        () => Promise.reject(new Error("3036: You have used up your daily free allocation of 10,000 neurons.")),
+        "not_configured",
+      ],
       [() => Promise.reject(new Error("3043: Internal server error")), "rate_limited"],
       [() => Promise.reject(new Error("something broke")), "server"],
       [() => Promise.resolve({}), "bad_response"],

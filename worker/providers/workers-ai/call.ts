@@ -14,15 +14,21 @@ export interface AiBinding {
 
 /**
  * The binding throws Errors whose message starts with Workers AI's error code
- * ("3040: Capacity temporarily exceeded, please try again."); the code decides retrying.
+ * ("3040: Capacity temporarily exceeded, please try again."); the code decides retrying. Codes as
+ * Workers AI documents them (cloudflare/cloudflare-docs src/content/docs/workers-ai/platform/errors.mdx
+ * @0309c8b): 3036 the account's daily free allocation is used up (429, but retrying today will
+ * not help: a setup matter), 3040 out of capacity (429), 3007/3008 timeout/aborted, 5007 no such
+ * model, 3042 an invalid model name.
  */
 export function workersAiError(err: unknown): ProviderError {
   const message = String((err as Error)?.message ?? err);
   const code = Number(/^\s*(?:\w*Error:\s*)?(\d{4})\b/.exec(message)?.[1]);
-  if ([3040, 3036, 3043].includes(code) || /capacity|rate limit|too many/i.test(message))
+  if (code === 3036 || /daily free allocation/i.test(message))
+    return new ProviderError("not_configured", message, NAME);
+  if ([3040, 3043].includes(code) || /capacity|rate limit|too many/i.test(message))
     return new ProviderError("rate_limited", message, NAME);
   if ([3007, 3008].includes(code) || /timed? ?out/i.test(message)) return new ProviderError("timeout", message, NAME);
-  if ([5006, 5007, 3010].includes(code) || /invalid|validation|no such model/i.test(message))
+  if ([5006, 5007, 3010, 3042].includes(code) || /invalid|validation|no such model/i.test(message))
     return new ProviderError("rejected", message, NAME);
   return errorForThrown(NAME, err);
 }

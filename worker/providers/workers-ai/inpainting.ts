@@ -1,5 +1,8 @@
 // Workers AI inpainting (@cf/runwayml/stable-diffusion-v1-5-inpainting) through the AI binding:
-// image and mask as byte arrays; the answer is PNG bytes.
+// image and mask as byte arrays; the answer is PNG bytes. Fields as its published schema names them
+// (cloudflare/cloudflare-docs src/content/workers-ai-models/stable-diffusion-v1-5-inpainting.json
+// @17331b8): prompt, negative_prompt, width/height 256–2048, image and mask as arrays of 0–255,
+// num_steps ≤ 20, strength, guidance, seed.
 import type { InpaintingProvider, InpaintRequest } from "../inpainting";
 import type { Adapter, CommonProviderSettings } from "../vendor";
 import { runWorkersAi } from "./call";

@@ -18,10 +18,14 @@ export function workersAiTextToImage(
     local: false,
     async textToImage(req: TextToImageRequest): Promise<ProviderImage> {
       const model = models[req.model];
-      // FLUX schnell takes prompt, steps (≤ 8) and seed; SDXL also size and a negative prompt.
+      // Each model's input schema as Workers AI publishes it (cloudflare/cloudflare-docs
+      // src/content/workers-ai-models/*.json): FLUX schnell takes only prompt (≤ 2048 chars) and
+      // steps (≤ 8), with additionalProperties false — no seed, no size (flux-1-schnell.json
+      // @08f6e61); SDXL takes prompt, negative_prompt, width/height (256–2048), num_steps (≤ 20)
+      // and seed, and answers PNG bytes (stable-diffusion-xl-base-1.0.json @0487047).
       const inputs =
         req.model === "flux"
-          ? { prompt: req.prompt.slice(0, 2048), steps: 4, seed: req.seed }
+          ? { prompt: req.prompt.slice(0, 2048), steps: 4 }
           : {
               prompt: req.prompt,
               negative_prompt: req.negativePrompt,
