@@ -10,11 +10,11 @@ import { PoseInputMissing } from "../../shared/stages/pose-input-missing";
 import { decodeRgba, encodeJpeg } from "../images/rgba";
 import { ProviderError, type PoseImageProvider } from "../providers/provider";
 import { RetriesExhausted } from "../providers/retry";
+import { yieldTurn } from "../runtime/cpu-turns";
 import { r2Keys } from "../storage/r2-keys";
 import { outputPose } from "./output-pose";
 import type { PoseContext } from "./pose-context";
 import { poseRequestBase } from "./pose-request";
-import { yieldTurn } from "../runtime/cpu-turns";
 
 /** The stage image name of the engine's own output (transparent PNG). */
 export const INSTANT_IMAGE = "instant";

@@ -62,9 +62,16 @@ function bytesOf(value: unknown, depth = 0): number {
  */
 export async function drawInstant(rig: StoredRig, target: Pose, size: OutputSize): Promise<InstantPicture> {
   const key = await rigKey(rig.png, rig.pose);
-  const hit = prepared.has(key);
-  const ready = prepared.get(key, () => engine.prepareRig({ cutout: rig.decode(rig.png), pose: rig.pose }), bytesOf);
+  let madeNow = false;
+  const ready = prepared.get(
+    key,
+    () => {
+      madeNow = true;
+      return engine.prepareRig({ cutout: rig.decode(rig.png), pose: rig.pose });
+    },
+    bytesOf,
+  );
   // Preparing a rig is the engine's longest step: requests get in before the drawing starts.
-  if (!hit) await yieldTurn();
+  if (madeNow) await yieldTurn();
   return engine.drawInstantPose(ready, engine.retargetPose(rig.pose, target, size), size);
 }

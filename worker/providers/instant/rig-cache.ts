@@ -27,11 +27,6 @@ export class PreparedRigCache<P> {
     private readonly maxBytes = MAX_BYTES,
   ) {}
 
-  /** Whether a rig is kept under `key` (its order is not refreshed). */
-  has(key: string): boolean {
-    return this.entries.has(key);
-  }
-
   /** The prepared rig under `key`, made by `prepare` (and kept) when it is not there. */
   get(key: string, prepare: () => P, sizeOf: (value: P) => number): P {
     const hit = this.entries.get(key);
