@@ -64,6 +64,11 @@ export class ProviderLimiterDurableObject extends DurableObject<Env> {
     return this.leases.size;
   }
 
+  /** Callers waiting for a slot, for operations views and tests. */
+  async waiting(): Promise<number> {
+    return this.waiters.length;
+  }
+
   private expireLeases(now: number) {
     for (const [id, expires] of this.leases) if (expires <= now) this.leases.delete(id);
   }

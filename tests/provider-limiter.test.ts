@@ -46,12 +46,19 @@ describe("provider limiter (one per provider, shared by every Worker)", () => {
     const settings = { concurrency: 1, ratePerMinute: 1000, leaseMs: 60_000 };
     const held = await l.acquire(settings);
     const order: string[] = [];
-    const first = l.acquire(settings, 5_000).then((s) => (order.push("first"), s));
-    const second = l.acquire(settings, 5_000).then((s) => (order.push("second"), s));
-    await new Promise((r) => setTimeout(r, 50));
+    // Each waiter is seen queued before the next one asks: two calls in flight at once may arrive
+    // in either order, and a loaded machine can take longer than any fixed pause to deliver them.
+    const queued = async (n: number) => {
+      while ((await l.waiting()) < n) await new Promise((r) => setTimeout(r, 10));
+    };
+    const first = l.acquire(settings, 60_000).then((s) => (order.push("first"), s));
+    await queued(1);
+    const second = l.acquire(settings, 60_000).then((s) => (order.push("second"), s));
+    await queued(2);
     if (held.ok) await l.release(held.leaseId);
     const got = await first;
     expect(got.ok).toBe(true);
+    expect(order).toEqual(["first"]);
     if (got.ok) await l.release(got.leaseId);
     expect((await second).ok).toBe(true);
     expect(order).toEqual(["first", "second"]);
