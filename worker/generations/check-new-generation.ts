@@ -80,6 +80,8 @@ function checkNamedProvider(env: Env, name: string | undefined) {
       400,
       "unknown_provider",
       `Provider "${name}" is not configured. Configured: ${names.join(", ")}.`,
+      undefined,
+      { name, configured: names.join(", ") },
     );
   }
 }
@@ -101,6 +103,8 @@ export async function checkNewGeneration(
       400,
       "too_many_poses",
       `At most ${limit} poses per generation; you picked ${body.poseTemplateIds.length}.`,
+      undefined,
+      { limit, picked: body.poseTemplateIds.length },
     );
   }
   const avatar = await db(env).query.avatars.findFirst({
