@@ -38,6 +38,9 @@ describe("the API speaks the caller's language (Accept-Language: en, id)", () =>
     const builtIns = page.items.filter((i) => i.id.startsWith("builtin-"));
     expect(builtIns.length).toBe(BUILT_IN_TEMPLATES.length);
     for (const b of builtIns) expect(b.name).toBe(BUILT_IN_TEMPLATES_ID[b.id.slice("builtin-".length)]!.name);
+    const user = await signUp();
+    const fork = await user.fetch(`/api/v1/templates/${wave}/fork`, { method: "POST", headers: ID });
+    expect(((await fork.json()) as Page["items"][number]).name).toBe(`${BUILT_IN_TEMPLATES_ID.wave!.name} (salinan)`);
   });
 
   it('finds the sitting poses, and only those, for "duduk" in id; English search is unchanged', async () => {

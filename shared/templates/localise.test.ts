@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BUILT_IN_TEMPLATES } from "./built-in";
 import { BUILT_IN_TEMPLATES_ID } from "./built-in-id";
 import { builtInTemplateId } from "./built-in-rows";
-import { builtInIdsMatching, localisedTemplateText } from "./localise";
+import { builtInIdsMatching, copyText, localisedTemplateText } from "./localise";
 
 // Judged from the English text, independently of the Indonesian words under test.
 const ids = (pick: (t: (typeof BUILT_IN_TEMPLATES)[number]) => boolean) =>
@@ -50,5 +50,14 @@ describe("built-in templates in Bahasa Indonesia", () => {
     expect(localisedTemplateText(row, "en")).toEqual({ name: row.name, description: row.description });
     const custom = { id: "tpl_123", name: "My pose", description: null };
     expect(localisedTemplateText(custom, "id")).toEqual({ name: "My pose", description: null });
+  });
+
+  it("names a fork as a copy in the caller's language, within the name limit", () => {
+    const row = { id: builtInTemplateId("wave"), name: "Waving hello", description: "A friendly wave." };
+    expect(copyText(row, "en").name).toBe("Waving hello (copy)");
+    expect(copyText(row, "id").name).toBe(`${BUILT_IN_TEMPLATES_ID.wave!.name} (salinan)`);
+    const long = { id: "tpl_1", name: "x".repeat(78), description: null };
+    expect(copyText(long, "en").name).toBe("x".repeat(73));
+    expect(copyText(long, "id").name).toBe("x".repeat(70));
   });
 });

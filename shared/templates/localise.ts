@@ -1,5 +1,6 @@
 // Built-in templates in the caller's language: their shown name and description, and search by
 // the Indonesian words. Custom templates are the user's own words and stay as written.
+import { TEMPLATE_NAME_MAX } from "../api/templates";
 import { BUILT_IN_TEMPLATES_ID } from "./built-in-id";
 import { builtInTemplateId } from "./built-in-rows";
 
@@ -30,4 +31,20 @@ export function builtInIdsMatching(q: string, locale: TemplateLocale): string[] 
   return Object.entries(BUILT_IN_TEMPLATES_ID)
     .filter(([, t]) => [t.name, t.description, ...t.terms].some((text) => text.toLowerCase().includes(needle)))
     .map(([slug]) => builtInTemplateId(slug));
+}
+
+const COPY_SUFFIX: Record<TemplateLocale, string> = { en: " (copy)", id: " (salinan)" };
+
+/** A fork's name and description in `locale`: the source's, the name marked as a copy while it fits. */
+export function copyText<T extends { id: string; name: string; description: string | null }>(
+  source: T,
+  locale: TemplateLocale,
+): { name: string; description: string | null } {
+  const { name, description } = localisedTemplateText(source, locale);
+  const suffix = COPY_SUFFIX[locale];
+  const copy =
+    name.length + suffix.length > TEMPLATE_NAME_MAX
+      ? name.slice(0, TEMPLATE_NAME_MAX - suffix.length)
+      : `${name}${suffix}`;
+  return { name: copy, description };
 }

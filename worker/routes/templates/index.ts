@@ -14,6 +14,7 @@ import {
 import { OPENPOSE_FLAVOURS, writeOpenPoseFlavour } from "../../../shared/pose/openpose-flavours";
 import { readOpenPose } from "../../../shared/pose/openpose-json";
 import { renderSkeletonPng } from "../../../shared/skeleton/render-png";
+import { copyText } from "../../../shared/templates/localise";
 import { db } from "../../db/client";
 import { newestFirst } from "../../db/pagination";
 import { poseTemplates } from "../../db/schema";
@@ -204,12 +205,13 @@ export const templateRoutes = router
     async (c) => {
       const userId = requireCaller(c).userId;
       const source = await findReadable(c.env, c.req.valid("param").id, userId);
+      const copy = copyText({ ...source, description: source.description ?? null }, localeOf(c));
       const [row] = await db(c.env)
         .insert(poseTemplates)
         .values({
           userId,
-          name: source.name.length > 73 ? source.name.slice(0, 73) : `${source.name} (copy)`,
-          description: source.description,
+          name: copy.name,
+          description: copy.description,
           category: source.category,
           keypointsJson: source.keypointsJson,
           canvasWidth: source.canvasWidth,
