@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BUILT_IN_TEMPLATES } from "../shared/templates/built-in";
 import { BUILT_IN_TEMPLATES_ID } from "../shared/templates/built-in-id";
 import { builtInTemplateId } from "../shared/templates/built-in-rows";
+import { json, uploadAvatar, waitForFinal } from "./helpers/generations";
 import { avatarForm, pngClaiming } from "./helpers/images";
 import { call, signUp } from "./helpers/users";
 
@@ -111,5 +112,28 @@ describe("the API speaks the caller's language (Accept-Language: en, id)", () =>
     expect(await error(post("/api/v1/generations", generation(1), { ...json, ...ID }), 404, "avatar_not_found")).toBe(
       "Avatar tidak ditemukan di antara avatar Anda.",
     );
+  });
+
+  it("records a generation's pose names in the caller's language, so its results and files carry them", async () => {
+    const user = await signUp();
+    const avatar = await uploadAvatar(user);
+    const body = {
+      avatarId: avatar.id,
+      poseTemplateIds: [builtInTemplateId("wave"), builtInTemplateId("chair-front")],
+    };
+    const start = (headers: Record<string, string>) =>
+      user.fetch("/api/v1/generations", {
+        ...json("POST", body),
+        headers: { "content-type": "application/json", ...headers },
+      });
+    const inId = (await (await start(ID)).json()) as { id: string; poseNames?: Record<string, string> };
+    expect(inId.poseNames).toEqual({
+      [builtInTemplateId("wave")]: BUILT_IN_TEMPLATES_ID.wave!.name,
+      [builtInTemplateId("chair-front")]: BUILT_IN_TEMPLATES_ID["chair-front"]!.name,
+    });
+    const inEnglish = (await (await start({})).json()) as { id: string; poseNames?: Record<string, string> };
+    expect(inEnglish.poseNames?.[builtInTemplateId("wave")]).toBe("Waving hello");
+    await waitForFinal(user, inId.id);
+    await waitForFinal(user, inEnglish.id);
   });
 });
