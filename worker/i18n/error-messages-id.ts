@@ -56,6 +56,20 @@ const MESSAGES: Record<string, readonly string[]> = {
   ],
   image_too_small: ["Gambar berukuran {width}×{height} px; minimal {min} px per sisi."],
   internal_error: ["Terjadi kesalahan di sisi kami."],
+  candidate_gone: ["Gambar kandidat ini sudah tidak tersedia. Buat kandidat baru."],
+  provider_failed: ["Penyedia gambar gagal membuat gambar. Coba lagi sebentar lagi."],
+  rig_missing: ["Pose avatar ini belum ada: deteksi posenya lalu simpan."],
+  rig_cutout_missing: [
+    "Pose avatar memerlukan potongan orang dari fotonya (PNG transparan); kirimkan bersama posenya.",
+  ],
+  cutout_not_transparent: ["Potongan gambar harus berupa PNG dengan latar transparan."],
+  cutout_size_mismatch: ["Ukuran potongan gambar harus sama dengan ukuran fotonya."],
+  invalid_pose: ["Pose (OpenPose JSON) tidak valid."],
+  invalid_keypoints: ["Titik pose (keypoints) tidak valid."],
+  pose_too_large: ["Berkas pose (OpenPose JSON) terlalu besar."],
+  pose_several_people: ["Pose ini berisi lebih dari satu orang; kirim pose avatar itu saja."],
+  pose_canvas_mismatch: ["Bidang pose tidak sesuai dengan bentuk fotonya."],
+  render_too_large: ["Ukuran kerangka pose yang diminta terlalu besar."],
 };
 
 // What notFound() names, in Indonesian.
