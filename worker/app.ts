@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./env";
 import { ApiError, handleError } from "./errors";
+import { detectLocale } from "./i18n/locale";
 import { bodyCap } from "./middleware/body-cap";
 import { resolveCaller } from "./middleware/caller";
 import { enforceApiKeyScopes } from "./middleware/api-key-scope";
@@ -30,6 +31,7 @@ const OPENAPI_INFO = { title: "Avatar & Pose Generator API", version: "1.0.0" };
 /** The API: every route under /api, one error envelope, one OpenAPI document. */
 export const app = new OpenAPIHono<AppEnv>();
 app.use("/api/*", requestId());
+app.use("/api/*", detectLocale());
 app.use("/api/*", securityHeaders());
 app.use("/api/*", resolveCaller());
 app.use("/api/v1/*", requireSameOriginForCookies());
@@ -60,8 +62,8 @@ app.doc31("/api/v1/openapi.json", { openapi: "3.1.0", info: OPENAPI_INFO });
 app.get("/api/v1/docs", (c) =>
   c.html(renderReferencePage(app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO }) as never)),
 );
-app.notFound(() => {
-  throw new ApiError(404, "not_found", "No such API route.");
+app.notFound((c) => {
+  throw new ApiError(404, "not_found", "No such API route.", undefined, { path: c.req.path });
 });
 app.onError(handleError);
 

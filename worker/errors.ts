@@ -2,14 +2,20 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./env";
+import { indonesianMessage } from "./i18n/error-messages-id";
+import { localeOf } from "./i18n/locale";
 
-/** An error the client caused or may see: becomes `{"error": {"code", "message"}}`. */
+/**
+ * An error the client caused or may see: becomes `{"error": {"code", "message"}}`. `message` is
+ * English; `params` are values the Indonesian message needs that `details` does not carry.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    readonly params: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -21,11 +27,12 @@ const HTTP_EXCEPTIONS: Record<number, [string, string]> = {
   415: ["unsupported_media_type", "This route does not accept that Content-Type; see /api/v1/docs."],
 };
 
-export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found.`);
+export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found.`, undefined, { what });
 
-/** The one error envelope every route answers with. */
+/** The one error envelope every route answers with, its message in the caller's language. */
 export function errorResponse(c: Context<AppEnv>, err: ApiError) {
-  const body: Record<string, unknown> = { code: err.code, message: err.message };
+  const message = (localeOf(c) === "id" && indonesianMessage(err.code, err.details, err.params)) || err.message;
+  const body: Record<string, unknown> = { code: err.code, message };
   if (err.details !== undefined) body.details = err.details;
   body.requestId = c.get("requestId");
   // A wait the client should honour also goes in the standard header.

@@ -3,6 +3,7 @@
 // when no AI vendor is configured, then with the avatar's rig), existing background and theme.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { needsInpainting } from "../../shared/stages/fashion";
+import { localisedTemplateText } from "../../shared/templates/localise";
 import type { NewGeneration } from "../../shared/api/generations";
 import { findBackground } from "../background/find-background";
 import { db } from "../db/client";
@@ -16,12 +17,21 @@ import {
   configuredProviders,
   setupHint,
 } from "../providers/registry";
+import type { ApiLocale } from "../i18n/locale";
 import { findTheme } from "../themes/find-theme";
 
 const maxPoses = (env: Env) => config(env).generations.maxPoses;
 
-/** Refuses templates the user may not use (neither public and active nor their own); returns their names by id. */
-async function checkTemplates(env: Env, userId: string, ids: string[]): Promise<Record<string, string>> {
+/**
+ * Refuses templates the user may not use (neither public and active nor their own); returns their
+ * names by id, in `locale` (the names the results and their files will carry).
+ */
+async function checkTemplates(
+  env: Env,
+  userId: string,
+  ids: string[],
+  locale: ApiLocale,
+): Promise<Record<string, string>> {
   const visible = await db(env)
     .select({ id: poseTemplates.id, name: poseTemplates.name })
     .from(poseTemplates)
@@ -41,7 +51,9 @@ async function checkTemplates(env: Env, userId: string, ids: string[]): Promise<
       { missing },
     );
   }
-  return Object.fromEntries(visible.map((t) => [t.id, t.name]));
+  return Object.fromEntries(
+    visible.map((t) => [t.id, localisedTemplateText({ ...t, description: null }, locale).name]),
+  );
 }
 
 /**
@@ -80,6 +92,8 @@ function checkNamedProvider(env: Env, name: string | undefined) {
       400,
       "unknown_provider",
       `Provider "${name}" is not configured. Configured: ${names.join(", ")}.`,
+      undefined,
+      { name, configured: names.join(", ") },
     );
   }
 }
@@ -94,6 +108,7 @@ export async function checkNewGeneration(
   env: Env,
   userId: string,
   body: NewGeneration,
+  locale: ApiLocale = "en",
 ): Promise<{ avatar: Avatar; provider: string | null; poseNames: Record<string, string> }> {
   const limit = maxPoses(env);
   if (body.poseTemplateIds.length > limit) {
@@ -101,13 +116,15 @@ export async function checkNewGeneration(
       400,
       "too_many_poses",
       `At most ${limit} poses per generation; you picked ${body.poseTemplateIds.length}.`,
+      undefined,
+      { limit, picked: body.poseTemplateIds.length },
     );
   }
   const avatar = await db(env).query.avatars.findFirst({
     where: and(eq(avatars.id, body.avatarId), eq(avatars.userId, userId)),
   });
   if (!avatar) throw new ApiError(404, "avatar_not_found", "Avatar not found among yours.");
-  const poseNames = await checkTemplates(env, userId, body.poseTemplateIds);
+  const poseNames = await checkTemplates(env, userId, body.poseTemplateIds, locale);
   const provider = pickProvider(env, body);
   if (body.backgroundSettings?.mode === "image")
     if (!(await findBackground(env, userId, body.backgroundSettings.backgroundId))) throw notFound("Background");

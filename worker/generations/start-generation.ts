@@ -13,6 +13,7 @@ import { checkNewGeneration } from "./check-new-generation";
 import { generationStub } from "./generation-stub";
 import { rowFields } from "./generation-view";
 import { reservePoses, settlePoses } from "./pose-credits";
+import type { ApiLocale } from "../i18n/locale";
 
 /** Writes the generation row and hands its poses to a Durable Object (credits are already reserved). */
 async function handOver(
@@ -57,11 +58,16 @@ async function handOver(
 }
 
 /**
- * Starts a generation of the user and returns its first state. Throws the API error of a failed
+ * Starts a generation of the user and returns its first state, its pose names in `locale`. Throws the API error of a failed
  * check, or the refusal (402, 429) when the credits or the daily limit do not cover every pose.
  */
-export async function startGeneration(env: Env, userId: string, body: NewGeneration): Promise<GenerationState> {
-  const checked = await checkNewGeneration(env, userId, body);
+export async function startGeneration(
+  env: Env,
+  userId: string,
+  body: NewGeneration,
+  locale: ApiLocale = "en",
+): Promise<GenerationState> {
+  const checked = await checkNewGeneration(env, userId, body, locale);
   const generationId = crypto.randomUUID();
   // Round 0 of every pose, reserved all at once; the generation's Durable Object settles each.
   const firstRound = body.poseTemplateIds.map((templateId) => ({ templateId, round: 0 }));

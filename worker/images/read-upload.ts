@@ -13,7 +13,10 @@ export const MAX_SIDE = MAX_UPLOAD_SIDE;
 export async function readUpload(env: Env, file: File) {
   const max = maxUploadBytes(env);
   if (file.size === 0) throw new ApiError(400, "empty_file", "The file is empty.");
-  if (file.size > max) throw new ApiError(413, "file_too_large", `The file is larger than ${max / 1024 / 1024} MB.`);
+  if (file.size > max)
+    throw new ApiError(413, "file_too_large", `The file is larger than ${max / 1024 / 1024} MB.`, undefined, {
+      maxMb: max / 1024 / 1024,
+    });
   const bytes = new Uint8Array(await file.arrayBuffer());
   const header = inspectImage(bytes);
   if (!header.ok) throw new ApiError(header.code === "unsupported_image_type" ? 415 : 422, header.code, header.message);
@@ -23,10 +26,22 @@ export async function readUpload(env: Env, file: File) {
       422,
       "image_too_large",
       `The image is ${w}×${h} px; at most ${MAX_SIDE} px a side is accepted. Resize it (the app does this for you) and upload it again.`,
+      undefined,
+      { width: w, height: h, max: MAX_SIDE },
     );
   }
   if (w < MIN_SIDE || h < MIN_SIDE) {
-    throw new ApiError(422, "image_too_small", `The image is ${w}×${h} px; at least ${MIN_SIDE} px a side is needed.`);
+    throw new ApiError(
+      422,
+      "image_too_small",
+      `The image is ${w}×${h} px; at least ${MIN_SIDE} px a side is needed.`,
+      undefined,
+      {
+        width: w,
+        height: h,
+        min: MIN_SIDE,
+      },
+    );
   }
   return { bytes, header };
 }

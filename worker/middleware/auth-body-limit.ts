@@ -9,7 +9,15 @@ export const MAX_AUTH_BODY_BYTES = 16 * 1024;
 export const USER_NAME_MAX = 100;
 
 const tooLarge = () =>
-  new ApiError(413, "payload_too_large", `The request body is larger than ${MAX_AUTH_BODY_BYTES / 1024} KB.`);
+  new ApiError(
+    413,
+    "payload_too_large",
+    `The request body is larger than ${MAX_AUTH_BODY_BYTES / 1024} KB.`,
+    undefined,
+    {
+      limit: `${MAX_AUTH_BODY_BYTES / 1024} KB`,
+    },
+  );
 
 /** The body, read until it passes `max` bytes (then a 413): a lying or missing Content-Length cannot stall us. */
 async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array> {
@@ -51,7 +59,9 @@ export const authBodyLimit = () =>
     const bytes = await readCapped(raw.body, MAX_AUTH_BODY_BYTES);
     const name = nameIn(c.req.path, bytes);
     if (typeof name === "string" && name.length > USER_NAME_MAX) {
-      throw new ApiError(400, "invalid_request", `The name is longer than ${USER_NAME_MAX} characters.`);
+      throw new ApiError(400, "invalid_request", `The name is longer than ${USER_NAME_MAX} characters.`, undefined, {
+        max: USER_NAME_MAX,
+      });
     }
     c.req.raw = new Request(raw, { body: bytes });
     await next();

@@ -8,6 +8,8 @@ export const jsonLimit = () =>
   bodyLimit({
     maxSize: MAX_JSON_BYTES,
     onError: () => {
-      throw new ApiError(413, "payload_too_large", "The request body is larger than 1 MB.");
+      throw new ApiError(413, "payload_too_large", "The request body is larger than 1 MB.", undefined, {
+        limit: "1 MB",
+      });
     },
   });

@@ -19,7 +19,9 @@ export const uploadLimit = () =>
     return bodyLimit({
       maxSize: max + MULTIPART_OVERHEAD,
       onError: () => {
-        throw new ApiError(413, "file_too_large", `The file is larger than ${max / 1024 / 1024} MB.`);
+        throw new ApiError(413, "file_too_large", `The file is larger than ${max / 1024 / 1024} MB.`, undefined, {
+          maxMb: max / 1024 / 1024,
+        });
       },
     })(c, next);
   });

@@ -17,6 +17,7 @@ import { validationHook } from "../../openapi/validation-hook";
 import { serveR2Object } from "../../storage/serve-r2-object";
 import { zipStream } from "./download-zip";
 import { StageImage } from "../../../shared/stages";
+import { localeOf } from "../../i18n/locale";
 
 export { generationLiveRoute } from "./live";
 
@@ -46,7 +47,7 @@ export const generationRoutes = router
         429: jsonResponse(ErrorResponse, "Daily pose limit reached"),
       },
     }),
-    async (c) => c.json(await startGeneration(c.env, requireCaller(c).userId, c.req.valid("json")), 202),
+    async (c) => c.json(await startGeneration(c.env, requireCaller(c).userId, c.req.valid("json"), localeOf(c)), 202),
   )
   .openapi(
     createRoute({

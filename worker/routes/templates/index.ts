@@ -14,6 +14,7 @@ import {
 import { OPENPOSE_FLAVOURS, writeOpenPoseFlavour } from "../../../shared/pose/openpose-flavours";
 import { readOpenPose } from "../../../shared/pose/openpose-json";
 import { renderSkeletonPng } from "../../../shared/skeleton/render-png";
+import { copyText } from "../../../shared/templates/localise";
 import { db } from "../../db/client";
 import { newestFirst } from "../../db/pagination";
 import { poseTemplates } from "../../db/schema";
@@ -21,12 +22,14 @@ import type { AppEnv } from "../../env";
 import { ApiError } from "../../errors";
 import { requireCaller, signedIn } from "../../middleware/caller";
 import { jsonLimit } from "../../middleware/json-limit";
+import { localeOf } from "../../i18n/locale";
 import { jsonResponse } from "../../openapi/responses";
 import { validationHook } from "../../openapi/validation-hook";
 import { r2Keys } from "../../storage/r2-keys";
 import { findEditable, findReadable, ownedBy } from "./access";
 import { readKeypoints, storedKeypoints } from "./read-keypoints";
 import { limitRenderSize } from "./render-size-limit";
+import { textSearch } from "./text-search";
 import { toTemplate } from "./to-template";
 
 const errors = {
@@ -45,8 +48,6 @@ const PREVIEW_SIZE = { width: 256, height: 384 };
 /** The stored pose of a template row. */
 const poseOf = (row: { keypointsJson: string }) => readOpenPose(JSON.parse(row.keypointsJson)).pose;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 router.on(["POST", "PATCH"], "*", jsonLimit());
 router.use("/:id/fork", signedIn());
@@ -63,6 +64,7 @@ export const templateRoutes = router
     async (c) => {
       const userId = c.get("caller")?.userId ?? null;
       const query = c.req.valid("query");
+      const locale = localeOf(c);
       if (query.mine === "true" && !userId)
         throw new ApiError(401, "unauthenticated", "Sign in to list your own templates.");
       const t = poseTemplates;
@@ -72,7 +74,6 @@ export const templateRoutes = router
           : userId
             ? or(and(eq(t.visibility, "public"), eq(t.isActive, true)), eq(t.userId, userId))
             : and(eq(t.visibility, "public"), eq(t.isActive, true));
-      const q = query.q ? `%${escapeLike(query.q)}%` : null;
       const pg = newestFirst(t, query);
       const rows = await db(c.env)
         .select()
@@ -84,20 +85,14 @@ export const templateRoutes = router
             query.difficulty ? eq(t.difficulty, query.difficulty) : undefined,
             query.gender ? or(eq(t.gender, query.gender), eq(t.gender, "any")) : undefined,
             query.tag ? sql`exists (select 1 from json_each(${t.tags}) where value = ${query.tag})` : undefined,
-            q
-              ? or(
-                  sql`${t.name} like ${q} escape '\\'`,
-                  sql`${t.description} like ${q} escape '\\'`,
-                  sql`${t.tags} like ${q} escape '\\'`,
-                )
-              : undefined,
+            textSearch(query.q, locale),
             pg.where,
           ),
         )
         .orderBy(...pg.orderBy)
         .limit(pg.take);
       const { items, nextCursor } = pg.page(rows);
-      return c.json({ items: items.map((r) => toTemplate(r, userId)), nextCursor }, 200);
+      return c.json({ items: items.map((r) => toTemplate(r, userId, locale)), nextCursor }, 200);
     },
   )
   .openapi(
@@ -130,7 +125,7 @@ export const templateRoutes = router
           canvasHeight: pose.canvasHeight,
         })
         .returning();
-      return c.json({ ...toTemplate(row!, userId), keypoints: JSON.parse(row!.keypointsJson) }, 201);
+      return c.json({ ...toTemplate(row!, userId, localeOf(c)), keypoints: JSON.parse(row!.keypointsJson) }, 201);
     },
   )
   .openapi(
@@ -144,7 +139,7 @@ export const templateRoutes = router
     async (c) => {
       const userId = c.get("caller")?.userId ?? null;
       const row = await findReadable(c.env, c.req.valid("param").id, userId);
-      return c.json({ ...toTemplate(row, userId), keypoints: JSON.parse(row.keypointsJson) }, 200);
+      return c.json({ ...toTemplate(row, userId, localeOf(c)), keypoints: JSON.parse(row.keypointsJson) }, 200);
     },
   )
   .openapi(
@@ -178,7 +173,7 @@ export const templateRoutes = router
         .where(ownedBy(id, userId))
         .returning();
       if (pose) await c.env.IMAGES.delete(r2Keys.templatePreview(id));
-      return c.json({ ...toTemplate(row!, userId), keypoints: JSON.parse(row!.keypointsJson) }, 200);
+      return c.json({ ...toTemplate(row!, userId, localeOf(c)), keypoints: JSON.parse(row!.keypointsJson) }, 200);
     },
   )
   .openapi(
@@ -210,12 +205,13 @@ export const templateRoutes = router
     async (c) => {
       const userId = requireCaller(c).userId;
       const source = await findReadable(c.env, c.req.valid("param").id, userId);
+      const copy = copyText({ ...source, description: source.description ?? null }, localeOf(c));
       const [row] = await db(c.env)
         .insert(poseTemplates)
         .values({
           userId,
-          name: source.name.length > 73 ? source.name.slice(0, 73) : `${source.name} (copy)`,
-          description: source.description,
+          name: copy.name,
+          description: copy.description,
           category: source.category,
           keypointsJson: source.keypointsJson,
           canvasWidth: source.canvasWidth,
@@ -228,7 +224,7 @@ export const templateRoutes = router
           forkedFromId: source.id,
         })
         .returning();
-      return c.json({ ...toTemplate(row!, userId), keypoints: JSON.parse(row!.keypointsJson) }, 201);
+      return c.json({ ...toTemplate(row!, userId, localeOf(c)), keypoints: JSON.parse(row!.keypointsJson) }, 201);
     },
   )
   .openapi(

@@ -4,6 +4,7 @@
 import { hc, type ClientResponse } from "hono/client";
 import type { SuccessStatusCode } from "hono/utils/http-status";
 import type { ErrorResponse } from "$shared/api/errors";
+import { i18n } from "$lib/i18n/i18n.svelte";
 // Emitted by `tsc -p .` (the first step of `npm run typecheck`; see the root tsconfig.json).
 import type { AppType } from "../../../.svelte-kit/api-types/worker/app";
 
@@ -18,8 +19,11 @@ export class ApiRequestError extends Error {
   }
 }
 
+// The API answers template names and error messages in the UI's language.
+const language = () => ({ "accept-language": i18n.locale });
+
 /** The API under /api, typed: `call(client.v1.avatars.$get({ query: { limit: "24" } }))`. */
-export const client = hc<AppType>(location.origin, { init: { credentials: "same-origin" } }).api;
+export const client = hc<AppType>(location.origin, { init: { credentials: "same-origin" }, headers: language }).api;
 
 /** The body of a call's successful (2xx) answers. */
 export type Ok<R> =
@@ -68,7 +72,7 @@ async function sendJson(method: string, url: string | URL, body?: unknown): Prom
   return fetch(url, {
     method,
     credentials: "same-origin",
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    headers: body === undefined ? language() : { ...language(), "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
@@ -88,6 +92,7 @@ function xhrUpload<T>(url: string | URL, form: FormData, onProgress: (fraction: 
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
     xhr.withCredentials = true;
+    xhr.setRequestHeader("accept-language", i18n.locale);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onerror = () => reject(new ApiRequestError(0, "network_error", ""));
     xhr.onload = () => {
