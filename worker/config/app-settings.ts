@@ -10,6 +10,9 @@ export const AUTH_ATTEMPTS_PER_MINUTE = 10;
 /** Failed sign-ins allowed per account (email) within the window (AUTH_FAILURES_PER_ACCOUNT overrides). */
 export const AUTH_FAILURES_PER_ACCOUNT = 5;
 
+/** The OKS below which a result counts as "pose drifted" (POSE_MIN_OKS overrides). */
+export const POSE_MIN_OKS = 0.5;
+
 /** The app's settings from the Worker's env, shaped by concern. */
 export const appSettings = z
   .object({
@@ -33,6 +36,9 @@ export const appSettings = z
     POSE_STALL_MS: declaredNumber(5 * 60_000, positive),
     POSE_WINDOW: declaredNumber(20, positive),
     POSE_MAX_PROVIDER_CALLS: declaredNumber(20, positive),
+    // A score in [0, 1]; out of range or not a number: the default.
+    POSE_MIN_OKS: number(POSE_MIN_OKS, (n) => Number.isFinite(n) && n >= 0 && n <= 1),
+    POSE_AUTO_RETRY: text().transform((v) => v === "1" || v === "true"),
     // Out of range or not a number: the default.
     INSTANT_INIT_STRENGTH: number(
       INIT_STRENGTH.default,
@@ -56,5 +62,11 @@ export const appSettings = z
       maxProviderCalls: s.POSE_MAX_PROVIDER_CALLS,
       /** How much an AI vendor may change the instant picture, when a generation does not say. */
       initStrength: s.INSTANT_INIT_STRENGTH,
+    },
+    quality: {
+      /** A result whose pose scores below this OKS is "pose drifted". */
+      minOks: s.POSE_MIN_OKS,
+      /** Start one new round by itself for a pose a provider's detector found drifted. */
+      autoRetry: s.POSE_AUTO_RETRY,
     },
   }));

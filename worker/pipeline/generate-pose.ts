@@ -45,7 +45,7 @@ export async function generatePose(ctx: PoseContext): Promise<Uint8Array> {
           traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.${n}`,
           publishInput,
         });
-        return { model: image.model, jpeg: toJpeg(image.bytes, p.name, size) };
+        return { model: image.model, detection: image.detection, jpeg: toJpeg(image.bytes, p.name, size) };
       },
       {
         proceed: ctx.proceed,
@@ -58,6 +58,8 @@ export async function generatePose(ctx: PoseContext): Promise<Uint8Array> {
     ctx.attempts += attempts;
     ctx.provider = provider.name;
     ctx.model = value.model;
+    ctx.requestedPose = start.skeleton;
+    ctx.detection = value.detection;
     ctx.costUsd += provider.estimatedCost(generation.quality);
     return value.jpeg;
   } catch (err) {

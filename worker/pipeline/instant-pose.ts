@@ -56,6 +56,7 @@ export async function instantPose(ctx: PoseContext, provider: PoseImageProvider)
     });
     png = image.bytes;
     ctx.model = image.model;
+    ctx.requestedPose = image.skeleton ?? outputPose(ctx);
   } catch (err) {
     // A rig the engine cannot use: running it again draws the same, so the pose fails with the reason.
     if (err instanceof ProviderError) {

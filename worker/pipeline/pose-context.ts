@@ -1,3 +1,4 @@
+import type { Pose } from "../../shared/pose/model";
 import type { Avatar, PoseGeneration, PoseTemplate } from "../db/schema";
 import type { PoseJob } from "./pose-job";
 
@@ -28,6 +29,10 @@ export interface PoseContext {
   beforeProviderCall: () => Promise<void>;
   /** What the AI vendors started from (instant-start.ts); unset on the instant engine's poses. */
   startImage?: "instant" | "template";
+  /** The skeleton the pose's engine or provider was given, at the output size (scored against). */
+  requestedPose?: Pose;
+  /** The pose a provider's own detector found in the result, when it has one. */
+  detection?: Pose;
   /** Provider calls made so far in this pose's round, every delivery counted. */
   roundCalls: number;
 }

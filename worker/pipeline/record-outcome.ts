@@ -1,6 +1,7 @@
 // Writes a pose's outcome to D1: its GeneratedPose row (one per pose: a redelivered or retried
 // pose updates it, never adds a second), a metrics row, and the template's success rate.
 import { eq, sql } from "drizzle-orm";
+import { poseScore } from "../../shared/pose/pose-score";
 import { db } from "../db/client";
 import { generatedPoses, poseMetrics, poseTemplates } from "../db/schema";
 import type { PoseContext } from "./pose-context";
@@ -9,6 +10,20 @@ export interface Outcome {
   success: boolean;
   error: string | null;
   elapsedMs: number;
+}
+
+/** The quality fields of a new image: its requested skeleton, and its score when the provider detected its pose. */
+function freshQuality(ctx: PoseContext) {
+  const requestedPose = ctx.requestedPose ?? null;
+  const score = requestedPose && ctx.detection ? poseScore(requestedPose, ctx.detection) : null;
+  return {
+    requestedPose,
+    qualityScore: score,
+    qualitySource: ctx.detection ? ("provider" as const) : null,
+    qualityDetection: ctx.detection ?? null,
+    rating: null,
+    ratedAt: null,
+  };
 }
 
 export async function recordOutcome(ctx: PoseContext, outcome: Outcome) {
@@ -27,6 +42,8 @@ export async function recordOutcome(ctx: PoseContext, outcome: Outcome) {
     startImage: ctx.startImage ?? null,
     error: outcome.error,
     attempts: ctx.attempts,
+    // A new image is scored and rated afresh; a failed round leaves the earlier one's as they were.
+    ...(outcome.success ? freshQuality(ctx) : {}),
   };
   // One round trip: the pose row, its metrics, and the template's success rate from all metrics.
   await d.batch([

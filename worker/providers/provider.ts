@@ -45,6 +45,10 @@ export interface ProviderImage {
   bytes: Uint8Array;
   contentType: string;
   model: string;
+  /** The skeleton the image was made to when the provider chose it (the instant engine's retargeted one). */
+  skeleton?: Pose;
+  /** The pose the provider's own detector found in the image, at the output size. */
+  detection?: Pose;
 }
 
 export type ProviderErrorKind =

@@ -1,4 +1,5 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { Pose } from "../../../shared/pose/model";
 import { user } from "./auth";
 import { createdAt, id } from "./columns";
 import { poseGenerations } from "./pose-generations";
@@ -18,7 +19,20 @@ export const generatedPoses = sqliteTable(
     outputUrl: text("output_url"),
     outputKey: text("output_key"),
     success: integer("success", { mode: "boolean" }).notNull(),
+    /** OKS of the detected pose against `requestedPose`, 0–1; null until a detector scored it. */
     qualityScore: real("quality_score"),
+    /** Who detected the pose the score is computed from: the provider's own detector or the owner's browser. */
+    qualitySource: text("quality_source", { enum: ["provider", "browser"] }),
+    /** The pose detected in the result (one-person Pose JSON at the output size), kept so the score can be recomputed. */
+    qualityDetection: text("quality_detection", { mode: "json" }).$type<Pose>(),
+    /** The skeleton the engine or provider was given (the retargeted one for instant poses), at the output size. */
+    requestedPose: text("requested_pose", { mode: "json" }).$type<Pose>(),
+    /** The owner's verdict, 1–5 stars. */
+    rating: integer("rating"),
+    ratedAt: integer("rated_at", { mode: "timestamp_ms" }),
+    /** Single-image downloads (`?download=1`) and ZIP exports that included this result. */
+    downloads: integer("downloads").notNull().default(0),
+    zipExports: integer("zip_exports").notNull().default(0),
     /** Milliseconds from the first provider call to the stored image. */
     generationTime: integer("generation_time"),
     provider: text("provider"),

@@ -52,7 +52,12 @@ export async function drawInstantPicture(input: InstantInput, size: OutputSize):
 async function generate(req: PoseImageRequest): Promise<ProviderImage> {
   if (!req.instant) throw rejected("The instant engine needs the avatar's rig and the target pose.");
   const picture = await drawInstantPicture(req.instant, { width: req.width, height: req.height });
-  return { bytes: encodePng(picture.image), contentType: "image/png", model: INSTANT_MODEL };
+  return {
+    bytes: encodePng(picture.image),
+    contentType: "image/png",
+    model: INSTANT_MODEL,
+    skeleton: picture.skeleton,
+  };
 }
 
 /** The adapter: always available, it needs no settings. */
