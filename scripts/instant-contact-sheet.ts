@@ -18,6 +18,9 @@ import { decodeRgba } from "../worker/images/rgba";
 import { drawInstant } from "../worker/providers/instant/draw";
 
 const OUT = new URL("../docs/images/instant-poses.jpg", import.meta.url);
+/** The home page's examples: the first photo and three of its poses, one JPEG each. */
+const HOME_EXAMPLES = new URL("../web/static/examples/", import.meta.url);
+const HOME_POSES = ["front-neutral", "wave", "chair-front"];
 const POSES = ["front-neutral", "both-hands-hips", "walk-front", "wave", "stretch-up", "chair-front"];
 const SIZE = OUTPUT_SIZE.sd;
 /** Each tile is the output picture at 3/8 scale; a small gap between tiles. */
@@ -106,6 +109,17 @@ for (const rig of await rigs()) {
   const poses: Rgba[] = [];
   for (const target of templates) poses.push(onStudio((await drawInstant(stored, target, SIZE)).image));
   rows.push([onStudio(letterboxed(rig.cutout)), ...poses]);
+}
+const homeTiles: [string, Rgba][] = [
+  ["messi5-photo", rows[0]![0]!],
+  ...HOME_POSES.map((slug): [string, Rgba] => [`messi5-${slug}`, rows[0]![1 + POSES.indexOf(slug)]!]),
+];
+mkdirSync(HOME_EXAMPLES, { recursive: true });
+for (const [name, tile] of homeTiles) {
+  const small = scale(tile, TILE.width, TILE.height);
+  const image = new PhotonImage(Uint8Array.from(small.data), small.width, small.height);
+  writeFileSync(new URL(`${name}.jpg`, HOME_EXAMPLES), image.get_bytes_jpeg(QUALITY));
+  image.free();
 }
 const picture = sheet(rows.map((row) => row.map((tile) => scale(tile, TILE.width, TILE.height))));
 const photon = new PhotonImage(Uint8Array.from(picture.data), picture.width, picture.height);
