@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
-import { VIEWPORTS, screenshot, useChromium, watchedPage } from "./helpers/browser";
+import { VIEWPORTS, chooseLanguage, screenshot, useChromium, watchedPage } from "./helpers/browser";
 
 const origin = inject("origin");
 const browser = useChromium();
@@ -63,7 +63,7 @@ describe("sign up and upload an avatar through the UI", () => {
       await expect.poll(() => card.textContent()).toContain("Aisyah");
 
       // Switch to Bahasa Indonesia: every visible string changes.
-      await page.getByLabel("Language").selectOption("id");
+      await chooseLanguage(page, "id");
       await page.getByRole("heading", { name: "Avatar Anda" }).waitFor();
       await screenshot(page, `avatars-id-${viewport}`);
 

@@ -46,3 +46,10 @@ export function useChromium(extraArgs: string[] = []): () => Browser {
   });
   return () => browser!;
 }
+
+/** Picks the UI language in the header (on a phone, behind the menu button). */
+export async function chooseLanguage(page: Page, locale: "en" | "id") {
+  const toggle = page.locator("button.menu-toggle");
+  if (await toggle.isVisible()) await toggle.click();
+  await page.getByLabel(/^(Language|Bahasa)$/).selectOption(locale);
+}
