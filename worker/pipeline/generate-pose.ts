@@ -27,7 +27,10 @@ export async function generatePose(ctx: PoseContext): Promise<Uint8Array> {
   if (providers.length === 0) {
     throw new RetriesExhausted(new ProviderError("not_configured", "No image provider is configured.", "none"), 0);
   }
-  const start = await poseStart(ctx);
+  const start = await poseStart(
+    ctx,
+    providers.some((p) => p.acceptsInitImage),
+  );
   ctx.startImage = start.kind;
   const controlImage = renderSkeletonPng(start.skeleton);
   const publishInput = poseInputPublisher(env, job.generationId, job.poseTemplateId);

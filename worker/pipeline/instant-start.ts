@@ -37,8 +37,11 @@ async function rigOrNull(ctx: PoseContext) {
   }
 }
 
-/** This pose's start: the instant picture and its skeleton when the rig allows, else the template's skeleton. */
-export async function poseStart(ctx: PoseContext): Promise<PoseStart> {
+/**
+ * This pose's start: the instant picture and its skeleton when the rig allows, else the template's
+ * skeleton. The starting JPEG is encoded only when a vendor of the chain takes one (`withInitImage`).
+ */
+export async function poseStart(ctx: PoseContext, withInitImage: boolean): Promise<PoseStart> {
   const target = outputPose(ctx);
   const rig = await rigOrNull(ctx);
   if (!rig) return { kind: "template", skeleton: target };
@@ -54,6 +57,7 @@ export async function poseStart(ctx: PoseContext): Promise<PoseStart> {
     httpMetadata: { contentType: "image/png" },
     customMetadata: START_METADATA,
   });
+  if (!withInitImage) return { kind: "instant", skeleton: picture.skeleton };
   return {
     kind: "instant",
     skeleton: picture.skeleton,
