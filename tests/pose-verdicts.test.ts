@@ -152,14 +152,20 @@ describe("a result's pose score, posted by the browser", () => {
   });
 });
 
+/** A new user's made pose: its view, its row and its image as they were before any try again. */
+async function madeOnce() {
+  const user = await signUp();
+  const uid = await userId(user);
+  const id = await made(user);
+  const first = await poseView(user, id);
+  const before = await storedRow(id);
+  const oldImage = new Uint8Array(await (await user.fetch(first.imageUrl!)).arrayBuffer());
+  return { user, uid, id, first, before, oldImage };
+}
+
 describe("try again (a drifted pose)", () => {
   it("reserves and spends one pose's credits, keeps the old image until the new one, with a new seed", async () => {
-    const user = await signUp();
-    const uid = await userId(user);
-    const id = await made(user);
-    const first = await poseView(user, id);
-    const before = await storedRow(id);
-    const oldImage = new Uint8Array(await (await user.fetch(first.imageUrl!)).arrayBuffer());
+    const { user, uid, id, first, before, oldImage } = await madeOnce();
 
     // Not drifted (not scored yet): refused.
     const early = await user.fetch(verdictUrl(id, "retry"), { method: "POST" });
@@ -197,12 +203,7 @@ describe("try again (a drifted pose)", () => {
   });
 
   it("a failed new round refunds its credits and keeps the earlier image", async () => {
-    const user = await signUp();
-    const uid = await userId(user);
-    const id = await made(user);
-    const first = await poseView(user, id);
-    const before = await storedRow(id);
-    const oldImage = new Uint8Array(await (await user.fetch(first.imageUrl!)).arrayBuffer());
+    const { user, uid, id, first, before, oldImage } = await madeOnce();
     await markDrifted(user, id, first.requestedPose as Pose);
     const balance = await credits(user);
 
