@@ -20,6 +20,7 @@ import { creditRoutes } from "./routes/credits";
 import { metricsRoutes } from "./routes/metrics";
 import { themeRoutes } from "./routes/themes";
 import { generationLiveRoute, generationRoutes } from "./routes/generations";
+import { poseVerdictRoutes } from "./routes/generations/pose-verdicts";
 import { healthRoutes } from "./routes/health";
 import { providerInputRoutes } from "./routes/provider-inputs";
 import { providerRoutes } from "./routes/providers";
@@ -56,7 +57,8 @@ const routes = app
   .route("/api/v1/providers", providerRoutes)
   .route("/api/v1/provider-inputs", providerInputRoutes)
   .route("/api/v1/generations", generationLiveRoute)
-  .route("/api/v1/generations", generationRoutes);
+  .route("/api/v1/generations", generationRoutes)
+  .route("/api/v1/generations", poseVerdictRoutes);
 
 app.doc31("/api/v1/openapi.json", { openapi: "3.1.0", info: OPENAPI_INFO });
 app.get("/api/v1/docs", (c) =>

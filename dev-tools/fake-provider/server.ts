@@ -172,6 +172,9 @@ async function handleGenerate(
       width = size?.width ?? width;
       height = size?.height ?? height;
       avatar = typeof p.reference_image === "string" ? p.reference_image : null;
+      // Our endpoint handler seeds its generator from parameters.seed when given
+      // (hf-endpoint/handler.py `generator()`, reads params.get("seed")).
+      seed = typeof p.seed === "number" ? p.seed : null;
     }
   } else if (protocol === "modelslab") {
     const payload = JSON.parse(body.toString("utf8")) as Record<string, unknown>;

@@ -109,11 +109,18 @@ export async function release(run: Run, templateId: string, round: number, attem
 export async function complete(run: Run, templateId: string, round: number, outcome: PoseOutcome, attempt?: number) {
   const pose = readPose(run, templateId);
   if (!pose || !holds(pose, round, attempt) || pose.status !== "running") return { accepted: false };
+  // A failed new take keeps the image the pose already had: the pose stays made.
+  const made = outcome.success ? 1 : 0;
+  const keeps = !outcome.success && pose.has_image ? 1 : 0;
   run.sql.exec(
-    "UPDATE poses SET status = ?, error = ?, provider = ?, lease_until = NULL WHERE template_id = ?",
-    outcome.success ? "succeeded" : "failed",
+    `UPDATE poses SET status = ?, error = ?, lease_until = NULL, provider = CASE WHEN ? THEN provider ELSE ? END,
+       has_image = max(has_image, ?), image_take = CASE WHEN ? THEN take ELSE image_take END WHERE template_id = ?`,
+    made || keeps ? "succeeded" : "failed",
     outcome.success ? null : (outcome.error ?? "failed"),
+    keeps,
     outcome.provider ?? null,
+    made,
+    made,
     templateId,
   );
   endRound(run, templateId, round, outcome.success ? "spend" : "refund", outcome.provider ?? null);
@@ -128,7 +135,7 @@ export async function deadLettered(run: Run, templateId: string, round: number) 
   const pose = readPose(run, templateId);
   if (!pose || pose.round !== round || isOver(pose)) return readState(run);
   run.sql.exec(
-    "UPDATE poses SET status = 'failed', error = ?, lease_until = NULL WHERE template_id = ?",
+    "UPDATE poses SET status = CASE WHEN has_image = 1 THEN 'succeeded' ELSE 'failed' END, error = ?, lease_until = NULL WHERE template_id = ?",
     "Gave up after repeated delivery failures.",
     templateId,
   );

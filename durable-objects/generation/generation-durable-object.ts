@@ -9,6 +9,7 @@ import type { Run } from "./run";
 import { startStage, type StageStart } from "./stage-progress";
 import { readState } from "./state";
 import { createTables, migrateKvMeta } from "./storage";
+import { tryAgain, type TryAgainConflict } from "./try-again";
 import { scheduleAlarm, watch } from "./watchdog";
 
 /**
@@ -93,6 +94,14 @@ export class GenerationDurableObject extends DurableObject<Env> {
   /** Runs the failed poses again once their credits are reserved, or answers with the refusal. */
   async retryFailed(): Promise<GenerationState | { refused: Refused } | null> {
     return retryFailed(this.run);
+  }
+
+  /** A made pose tries again for a new image once its round is reserved (`auto`: the server's one try). */
+  async tryAgain(
+    templateId: string,
+    auto: boolean,
+  ): Promise<GenerationState | { refused: Refused } | TryAgainConflict | null> {
+    return tryAgain(this.run, templateId, auto);
   }
 
   /** The watchdog: stuck claims handed on, a stalled run's messages sent again. */

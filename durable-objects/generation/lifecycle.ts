@@ -55,7 +55,10 @@ export async function cancel(run: Run) {
     )
     .toArray();
   for (const p of open) endRound(run, p.template_id, p.round, "refund");
-  run.sql.exec("UPDATE poses SET status = 'cancelled', lease_until = NULL WHERE status IN ('queued', 'running')");
+  // A pose trying again for a new image keeps the one it has.
+  run.sql.exec(
+    "UPDATE poses SET status = CASE WHEN has_image = 1 THEN 'succeeded' ELSE 'cancelled' END, lease_until = NULL WHERE status IN ('queued', 'running')",
+  );
   writeMeta(run, { ...meta, status: "cancelled", completedAt: Date.now(), cancels });
   return publish(run);
 }

@@ -4,7 +4,7 @@ import type { PoseJob } from "../../worker/pipeline/pose-job";
 import { sendWindow, type Run } from "./run";
 import { readMeta } from "./storage";
 
-type Queued = { template_id: string; round: number };
+type Queued = { template_id: string; round: number; take: number };
 
 /**
  * Tops the queue up to the window: the next unsent poses, in order, get their messages. Called
@@ -19,7 +19,7 @@ export async function sendNext(run: Run) {
   if (room <= 0) return;
   const next = run.sql
     .exec<Queued>(
-      "SELECT template_id, round FROM poses WHERE sent = 0 AND status = 'queued' ORDER BY position LIMIT ?",
+      "SELECT template_id, round, take FROM poses WHERE sent = 0 AND status = 'queued' ORDER BY position LIMIT ?",
       room,
     )
     .toArray();
@@ -32,7 +32,7 @@ export async function sendNext(run: Run) {
 /** Sends again the messages of poses sent but never claimed (the watchdog judged them lost). */
 export async function resendLost(run: Run) {
   const lost = run.sql
-    .exec<Queued>("SELECT template_id, round FROM poses WHERE status = 'queued' AND sent = 1")
+    .exec<Queued>("SELECT template_id, round, take FROM poses WHERE status = 'queued' AND sent = 1")
     .toArray();
   if (lost.length > 0) await enqueue(run, lost);
 }
@@ -46,6 +46,7 @@ async function enqueue(run: Run, poses: Queued[]) {
       userId: meta.userId,
       poseTemplateId: p.template_id,
       round: p.round,
+      ...(p.take ? { take: p.take } : {}),
     } satisfies PoseJob,
   }));
   for (let i = 0; i < messages.length; i += 100) await run.env.POSE_QUEUE.sendBatch(messages.slice(i, i + 100));

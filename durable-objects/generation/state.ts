@@ -18,8 +18,10 @@ export function readState(run: Run): GenerationState | null {
       stage: string | null;
       stages_done: number;
       stage_count: number;
+      has_image: number;
+      image_take: number;
     }>(
-      "SELECT template_id, status, attempts, error, provider, stage, stages_done, stage_count FROM poses ORDER BY position",
+      "SELECT template_id, status, attempts, error, provider, stage, stages_done, stage_count, has_image, image_take FROM poses ORDER BY position",
     )
     .toArray();
   const count = (s: PoseStatus) => rows.filter((r) => r.status === s).length;
@@ -52,7 +54,11 @@ export function readState(run: Run): GenerationState | null {
       error: r.error,
       provider: r.provider,
       providerLabel: providerLabel(r.provider),
-      imageUrl: r.status === "succeeded" ? `${base}/poses/${r.template_id}/image` : null,
+      // A pose trying again shows the image it has; a new take's image gets a new URL (cached an hour).
+      imageUrl:
+        r.status === "succeeded" || r.has_image
+          ? `${base}/poses/${r.template_id}/image${r.image_take ? `?take=${r.image_take}` : ""}`
+          : null,
       stage: r.status === "running" ? r.stage : null,
       stagesDone: r.status === "succeeded" ? r.stage_count : r.stages_done,
       stageCount: r.stage_count,

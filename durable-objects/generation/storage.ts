@@ -28,6 +28,10 @@ export type PoseRow = {
   attempts: number;
   provider_calls: number;
   round_calls: number;
+  /** 1 once the pose has an image that a new take must not erase until it succeeds. */
+  has_image: number;
+  take: number;
+  auto_tries: number;
 };
 
 /** Creates the tables, adding the columns that runs stored by earlier versions lack. */
@@ -49,6 +53,14 @@ export function createTables(sql: SqlStorage) {
     sql.exec("ALTER TABLE poses ADD COLUMN stage TEXT");
     sql.exec("ALTER TABLE poses ADD COLUMN stages_done INTEGER NOT NULL DEFAULT 0");
     sql.exec("ALTER TABLE poses ADD COLUMN stage_count INTEGER NOT NULL DEFAULT 0");
+  }
+  // Try again (a new image for a pose that has one): the take its next images are stored under,
+  // the take of the image it shows, whether it has an image to keep, and the server's own tries.
+  if (!columns.some((c) => c.name === "take")) {
+    sql.exec("ALTER TABLE poses ADD COLUMN take INTEGER NOT NULL DEFAULT 0");
+    sql.exec("ALTER TABLE poses ADD COLUMN image_take INTEGER NOT NULL DEFAULT 0");
+    sql.exec("ALTER TABLE poses ADD COLUMN has_image INTEGER NOT NULL DEFAULT 0");
+    sql.exec("ALTER TABLE poses ADD COLUMN auto_tries INTEGER NOT NULL DEFAULT 0");
   }
   // The run's meta lives in SQL, read and written synchronously: no other call can slip in
   // between reading it and writing it back.
@@ -84,7 +96,7 @@ export function writeMeta(run: Run, meta: Meta) {
 export function readPose(run: Run, templateId: string): PoseRow | undefined {
   return run.sql
     .exec<PoseRow>(
-      "SELECT status, round, lease_until, attempts, provider_calls, round_calls FROM poses WHERE template_id = ?",
+      "SELECT status, round, lease_until, attempts, provider_calls, round_calls, has_image, take, auto_tries FROM poses WHERE template_id = ?",
       templateId,
     )
     .toArray()[0];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { stageRequestFields, stageResponseFields } from "../stages";
+import { PoseVerdictFields } from "./pose-quality";
 
 export const QUALITIES = ["sd", "hd"] as const;
 /** The statuses a generation ends in: nothing changes it any more (until failed poses are retried). */
@@ -72,6 +73,8 @@ export const PoseState = z.object({
   /** Its stages done so far and how many it has (0 of 0 before it starts). */
   stagesDone: z.number().int().optional(),
   stageCount: z.number().int().optional(),
+  /** Its score and rating: in GET /generations/:id, not in live pushes. */
+  ...PoseVerdictFields,
 });
 export type PoseState = z.infer<typeof PoseState>;
 

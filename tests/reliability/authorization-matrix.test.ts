@@ -68,6 +68,12 @@ function bodyFor(route: Route, f: OwnerFixtures, owner: Client): RequestInit["bo
     "POST /api/v1/avatars/generate/{candidateId}/save": { name: "taken" },
     "POST /api/v1/credits/grants": { email: owner.email, amount: 1000 },
     "POST /api/v1/account/api-keys": { name: "mine" },
+    // Nobody found in the result: score 0, as the server recomputes it.
+    "PUT /api/v1/generations/{id}/poses/{poseId}/quality": {
+      detection: { canvasWidth: 512, canvasHeight: 768, people: [{ body: Array(18).fill(null) }] },
+      score: 0,
+    },
+    "PUT /api/v1/generations/{id}/poses/{poseId}/rating": { rating: 5 },
   };
   return JSON.stringify(bodies[route.key] ?? {});
 }

@@ -35,8 +35,10 @@ export async function poseImage(
   const name = (key: string) => resultFileName(row.avatarName, names[poseId] ?? poseId, extension(key));
   if (stage === "final") return { key: pose.outputKey, fileName: name(pose.outputKey) };
   // An earlier stage's image: JPEG, or PNG where the background was removed.
-  const jpeg = r2Keys.generationImage(row.id, poseId, stage);
-  const key = (await env.IMAGES.head(jpeg)) ? jpeg : r2Keys.generationPng(row.id, poseId, stage);
+  // Of the take the shown image belongs to.
+  const take = r2Keys.takeOf(pose.outputKey);
+  const jpeg = r2Keys.generationImage(row.id, poseId, stage, take);
+  const key = (await env.IMAGES.head(jpeg)) ? jpeg : r2Keys.generationPng(row.id, poseId, stage, take);
   return { key, fileName: name(key) };
 }
 

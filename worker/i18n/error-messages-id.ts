@@ -70,6 +70,12 @@ const MESSAGES: Record<string, readonly string[]> = {
   pose_several_people: ["Pose ini berisi lebih dari satu orang; kirim pose avatar itu saja."],
   pose_canvas_mismatch: ["Bidang pose tidak sesuai dengan bentuk fotonya."],
   render_too_large: ["Ukuran kerangka pose yang diminta terlalu besar."],
+  score_mismatch: ["Skor yang dikirim tidak sesuai dengan hasil deteksinya ({expected})."],
+  not_scorable: ["Hasil ini tidak punya kerangka pose acuan untuk dibandingkan."],
+  not_drifted: ["Pose ini tidak ditandai melenceng: hanya hasil dengan skor di bawah ambang yang bisa dicoba lagi."],
+  busy: ["Pose ini sedang dibuat ulang."],
+  not_made: ["Pose ini belum punya gambar: ulangi pose yang gagal saja."],
+  auto_used: ["Server sudah sekali mencoba ulang pose ini."],
 };
 
 // What notFound() names, in Indonesian.
@@ -81,6 +87,7 @@ const THINGS: Record<string, string> = {
   Generation: "Proses pembuatan",
   Image: "Gambar",
   "Pose image": "Gambar pose",
+  "Pose result": "Hasil pose",
   "Provider input": "Masukan penyedia",
   Template: "Template pose",
   Theme: "Tema",

@@ -10,6 +10,7 @@ import { configuredInpaintingProviders } from "../providers/registry";
 import { ProviderError } from "../providers/provider";
 import { RetriesExhausted } from "../providers/retry";
 import type { PoseContext } from "./pose-context";
+import { takeSeed } from "./take-seed";
 
 export async function inpaintPass(ctx: PoseContext, image: Uint8Array, mask: Mask, prompt: string, pass: string) {
   const { env, job } = ctx;
@@ -29,7 +30,7 @@ export async function inpaintPass(ctx: PoseContext, image: Uint8Array, mask: Mas
           negativePrompt: FASHION_NEGATIVE,
           width: ctx.size.width,
           height: ctx.size.height,
-          ...(ctx.generation.seed !== null ? { seed: ctx.generation.seed } : {}),
+          ...takeSeed(ctx.generation.seed, ctx.job),
           traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.${pass}.${n}`,
           // One name per pass, so a hijab pass and an outfit pass of the same pose do not share a URL.
           publishInput: (name, bytes, type) =>

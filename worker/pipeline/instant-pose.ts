@@ -21,7 +21,7 @@ export const INSTANT_IMAGE = "instant";
 
 /** The R2 key of this pose's instant picture. */
 export const instantKey = (ctx: PoseContext) =>
-  r2Keys.generationPng(ctx.job.generationId, ctx.job.poseTemplateId, INSTANT_IMAGE);
+  r2Keys.generationPng(ctx.job.generationId, ctx.job.poseTemplateId, INSTANT_IMAGE, ctx.job.take);
 
 /** The person's mask from a picture's alpha, as the engine drew it. */
 export function alphaOf(image: Rgba): Mask {

@@ -5,6 +5,8 @@ export interface PoseJob {
   userId: string;
   poseTemplateId: string;
   round: number;
+  /** A new take of a made pose (its round number when it began): new images under their own keys, a new seed. */
+  take?: number;
 }
 
 export function isPoseJob(body: unknown): body is PoseJob {
@@ -15,6 +17,7 @@ export function isPoseJob(body: unknown): body is PoseJob {
     typeof b.generationId === "string" &&
     typeof b.userId === "string" &&
     typeof b.poseTemplateId === "string" &&
-    typeof b.round === "number"
+    typeof b.round === "number" &&
+    (b.take === undefined || typeof b.take === "number")
   );
 }

@@ -2,6 +2,7 @@
 // the output size. The AI chain adds the skeleton, the instant engine the rig and the target pose.
 import type { PoseImageRequest } from "../providers/provider";
 import type { PoseContext } from "./pose-context";
+import { takeSeed } from "./take-seed";
 
 /** The request fields every pose provider shares. */
 export function poseRequestBase(ctx: PoseContext): Omit<PoseImageRequest, "controlImage"> {
@@ -14,6 +15,6 @@ export function poseRequestBase(ctx: PoseContext): Omit<PoseImageRequest, "contr
     width: size.width,
     height: size.height,
     quality: generation.quality,
-    ...(generation.seed !== null ? { seed: generation.seed } : {}),
+    ...takeSeed(generation.seed, ctx.job),
   };
 }

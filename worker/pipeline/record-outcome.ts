@@ -26,31 +26,47 @@ function freshQuality(ctx: PoseContext) {
   };
 }
 
-export async function recordOutcome(ctx: PoseContext, outcome: Outcome) {
+/** The columns a failed take leaves as they were: the row's own values. */
+const keptOutput = {
+  outputUrl: sql`${generatedPoses.outputUrl}`,
+  outputKey: sql`${generatedPoses.outputKey}`,
+  success: sql`${generatedPoses.success}`,
+};
+
+/** Writes the outcome; answers the score stored with a new image (null when none was detected). */
+export async function recordOutcome(ctx: PoseContext, outcome: Outcome): Promise<number | null> {
   const { env, job } = ctx;
   const d = db(env);
+  const quality = outcome.success ? freshQuality(ctx) : null;
+  const output = {
+    outputUrl: outcome.success ? `/api/v1/generations/${job.generationId}/poses/${job.poseTemplateId}/image` : null,
+    outputKey: outcome.success ? (ctx.current?.key ?? null) : null,
+    success: outcome.success,
+  };
   const row = {
     userId: job.userId,
     generationId: job.generationId,
     poseTemplateId: job.poseTemplateId,
     prompt: ctx.prompt,
-    outputUrl: outcome.success ? `/api/v1/generations/${job.generationId}/poses/${job.poseTemplateId}/image` : null,
-    outputKey: outcome.success ? (ctx.current?.key ?? null) : null,
-    success: outcome.success,
+    ...output,
     generationTime: outcome.elapsedMs,
     provider: ctx.provider,
     startImage: ctx.startImage ?? null,
     error: outcome.error,
     attempts: ctx.attempts,
     // A new image is scored and rated afresh; a failed round leaves the earlier one's as they were.
-    ...(outcome.success ? freshQuality(ctx) : {}),
+    ...quality,
   };
   // One round trip: the pose row, its metrics, and the template's success rate from all metrics.
   await d.batch([
     d
       .insert(generatedPoses)
       .values(row)
-      .onConflictDoUpdate({ target: [generatedPoses.generationId, generatedPoses.poseTemplateId], set: row }),
+      // A failed new take (try again) leaves the image the pose already has, and its success.
+      .onConflictDoUpdate({
+        target: [generatedPoses.generationId, generatedPoses.poseTemplateId],
+        set: !outcome.success && job.take ? { ...row, ...keptOutput } : row,
+      }),
     d.insert(poseMetrics).values({
       userId: job.userId,
       generationId: job.generationId,
@@ -72,4 +88,5 @@ export async function recordOutcome(ctx: PoseContext, outcome: Outcome) {
       })
       .where(eq(poseTemplates.id, job.poseTemplateId)),
   ]);
+  return quality?.qualityScore ?? null;
 }

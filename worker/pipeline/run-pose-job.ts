@@ -11,6 +11,7 @@ import { Cancelled, RetriesExhausted, RetryLater } from "../providers/retry";
 import { inTurn } from "../runtime/cpu-turns";
 import { generationStub } from "../generations/generation-stub";
 import type { PoseJob } from "./pose-job";
+import { retryIfDrifted } from "../quality/auto-retry";
 import { recordOutcome } from "./record-outcome";
 import { runStage, stageApplies } from "./run-stage";
 import { resumeStage } from "./stage-images";
@@ -104,13 +105,15 @@ export async function runPoseJob(env: Env, message: Message<PoseJob>): Promise<v
       await inTurn(() => runStage(stage, pose));
     }
     if (!(await holds())) return message.ack();
-    await recordOutcome(ctx, { success: true, error: null, elapsedMs: Date.now() - started });
-    await stub.complete(
+    const score = await recordOutcome(ctx, { success: true, error: null, elapsedMs: Date.now() - started });
+    const { accepted } = await stub.complete(
       job.poseTemplateId,
       job.round,
       { success: true, provider: ctx.provider ?? undefined },
       claim.attempt,
     );
+    // The provider's own detector found the pose drifted: POSE_AUTO_RETRY tries once more.
+    if (accepted && ctx.detection) await retryIfDrifted(env, job, score, "provider");
     message.ack();
   } catch (err) {
     if (err instanceof Cancelled) return message.ack();

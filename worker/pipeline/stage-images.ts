@@ -13,11 +13,11 @@ export async function currentImage(ctx: PoseContext): Promise<Uint8Array> {
 }
 
 export async function storeStageImage(ctx: PoseContext, stage: string, bytes: Uint8Array) {
-  const { generationId, poseTemplateId } = ctx.job;
+  const { generationId, poseTemplateId, take } = ctx.job;
   const png = isPng(bytes);
   const key = png
-    ? r2Keys.generationPng(generationId, poseTemplateId, stage)
-    : r2Keys.generationImage(generationId, poseTemplateId, stage);
+    ? r2Keys.generationPng(generationId, poseTemplateId, stage, take)
+    : r2Keys.generationImage(generationId, poseTemplateId, stage, take);
   // Who made it, so a pose that resumes from this image still records its provider.
   const customMetadata = ctx.provider ? { provider: ctx.provider, model: ctx.model ?? "" } : undefined;
   await ctx.env.IMAGES.put(key, bytes, {
@@ -32,10 +32,11 @@ export async function storeStageImage(ctx: PoseContext, stage: string, bytes: Ui
  * settings never change between rounds). True when found: the stage need not run, nor pay, again.
  */
 export async function resumeStage(ctx: PoseContext, stage: string): Promise<boolean> {
-  const { generationId, poseTemplateId } = ctx.job;
+  // A new take resumes only from its own images: the earlier take's are what it replaces.
+  const { generationId, poseTemplateId, take } = ctx.job;
   for (const key of [
-    r2Keys.generationImage(generationId, poseTemplateId, stage),
-    r2Keys.generationPng(generationId, poseTemplateId, stage),
+    r2Keys.generationImage(generationId, poseTemplateId, stage, take),
+    r2Keys.generationPng(generationId, poseTemplateId, stage, take),
   ]) {
     const head = await ctx.env.IMAGES.head(key);
     if (!head) continue;

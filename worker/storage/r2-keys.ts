@@ -6,6 +6,9 @@ const EXTENSIONS: Record<string, string> = {
   "image/webp": "webp",
 };
 
+/** A try-again take's images sit beside the first ones: `{stage}-take{n}`. */
+const takeSuffix = (take: number) => (take ? `-take${take}` : "");
+
 export const r2Keys = {
   avatarOriginal: (userId: string, avatarId: string, contentType: string) =>
     `avatars/${userId}/${avatarId}/original.${EXTENSIONS[contentType] ?? "bin"}`,
@@ -21,12 +24,14 @@ export const r2Keys = {
   /** A scene backdrop painted by a provider, shared by every generation of that size. */
   scene: (scene: string, width: number, height: number) => `scenes/${scene}-${width}x${height}.jpg`,
   templatePreview: (templateId: string) => `templates/${templateId}/preview.png`,
-  /** One stage's image of one pose: base (pose), later fashion, background, final. */
-  generationImage: (generationId: string, poseTemplateId: string, stage: string) =>
-    `generations/${generationId}/${poseTemplateId}/${stage}.jpg`,
+  /** One stage's image of one pose: base (pose), later fashion, background, final; a new take's beside them. */
+  generationImage: (generationId: string, poseTemplateId: string, stage: string, take = 0) =>
+    `generations/${generationId}/${poseTemplateId}/${stage}${takeSuffix(take)}.jpg`,
   /** A stage image with transparency (background removed): PNG. */
-  generationPng: (generationId: string, poseTemplateId: string, stage: string) =>
-    `generations/${generationId}/${poseTemplateId}/${stage}.png`,
+  generationPng: (generationId: string, poseTemplateId: string, stage: string, take = 0) =>
+    `generations/${generationId}/${poseTemplateId}/${stage}${takeSuffix(take)}.png`,
+  /** The take a stage image key belongs to (0 for a pose's first images). */
+  takeOf: (key: string) => Number(/-take(\d+)\.(?:jpg|png)$/.exec(key)?.[1] ?? 0),
   /** An image a vendor fetches by URL for one pose (its skeleton, starting picture, mask): deleted with the generation. */
   providerInput: (generationId: string, poseTemplateId: string, name: string, contentType: string) =>
     `generations/${generationId}/${poseTemplateId}/input-${name}.${contentType === "image/png" ? "png" : "jpg"}`,

@@ -18,6 +18,7 @@ import { serveR2Object } from "../../storage/serve-r2-object";
 import { zipStream } from "./download-zip";
 import { StageImage } from "../../../shared/stages";
 import { localeOf } from "../../i18n/locale";
+import { withVerdicts } from "../../quality/pose-verdicts";
 
 export { generationLiveRoute } from "./live";
 
@@ -63,11 +64,19 @@ export const generationRoutes = router
     createRoute({
       method: "get",
       path: "/{id}",
-      summary: "A generation's state and its poses (for polling)",
-      request: { params: IdParam },
+      summary:
+        "A generation's state and its poses (for polling), each with its pose score and rating; `?include=requestedPose` adds the skeleton each result was made to",
+      request: {
+        params: IdParam,
+        query: z.object({ include: z.enum(["requestedPose"]).optional() }),
+      },
       responses: { 200: jsonResponse(GenerationState, "The generation"), ...errors },
     }),
-    async (c) => c.json(await readGeneration(c.env, requireCaller(c).userId, c.req.valid("param").id), 200),
+    async (c) => {
+      const state = await readGeneration(c.env, requireCaller(c).userId, c.req.valid("param").id);
+      const requestedPose = c.req.valid("query").include === "requestedPose";
+      return c.json(await withVerdicts(c.env, state, { requestedPose }), 200);
+    },
   )
   .openapi(
     createRoute({

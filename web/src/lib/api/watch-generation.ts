@@ -15,7 +15,7 @@ export function watchGeneration(id: string, onState: (state: GenerationState) =>
   const poll = async () => {
     if (stopped) return;
     try {
-      const state = await call(client.v1.generations[":id"].$get({ param: { id } }));
+      const state = await call(client.v1.generations[":id"].$get({ param: { id }, query: {} }));
       onState(state);
       if (FINAL.has(state.status)) return;
     } catch {

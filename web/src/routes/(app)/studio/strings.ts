@@ -121,6 +121,13 @@ export const en = {
   "vendors.startingImage": "refines the instant picture",
   "vendors.notSet": "not set up",
   "vendors.fix": "To fix:",
+  "verdict.scoring": "Checking the pose…",
+  "verdict.match": "Pose match {percent} %",
+  "verdict.drifted": "Pose drifted",
+  "verdict.driftedHint": "This picture does not follow the pose you picked closely enough.",
+  "verdict.tryAgain": "Try again",
+  "verdict.rate": "Your rating",
+  "verdict.stars": "{count} of 5 stars",
 } as const;
 
 /** Bahasa Indonesia: every key of `en` (the type enforces it). */
@@ -247,4 +254,11 @@ export const id: Record<keyof typeof en, string> = {
   "vendors.startingImage": "menyempurnakan gambar instan",
   "vendors.notSet": "belum diatur",
   "vendors.fix": "Perlu diperbaiki:",
+  "verdict.scoring": "Memeriksa pose…",
+  "verdict.match": "Kecocokan pose {percent} %",
+  "verdict.drifted": "Pose melenceng",
+  "verdict.driftedHint": "Gambar ini kurang mengikuti pose yang Anda pilih.",
+  "verdict.tryAgain": "Coba lagi",
+  "verdict.rate": "Penilaian Anda",
+  "verdict.stars": "{count} dari 5 bintang",
 };
