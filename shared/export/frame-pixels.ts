@@ -1,0 +1,102 @@
+// A result's pixels moved into its marketplace frame (marketplace-frame.ts): the kept part copied,
+// and where the canvas is larger, padding that continues the image's own backdrop.
+import type { Mask } from "../raster/mask";
+import type { Rgba } from "../raster/rgba";
+import type { Frame } from "./marketplace-frame";
+
+/** Backdrop pixels averaged per row (or column) at each edge. */
+const STRIP = 8;
+/** Rows (or columns) averaged on each side, so JPEG noise does not streak the padding. */
+const SMOOTH = 4;
+/** A mask value at or above this is the person, never the backdrop. */
+const PERSON = 64;
+
+/**
+ * The backdrop's colour along one edge, per row (or column) `i` of `count`: the mean of the first
+ * STRIP non-person pixels met going inward (`pixel(i, depth)`, depth below `reach`), smoothed along
+ * the edge. Where the person covers the row that far in, the nearest row's colour; an edge with
+ * no backdrop at all, white (the shops' own background).
+ */
+function edgeColours(
+  image: Rgba,
+  mask: Mask | null,
+  count: number,
+  reach: number,
+  pixel: (i: number, depth: number) => number,
+): Float32Array {
+  const raw = new Float32Array(count * 3).fill(Number.NaN);
+  for (let i = 0; i < count; i++) {
+    const sum = [0, 0, 0];
+    let n = 0;
+    for (let d = 0; d < reach && n < STRIP; d++) {
+      const p = pixel(i, d);
+      if (mask && mask.data[p]! >= PERSON) continue;
+      for (let c = 0; c < 3; c++) sum[c]! += image.data[p * 4 + c]!;
+      n++;
+    }
+    if (n) for (let c = 0; c < 3; c++) raw[i * 3 + c] = sum[c]! / n;
+  }
+  // Rows without backdrop take the nearest row's colour: carried down, then up.
+  for (const [from, to, step] of [
+    [1, count, 1],
+    [count - 2, -1, -1],
+  ] as const)
+    for (let i = from; i !== to; i += step)
+      if (Number.isNaN(raw[i * 3]!)) raw.copyWithin(i * 3, (i - step) * 3, (i - step) * 3 + 3);
+  const out = new Float32Array(count * 3).fill(255);
+  for (let i = 0; i < count; i++) {
+    const sum = [0, 0, 0];
+    let n = 0;
+    for (let j = Math.max(0, i - SMOOTH); j <= Math.min(count - 1, i + SMOOTH); j++) {
+      if (Number.isNaN(raw[j * 3]!)) continue;
+      for (let c = 0; c < 3; c++) sum[c]! += raw[j * 3 + c]!;
+      n++;
+    }
+    if (n) for (let c = 0; c < 3; c++) out[i * 3 + c] = sum[c]! / n;
+  }
+  return out;
+}
+
+/**
+ * The framed picture. Padding: transparent on a cut-out (`transparent`: the user removed the
+ * background on purpose, and a shop's white can still be put behind it), otherwise the backdrop's
+ * colour at the nearest edge, read around the person (`mask`), so a wall and floor run on.
+ */
+export function framePixels(image: Rgba, frame: Frame, mask: Mask | null, transparent: boolean): Rgba {
+  const { canvas, source, at } = frame;
+  const [w, h] = [source.right - source.left, source.bottom - source.top];
+  const out = new Uint8Array(canvas.width * canvas.height * 4);
+  for (let y = 0; y < h; y++) {
+    const from = ((source.top + y) * image.width + source.left) * 4;
+    out.set(image.data.subarray(from, from + w * 4), ((at.y + y) * canvas.width + at.x) * 4);
+  }
+  const padded = w < canvas.width || h < canvas.height;
+  if (!padded || transparent) return { width: canvas.width, height: canvas.height, data: out };
+  const iw = image.width;
+  const [sl, st, sr, sb] = [source.left, source.top, source.right - 1, source.bottom - 1];
+  // Up to half way in: past a person at the edge, not into the far side's backdrop.
+  const [dx, dy] = [Math.ceil(w / 2), Math.ceil(h / 2)];
+  const left = edgeColours(image, mask, h, dx, (i, d) => (st + i) * iw + sl + d);
+  const right = edgeColours(image, mask, h, dx, (i, d) => (st + i) * iw + sr - d);
+  const top = edgeColours(image, mask, w, dy, (i, d) => (st + d) * iw + sl + i);
+  const bottom = edgeColours(image, mask, w, dy, (i, d) => (sb - d) * iw + sl + i);
+  for (let y = 0; y < canvas.height; y++) {
+    const sy = y - at.y;
+    const rowInside = sy >= 0 && sy < h;
+    for (let x = 0; x < canvas.width; x++) {
+      const sx = x - at.x;
+      if (rowInside && sx >= 0 && sx < w) {
+        x = at.x + w - 1; // the copied run: skip to its end
+        continue;
+      }
+      // Above or below (corners too): the top or bottom edge's colour at this column; beside: the row's.
+      const [edge, i] = !rowInside
+        ? [sy < 0 ? top : bottom, Math.min(w - 1, Math.max(0, sx))]
+        : [sx < 0 ? left : right, sy];
+      const o = (y * canvas.width + x) * 4;
+      for (let c = 0; c < 3; c++) out[o + c] = Math.round(edge[i * 3 + c]!);
+      out[o + 3] = 255;
+    }
+  }
+  return { width: canvas.width, height: canvas.height, data: out };
+}
