@@ -70,6 +70,10 @@ const MESSAGES: Record<string, readonly string[]> = {
   pose_several_people: ["Pose ini berisi lebih dari satu orang; kirim pose avatar itu saja."],
   pose_canvas_mismatch: ["Bidang pose tidak sesuai dengan bentuk fotonya."],
   render_too_large: ["Ukuran kerangka pose yang diminta terlalu besar."],
+  export_too_large: [
+    "Gambar ini ({width}×{height} px) terlalu besar untuk diubah ukurannya; maksimal {max} px per sisi.",
+  ],
+  export_unreadable: ["Gambar ini tidak dapat dibaca, jadi ukurannya tidak bisa diubah."],
 };
 
 // What notFound() names, in Indonesian.
