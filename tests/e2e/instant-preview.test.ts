@@ -1,13 +1,10 @@
 // The instant preview in the browser: an avatar uploaded with its rig (messi5's cut-out and pose)
 // shows, before Generate, the person in each picked pose in the studio, and in the editor the pose
 // being dragged, redrawn while the joint moves. A rig the engine refuses says why instead.
-import { readFileSync } from "node:fs";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { queryLocal } from "../../scripts/local-env.mjs";
-import { mediapipeToOpenPose, type Landmark } from "../../shared/pose/mediapipe";
-import { writeOpenPose } from "../../shared/pose/openpose-json";
-import { signUpIn } from "./helpers/accounts";
+import { signUpIn, uploadRiggedAvatar } from "./helpers/accounts";
 import { VIEWPORTS, screenshot, useChromium, watchedPage } from "./helpers/browser";
 import { screenCentre } from "./helpers/pose-canvas";
 
@@ -15,26 +12,6 @@ const origin = inject("origin");
 const stateDir = inject("stateDir");
 const browser = useChromium();
 const RIGHT_WRIST = "0:4";
-
-/** Uploads messi5 with its cut-out and MediaPipe's pose of it: an avatar whose rig is ready. */
-async function uploadRiggedAvatar(context: BrowserContext, name: string) {
-  const messi = JSON.parse(readFileSync("tests/fixtures/messi5.landmarks.json", "utf8"));
-  const pose = mediapipeToOpenPose(messi.landmarks as Landmark[], messi.imageWidth, messi.imageHeight);
-  const doc = { canvasWidth: messi.imageWidth, canvasHeight: messi.imageHeight, people: [pose] };
-  const res = await context.request.post(`${origin}/api/v1/avatars`, {
-    headers: { origin },
-    multipart: {
-      file: { name: "messi5.jpg", mimeType: "image/jpeg", buffer: readFileSync("tests/fixtures/messi5.jpg") },
-      cutout: { name: "cutout.png", mimeType: "image/png", buffer: readFileSync("tests/fixtures/messi5.cutout.png") },
-      pose: JSON.stringify(writeOpenPose(doc)),
-      name,
-    },
-  });
-  expect(res.status()).toBe(201);
-  const avatar = (await res.json()) as { id: string; rig: string };
-  expect(avatar.rig).toBe("ready");
-  return avatar;
-}
 
 interface Pixels {
   /** Opaque pixels (alpha ≥ 200) of the canvas, by index. */
@@ -96,7 +73,7 @@ function expectPerson(p: Pixels) {
 async function riggedUser(viewport: { width: number; height: number }, name: string) {
   const context = await browser().newContext({ viewport });
   await signUpIn(context, origin, name);
-  const avatar = await uploadRiggedAvatar(context, name);
+  const avatar = await uploadRiggedAvatar(context, origin, name);
   return { context, avatar, ...(await watchedPage(context)) };
 }
 
