@@ -6,16 +6,18 @@ import type { Frame } from "./marketplace-frame";
 
 /** Backdrop pixels averaged per row (or column) at each edge. */
 const STRIP = 8;
-/** Rows (or columns) averaged on each side, so JPEG noise does not streak the padding. */
+/** Rows (or columns) averaged on each side right beside the picture, so JPEG noise does not streak. */
 const SMOOTH = 4;
+/** How fast that stretch widens with the distance from the picture (pixels per pixel, each side). */
+const SPREAD = 0.75;
 /** A mask value at or above this is the person, never the backdrop. */
 const PERSON = 64;
 
 /**
  * The backdrop's colour along one edge, per row (or column) `i` of `count`: the mean of the first
- * STRIP non-person pixels met going inward (`pixel(i, depth)`, depth below `reach`), smoothed along
- * the edge. Where the person covers the row that far in, the nearest row's colour; an edge with
- * no backdrop at all, white (the shops' own background).
+ * STRIP non-person pixels met going inward (`pixel(i, depth)`, depth below `reach`), as running
+ * sums for `colourAt`. Where the person covers the row that far in, the nearest row's colour; an
+ * edge with no backdrop at all, white (the shops' own background).
  */
 function edgeColours(
   image: Rgba,
@@ -23,7 +25,7 @@ function edgeColours(
   count: number,
   reach: number,
   pixel: (i: number, depth: number) => number,
-): Float32Array {
+): Float64Array {
   const raw = new Float32Array(count * 3).fill(Number.NaN);
   for (let i = 0; i < count; i++) {
     const sum = [0, 0, 0];
@@ -43,18 +45,26 @@ function edgeColours(
   ] as const)
     for (let i = from; i !== to; i += step)
       if (Number.isNaN(raw[i * 3]!)) raw.copyWithin(i * 3, (i - step) * 3, (i - step) * 3 + 3);
-  const out = new Float32Array(count * 3).fill(255);
-  for (let i = 0; i < count; i++) {
-    const sum = [0, 0, 0];
-    let n = 0;
-    for (let j = Math.max(0, i - SMOOTH); j <= Math.min(count - 1, i + SMOOTH); j++) {
-      if (Number.isNaN(raw[j * 3]!)) continue;
-      for (let c = 0; c < 3; c++) sum[c]! += raw[j * 3 + c]!;
-      n++;
+  // Running sums, so any stretch of the edge averages in constant time (see `colourAt`).
+  const sums = new Float64Array((count + 1) * 3);
+  for (let i = 0; i < count; i++)
+    for (let c = 0; c < 3; c++) {
+      const v = raw[i * 3 + c]!;
+      sums[(i + 1) * 3 + c] = sums[i * 3 + c]! + (Number.isNaN(v) ? 255 : v);
     }
-    if (n) for (let c = 0; c < 3; c++) out[i * 3 + c] = sum[c]! / n;
-  }
-  return out;
+  return sums;
+}
+
+/**
+ * The padding's colour at edge position `i`, `distance` pixels out: the edge's colours averaged
+ * over a stretch that widens with the distance, so the backdrop runs on sharp beside the picture
+ * and softens further out instead of streaking whatever the edge holds.
+ */
+function colourAt(sums: Float64Array, i: number, distance: number, c: number): number {
+  const count = sums.length / 3 - 1;
+  const r = SMOOTH + Math.floor(distance * SPREAD);
+  const [from, to] = [Math.max(0, i - r), Math.min(count, i + r + 1)];
+  return (sums[to * 3 + c]! - sums[from * 3 + c]!) / (to - from);
 }
 
 /**
@@ -90,11 +100,11 @@ export function framePixels(image: Rgba, frame: Frame, mask: Mask | null, transp
         continue;
       }
       // Above or below (corners too): the top or bottom edge's colour at this column; beside: the row's.
-      const [edge, i] = !rowInside
-        ? [sy < 0 ? top : bottom, Math.min(w - 1, Math.max(0, sx))]
-        : [sx < 0 ? left : right, sy];
+      const [edge, i, distance] = !rowInside
+        ? [sy < 0 ? top : bottom, Math.min(w - 1, Math.max(0, sx)), sy < 0 ? -sy : sy - h + 1]
+        : [sx < 0 ? left : right, sy, sx < 0 ? -sx : sx - w + 1];
       const o = (y * canvas.width + x) * 4;
-      for (let c = 0; c < 3; c++) out[o + c] = Math.round(edge[i * 3 + c]!);
+      for (let c = 0; c < 3; c++) out[o + c] = Math.round(colourAt(edge, i, distance, c));
       out[o + 3] = 255;
     }
   }

@@ -29,6 +29,7 @@ describe("marketplace sizes", () => {
 
     // One picture, padded to 4:5: 512×768 on a 616×770 canvas.
     await tile.getByTestId("download-sizes").locator("summary").click();
+    await screenshot(page, "size-menu-desktop");
     const [one] = await Promise.all([
       page.waitForEvent("download"),
       tile.locator('[data-testid="download-size"][data-aspect="4:5"][data-fit="pad"]').click(),
