@@ -3,6 +3,7 @@
 import { unzipSync } from "fflate";
 import { readFileSync } from "node:fs";
 import { imageSize } from "image-size";
+import type { BrowserContext } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { generateIn, signUpIn, uploadRiggedAvatar } from "./helpers/accounts";
 import { VIEWPORTS, screenshot, useChromium, watchedPage } from "./helpers/browser";
@@ -11,18 +12,19 @@ const origin = inject("origin");
 const browser = useChromium();
 const POSES = ["builtin-front-neutral", "builtin-hand-on-hip"];
 
+/** A shop owner with a rigged avatar and a finished instant generation of POSES; its id. */
+async function instantRun(context: BrowserContext): Promise<string> {
+  await signUpIn(context, origin, "Rina");
+  const avatar = await uploadRiggedAvatar(context, origin, "Rina Shop");
+  return generateIn(context, origin, { avatarId: avatar.id, poseTemplateIds: POSES, provider: "instant" });
+}
+
 describe("marketplace sizes", () => {
   for (const [viewport, size] of Object.entries(VIEWPORTS)) {
     it(`downloads one instant result at 4:5 and the ZIP at 1:1, each exactly that ratio (${viewport})`, async () => {
       const context = await browser().newContext({ viewport: size, acceptDownloads: true });
       const { page, outside, errors } = await watchedPage(context);
-      await signUpIn(context, origin, "Rina");
-      const avatar = await uploadRiggedAvatar(context, origin, "Rina Shop");
-      const id = await generateIn(context, origin, {
-        avatarId: avatar.id,
-        poseTemplateIds: POSES,
-        provider: "instant",
-      });
+      const id = await instantRun(context);
 
       await page.goto(`${origin}/studio?g=${id}`);
       const tile = page.getByTestId("pose-result").first();
