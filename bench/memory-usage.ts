@@ -26,6 +26,8 @@ const STAGE_CASES = [
   "stage-background-cutout",
   "stage-theme",
   "stage-instant",
+  "export-hd-pad-jpeg",
+  "export-hd-pad-cutout",
 ];
 const MB = 1024 * 1024;
 
@@ -48,7 +50,7 @@ export async function benchMemoryUsage(sides = [MAX_SIDE]) {
       const bytes = peak(name, side);
       const ratio = bytes / MEMORY_BUDGET_BYTES;
       if (ratio > 1) fits[side] = false;
-      const at = name.startsWith("stage-") ? `HD, uploads ${side}²` : `${side}²`;
+      const at = /^(stage|export)-/.test(name) ? `HD, uploads ${side}²` : `${side}²`;
       console.log(
         `memory ${name} (${at}): peak ${(bytes / MB).toFixed(0)} MB = ${ratio.toFixed(2)} × the ${MEMORY_BUDGET_BYTES / MB} MB ceiling${ratio > 1 ? " OVER" : ""}`,
       );

@@ -1,6 +1,6 @@
 // The pictures the memory cases read: a real photo (the messi5 fixture) scaled to each size and
 // written as JPEG, WebP, PNG, an EXIF-rotated JPEG and a transparent cut-out; and the HD stage
-// images (a provider's PNG answer, the pose JPEG, a segmentation mask).
+// images (a provider's PNG answer, the pose JPEG, a segmentation mask, a cut-out).
 import { PhotonImage, SamplingFilter, resize } from "@cf-wasm/photon";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -52,6 +52,13 @@ export function writeInputs(sides: number[]): string {
     const mask = new PhotonImage(pixels, width, height);
     writeFileSync(file("hd.mask.png"), mask.get_bytes());
     mask.free();
+    // A cut-out at HD (the instant engine's picture, a result with its background removed): the
+    // photo with its left half transparent.
+    const cut = image.get_raw_pixels();
+    for (let i = 0; i < cut.length; i += 4) if (i % (width * 4) < width * 2) cut[i + 3] = 0;
+    const cutout = new PhotonImage(cut, width, height);
+    writeFileSync(file("hd.cutout.png"), cutout.get_bytes());
+    cutout.free();
   });
   photo.free();
   return INPUT_DIR;

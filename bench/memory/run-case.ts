@@ -25,6 +25,7 @@ import { toJpeg } from "../../worker/images/to-jpeg";
 import { INPUT_DIR } from "./inputs";
 import { instantPose } from "../../worker/providers/instant/pose";
 import { peakBytes, peakBytesAsync } from "./measure";
+import { exportFrame } from "./export-frame";
 
 const [name, sideArg] = process.argv.slice(2);
 const side = Number(sideArg);
@@ -106,6 +107,10 @@ const cases: Record<string, () => () => void | Promise<void>> = {
       } as Parameters<typeof provider.generatePose>[0]);
     };
   },
+  // A result framed for a marketplace at HD, the largest canvas (1:1 padded, 1536²): the JPEG with
+  // its person from instant.png, and a cut-out PNG (its own alpha), as worker/exports/frame-result.ts.
+  "export-hd-pad-jpeg": () => () => void exportFrame(read("hd.jpg"), read("hd.cutout.png")),
+  "export-hd-pad-cutout": () => () => void exportFrame(read("hd.cutout.png"), null),
   "stage-theme": () => {
     const assets = loadAssets();
     return () => void drawPlacements(read("hd.jpg"), placeProps(pose, ["stethoscope", "chef-hat", "book"]), assets);

@@ -18,9 +18,15 @@ export function slug(name: string, fallback: string): string {
   return s || fallback;
 }
 
-/** A result's file name: `<avatar>-<pose name>.<ext>`. */
-export function resultFileName(avatarName: string | null, poseName: string, ext: "png" | "jpg"): string {
-  return `${slug(avatarName ?? "", "avatar")}-${slug(poseName, "pose")}.${ext}`;
+/** A result's file name: `<avatar>-<pose name>.<ext>`, or `<avatar>-<pose name>-4x5.<ext>` in an aspect ratio. */
+export function resultFileName(
+  avatarName: string | null,
+  poseName: string,
+  ext: "png" | "jpg",
+  aspect?: `${number}:${number}`,
+): string {
+  const ratio = aspect ? `-${aspect.replace(":", "x")}` : "";
+  return `${slug(avatarName ?? "", "avatar")}-${slug(poseName, "pose")}${ratio}.${ext}`;
 }
 
 /** The file names made unique in their order: a repeated name gets `-2`, `-3` before its extension. */

@@ -76,6 +76,10 @@ const MESSAGES: Record<string, readonly string[]> = {
   busy: ["Pose ini sedang dibuat ulang."],
   not_made: ["Pose ini belum punya gambar: ulangi pose yang gagal saja."],
   auto_used: ["Server sudah sekali mencoba ulang pose ini."],
+  export_too_large: [
+    "Gambar ini ({width}×{height} px) terlalu besar untuk diubah ukurannya; maksimal {max} px per sisi.",
+  ],
+  export_unreadable: ["Gambar ini tidak dapat dibaca, jadi ukurannya tidak bisa diubah."],
 };
 
 // What notFound() names, in Indonesian.

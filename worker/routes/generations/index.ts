@@ -2,12 +2,13 @@
 // shape the response.
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { ErrorResponse } from "../../../shared/api/errors";
+import { ExportSizeQuery } from "../../../shared/api/export-size";
 import { GenerationState, GenerationSummary, NewGeneration } from "../../../shared/api/generations";
 import { PageQuery, page } from "../../../shared/api/pagination";
 import type { AppEnv } from "../../env";
 import { cancelGeneration, retryFailedPoses } from "../../generations/control-generation";
 import { deleteGeneration } from "../../generations/delete-generation";
-import { downloadEntries, poseImage } from "../../generations/generation-images";
+import { downloadEntries, framedPoseImage, poseImage } from "../../generations/generation-images";
 import { listGenerations, readGeneration } from "../../generations/generation-view";
 import { startGeneration } from "../../generations/start-generation";
 import { requireCaller, signedIn } from "../../middleware/caller";
@@ -120,12 +121,12 @@ export const generationRoutes = router
     createRoute({
       method: "get",
       path: "/{id}/poses/{poseId}/image",
-      summary: `One generated pose image: the final one, or ?stage=${StageImage.options.filter((s) => s !== "final").join("|")} for an earlier stage`,
+      summary: `One generated pose image: the final one, or ?stage=${StageImage.options.filter((s) => s !== "final").join("|")} for an earlier stage; ?aspect=…&fit=pad|crop frames it in a marketplace's aspect ratio around the person`,
       request: {
         params: IdParam.extend({ poseId: z.string().min(1).max(80) }),
-        query: z.object({
+        query: ExportSizeQuery.extend({
           stage: StageImage.default("final"),
-          /** `1`: as an attachment named `<avatar>-<pose name>.<ext>` (the extension its type's). */
+          /** `1`: as an attachment named `<avatar>-<pose name>[-<w>x<h>].<ext>` (the extension its type's). */
           download: z.enum(["1"]).optional(),
         }),
       },
@@ -133,14 +134,26 @@ export const generationRoutes = router
         200: { description: "JPEG, or PNG where the background was removed" },
         304: { description: "Not modified" },
         ...errors,
+        422: jsonResponse(ErrorResponse, "The image cannot be framed (too large)"),
       },
     }),
     async (c) => {
       const { id, poseId } = c.req.valid("param");
-      const { stage, download } = c.req.valid("query");
-      const { key, fileName } = await poseImage(c.env, requireCaller(c).userId, id, poseId, stage);
+      const { stage, download, aspect, fit } = c.req.valid("query");
+      const userId = requireCaller(c).userId;
+      const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
+      if (aspect) {
+        const framed = await framedPoseImage(c.env, userId, id, poseId, stage, { aspect, fit });
+        const headers: Record<string, string> = {
+          "content-type": framed.contentType,
+          "cache-control": "private, no-store",
+        };
+        if (download) headers["content-disposition"] = attachment(framed.fileName);
+        return new Response(framed.bytes, { headers });
+      }
+      const { key, fileName } = await poseImage(c.env, userId, id, poseId, stage);
       const res = await serveR2Object(c, key);
-      if (download) res.headers.set("content-disposition", `attachment; filename="${fileName}"`);
+      if (download) res.headers.set("content-disposition", attachment(fileName));
       return res;
     },
   )
@@ -148,16 +161,21 @@ export const generationRoutes = router
     createRoute({
       method: "get",
       path: "/{id}/download.zip",
-      summary: "Every successful image of a generation as a ZIP",
-      request: { params: IdParam },
+      summary:
+        "Every successful image of a generation as a ZIP; ?aspect=…&fit=pad|crop frames each in that aspect ratio",
+      request: { params: IdParam, query: ExportSizeQuery },
       responses: { 200: { description: "ZIP archive" }, ...errors },
     }),
     async (c) => {
-      const { generationId, entries } = await downloadEntries(c.env, requireCaller(c).userId, c.req.valid("param").id);
-      return new Response(zipStream(c.env.IMAGES, entries), {
+      const { aspect, fit } = c.req.valid("query");
+      const size = aspect ? { aspect, fit } : undefined;
+      const userId = requireCaller(c).userId;
+      const { generationId, entries } = await downloadEntries(c.env, userId, c.req.valid("param").id, size);
+      const ratio = aspect ? `-${aspect.replace(":", "x")}` : "";
+      return new Response(zipStream(entries), {
         headers: {
           "content-type": "application/zip",
-          "content-disposition": `attachment; filename="poses-${generationId.slice(0, 8)}.zip"`,
+          "content-disposition": `attachment; filename="poses-${generationId.slice(0, 8)}${ratio}.zip"`,
           "cache-control": "private, no-store",
         },
       });
