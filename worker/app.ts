@@ -52,8 +52,9 @@ const routes = app
   .route("/api/v1/themes", themeRoutes)
   .route("/api/v1/metrics", metricsRoutes)
   .route("/api/v1/credits", creditRoutes)
-  .route("/api/v1/templates", templateRoutes)
+  // A star before its template: the route table lists (and the matrix deletes) the star first.
   .route("/api/v1/templates", templateFavouriteRoutes)
+  .route("/api/v1/templates", templateRoutes)
   .route("/api/v1/skeleton", skeletonRoutes)
   .route("/api/v1/providers", providerRoutes)
   .route("/api/v1/provider-inputs", providerInputRoutes)
