@@ -10,10 +10,10 @@ export const poseFavourites = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
     templateId: text("template_id")
       .notNull()
       .references(() => poseTemplates.id, { onDelete: "cascade" }),
-    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.templateId] }), index("pose_favourites_template_idx").on(t.templateId)],
 );

@@ -19,36 +19,27 @@ const responses = {
 
 const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
+const starRoute = (method: "put" | "delete", summary: string) =>
+  createRoute({
+    method,
+    path: "/{id}/favourite",
+    summary,
+    middleware: [signedIn()] as const,
+    request: { params: IdParam },
+    responses,
+  });
+
+/** Sets the caller's star on a template they may see; another user's private one is a 404. */
+async function setStar(env: Env, userId: string, id: string, on: boolean) {
+  const row = await findReadable(env, id, userId);
+  await (on ? addFavourite : removeFavourite)(env, userId, row.id);
+  return { id: row.id, favourite: on };
+}
+
 export const templateFavouriteRoutes = router
-  .openapi(
-    createRoute({
-      method: "put",
-      path: "/{id}/favourite",
-      summary: "Star a template (mine only: favourites are per user)",
-      middleware: [signedIn()] as const,
-      request: { params: IdParam },
-      responses,
-    }),
-    async (c) => {
-      const userId = requireCaller(c).userId;
-      const row = await findReadable(c.env, c.req.valid("param").id, userId);
-      await addFavourite(c.env, userId, row.id);
-      return c.json({ id: row.id, favourite: true }, 200);
-    },
+  .openapi(starRoute("put", "Star a template (mine only: favourites are per user)"), async (c) =>
+    c.json(await setStar(c.env, requireCaller(c).userId, c.req.valid("param").id, true), 200),
   )
-  .openapi(
-    createRoute({
-      method: "delete",
-      path: "/{id}/favourite",
-      summary: "Remove my star from a template",
-      middleware: [signedIn()] as const,
-      request: { params: IdParam },
-      responses,
-    }),
-    async (c) => {
-      const userId = requireCaller(c).userId;
-      const row = await findReadable(c.env, c.req.valid("param").id, userId);
-      await removeFavourite(c.env, userId, row.id);
-      return c.json({ id: row.id, favourite: false }, 200);
-    },
+  .openapi(starRoute("delete", "Remove my star from a template"), async (c) =>
+    c.json(await setStar(c.env, requireCaller(c).userId, c.req.valid("param").id, false), 200),
   );
