@@ -7,11 +7,10 @@
 import { drawInstantPose } from "../shared/instant/draw-pose";
 import { prepareRig } from "../shared/instant/prepare-rig";
 import { retargetPose } from "../shared/instant/retarget";
-import { mannequinRig } from "../shared/mannequin/mannequin-rig";
+import { mannequinRig, PREVIEW_SIZE } from "../shared/mannequin/mannequin-rig";
 import { readOpenPose } from "../shared/pose/openpose-json";
 import { builtInTemplateRows } from "../shared/templates/built-in-rows";
 import { encodePng } from "../worker/images/rgba";
-import { PREVIEW_SIZE } from "../worker/templates/pose-preview";
 import { runIfMain, type Figure } from "./harness/figure";
 
 const GOAL_MS = 100;

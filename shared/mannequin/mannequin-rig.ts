@@ -10,6 +10,9 @@ import { capsule, ellipsoid, paintSolids, type Material, type Solid } from "./sh
 /** The rig's canvas: the figure about 540 px tall, twice a card preview's figure. */
 export const MANNEQUIN_SIZE = { width: 360, height: 640 };
 
+/** A card preview's size: twice the card's 128×192, the template canvas's 2:3. */
+export const PREVIEW_SIZE = { width: 256, height: 384 };
+
 /** Arms out and legs apart enough that no limb touches the body: the engine parts it cleanly. */
 const STANDING: Figure = {
   rightArm: { angles: [-20, -10] },

@@ -1,14 +1,12 @@
 // A template's card preview: the library's shaded mannequin drawn by the instant engine into the
 // template's pose (a stick figure when the engine cannot draw it), rendered on first request and
 // kept in R2. A kept object names the renderer that made it, so a change of look re-renders.
-import { MANNEQUIN_SIZE, mannequinPose, mannequinRig } from "../../shared/mannequin/mannequin-rig";
+import { MANNEQUIN_SIZE, mannequinPose, mannequinRig, PREVIEW_SIZE } from "../../shared/mannequin/mannequin-rig";
 import type { Pose } from "../../shared/pose/model";
 import { renderSkeletonPng } from "../../shared/skeleton/render-png";
 import { encodePng } from "../images/rgba";
 import { drawMadeRig, type MadeRig } from "../providers/instant/draw";
 
-/** A card preview's size: twice the card's 128×192, the template canvas's 2:3. */
-export const PREVIEW_SIZE = { width: 256, height: 384 };
 /** Stored with each preview; a kept preview made by another renderer is made again. */
 export const PREVIEW_RENDERER = "mannequin-1";
 
