@@ -8,6 +8,7 @@ import { instantEngineFigure } from "./instant-engine";
 import { instantFidelityFigure } from "./instant-fidelity";
 import { instantPreviewFigure } from "./instant-preview";
 import { memoryUsageFigure } from "./memory-usage";
+import { posePreviewFigure } from "./pose-preview";
 import { skeletonRenderFigure } from "./skeleton-render";
 import { webcamDetectFigure } from "./webcam-detect";
 import { webFirstLoadFigure } from "./web-first-load";
@@ -18,6 +19,7 @@ process.exit(
     instantEngineFigure,
     instantFidelityFigure,
     instantPreviewFigure,
+    posePreviewFigure,
     bundleSizeFigure,
     webFirstLoadFigure,
     memoryUsageFigure,

@@ -26,6 +26,7 @@ import { providerInputRoutes } from "./routes/provider-inputs";
 import { providerRoutes } from "./routes/providers";
 import { skeletonRoutes } from "./routes/skeleton";
 import { templateRoutes } from "./routes/templates";
+import { templateFavouriteRoutes } from "./routes/templates/favourite";
 
 const OPENAPI_INFO = { title: "Avatar & Pose Generator API", version: "1.0.0" };
 
@@ -52,6 +53,8 @@ const routes = app
   .route("/api/v1/themes", themeRoutes)
   .route("/api/v1/metrics", metricsRoutes)
   .route("/api/v1/credits", creditRoutes)
+  // A star before its template: the route table lists (and the matrix deletes) the star first.
+  .route("/api/v1/templates", templateFavouriteRoutes)
   .route("/api/v1/templates", templateRoutes)
   .route("/api/v1/skeleton", skeletonRoutes)
   .route("/api/v1/providers", providerRoutes)

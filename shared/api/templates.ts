@@ -54,6 +54,8 @@ export const TemplateQuery = z.object({
   q: z.string().trim().max(100).optional(),
   /** Only the caller's own templates. */
   mine: z.enum(["true", "false"]).optional(),
+  /** Only the templates the caller starred (1 or true). */
+  favourites: z.enum(["1", "0", "true", "false"]).optional(),
 });
 
 export const Template = z.object({
@@ -70,6 +72,8 @@ export const Template = z.object({
   isBuiltIn: z.boolean(),
   /** True when the caller owns it (and may edit it). */
   mine: z.boolean(),
+  /** True when the caller starred it. */
+  favourite: z.boolean(),
   forkedFromId: z.string().nullable(),
   canvasWidth: z.number().int(),
   canvasHeight: z.number().int(),

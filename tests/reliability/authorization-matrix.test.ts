@@ -153,6 +153,11 @@ describe("authorization matrix", () => {
       (await who.json<{ items: { id: string }[] }>("/api/v1/avatars/generate")).items.map((c) => c.id);
     expect(await candidatesOf(owner)).toContain(f.candidateId);
     expect(await candidatesOf(other)).not.toContain(f.candidateId);
+    // The owner's favourite stays starred after others tried to unstar it, and is listed to no one else.
+    const favouritesOf = async (who: Client) =>
+      (await who.json<{ items: { id: string }[] }>("/api/v1/templates?favourites=1")).items.map((t) => t.id);
+    expect(await favouritesOf(owner)).toEqual([f.templateId]);
+    expect(await favouritesOf(other)).toEqual([]);
 
     // The owner last, deletions at the very end.
     const ordered = [...routes.filter((r) => r.method !== "DELETE"), ...routes.filter((r) => r.method === "DELETE")];

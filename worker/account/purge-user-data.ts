@@ -11,6 +11,7 @@ import {
   creditLedger,
   designMetrics,
   generatedPoses,
+  poseFavourites,
   poseGenerations,
   poseMetrics,
   poseTemplates,
@@ -65,6 +66,7 @@ export async function purgeUserData(env: Env, userId: string): Promise<void> {
   }
   // Children before parents, so no row waits on a cascade.
   await d.batch([
+    d.delete(poseFavourites).where(eq(poseFavourites.userId, userId)),
     d.delete(generatedPoses).where(eq(generatedPoses.userId, userId)),
     d.delete(poseGenerations).where(eq(poseGenerations.userId, userId)),
     d.delete(poseMetrics).where(eq(poseMetrics.userId, userId)),

@@ -73,6 +73,8 @@ export async function ownerFixtures(owner: Client): Promise<OwnerFixtures> {
     jsonBody("POST", { prompt: `${marker} a shop model`, count: 1 }),
   );
   const generation = await generate(owner, { avatarId: avatar.id, poseTemplateIds: [template.id], prompt: marker });
+  // The owner's star on their private template: no one else may see or remove it.
+  await owner.json(`/api/v1/templates/${template.id}/favourite`, { method: "PUT" });
   return {
     marker,
     avatarId: avatar.id,

@@ -10,3 +10,4 @@ export * from "./avatar-generation-metrics";
 export * from "./themes";
 export * from "./background-images";
 export * from "./credit-ledger";
+export * from "./pose-favourites";

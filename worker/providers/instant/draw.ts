@@ -75,3 +75,17 @@ export async function drawInstant(rig: StoredRig, target: Pose, size: OutputSize
   if (madeNow) await yieldTurn();
   return engine.drawInstantPose(ready, engine.retargetPose(rig.pose, target, size), size);
 }
+
+/** A rig made in code rather than stored (the pose library's mannequin): its pose, and how to make it. */
+export interface MadeRig {
+  /** Names the rig in the prepared-rig cache; change it when the rig's drawing changes. */
+  key: string;
+  pose: PosePerson;
+  make: () => AvatarRig;
+}
+
+/** `rig` in the `target` pose at `size`; the rig is made and prepared once per isolate. */
+export function drawMadeRig(rig: MadeRig, target: Pose, size: OutputSize): InstantPicture {
+  const ready = prepared.get(rig.key, () => engine.prepareRig(rig.make()), bytesOf);
+  return engine.drawInstantPose(ready, engine.retargetPose(rig.pose, target, size), size);
+}

@@ -26,11 +26,13 @@ import { localeOf } from "../../i18n/locale";
 import { jsonResponse } from "../../openapi/responses";
 import { validationHook } from "../../openapi/validation-hook";
 import { r2Keys } from "../../storage/r2-keys";
+import { starredBy } from "../../templates/favourites";
+import { keptPosePreview } from "../../templates/pose-preview";
 import { findEditable, findReadable, ownedBy } from "./access";
 import { readKeypoints, storedKeypoints } from "./read-keypoints";
 import { limitRenderSize } from "./render-size-limit";
 import { textSearch } from "./text-search";
-import { toTemplate } from "./to-template";
+import { toTemplate, viewTemplate, viewTemplates } from "./to-template";
 
 const errors = {
   400: jsonResponse(ErrorResponse, "Invalid request"),
@@ -43,7 +45,6 @@ const png = {
   description: "PNG image",
   content: { "image/png": { schema: z.string().openapi({ format: "binary" }) } },
 };
-const PREVIEW_SIZE = { width: 256, height: 384 };
 
 /** The stored pose of a template row. */
 const poseOf = (row: { keypointsJson: string }) => readOpenPose(JSON.parse(row.keypointsJson)).pose;
@@ -67,6 +68,8 @@ export const templateRoutes = router
       const locale = localeOf(c);
       if (query.mine === "true" && !userId)
         throw new ApiError(401, "unauthenticated", "Sign in to list your own templates.");
+      const onlyStarred = query.favourites === "1" || query.favourites === "true";
+      if (onlyStarred && !userId) throw new ApiError(401, "unauthenticated", "Sign in to list your favourite poses.");
       const t = poseTemplates;
       const visible =
         query.mine === "true"
@@ -86,13 +89,14 @@ export const templateRoutes = router
             query.gender ? or(eq(t.gender, query.gender), eq(t.gender, "any")) : undefined,
             query.tag ? sql`exists (select 1 from json_each(${t.tags}) where value = ${query.tag})` : undefined,
             textSearch(query.q, locale),
+            onlyStarred ? starredBy(c.env, userId!) : undefined,
             pg.where,
           ),
         )
         .orderBy(...pg.orderBy)
         .limit(pg.take);
       const { items, nextCursor } = pg.page(rows);
-      return c.json({ items: items.map((r) => toTemplate(r, userId, locale)), nextCursor }, 200);
+      return c.json({ items: await viewTemplates(c.env, items, userId, locale), nextCursor }, 200);
     },
   )
   .openapi(
@@ -139,7 +143,7 @@ export const templateRoutes = router
     async (c) => {
       const userId = c.get("caller")?.userId ?? null;
       const row = await findReadable(c.env, c.req.valid("param").id, userId);
-      return c.json({ ...toTemplate(row, userId, localeOf(c)), keypoints: JSON.parse(row.keypointsJson) }, 200);
+      return c.json(await viewTemplate(c.env, row, userId, localeOf(c)), 200);
     },
   )
   .openapi(
@@ -173,7 +177,7 @@ export const templateRoutes = router
         .where(ownedBy(id, userId))
         .returning();
       if (pose) await c.env.IMAGES.delete(r2Keys.templatePreview(id));
-      return c.json({ ...toTemplate(row!, userId, localeOf(c)), keypoints: JSON.parse(row!.keypointsJson) }, 200);
+      return c.json(await viewTemplate(c.env, row!, userId, localeOf(c)), 200);
     },
   )
   .openapi(
@@ -269,20 +273,13 @@ export const templateRoutes = router
     createRoute({
       method: "get",
       path: "/{id}/preview.png",
-      summary: "A small preview of the skeleton, kept in R2",
+      summary: "The card preview: a mannequin in the pose (PNG 256×384), kept in R2",
       request: { params: IdParam },
       responses: { 200: png, 404: errors[404] },
     }),
     async (c) => {
       const row = await findReadable(c.env, c.req.valid("param").id, c.get("caller")?.userId ?? null);
-      const key = r2Keys.templatePreview(row.id);
-      // Rendered on first request and kept: the seed migration cannot write to R2.
-      let bytes = await c.env.IMAGES.get(key).then((o) => o?.arrayBuffer());
-      if (!bytes) {
-        const rendered = renderSkeletonPng(poseOf(row), PREVIEW_SIZE);
-        await c.env.IMAGES.put(key, rendered, { httpMetadata: { contentType: "image/png" } });
-        bytes = rendered.buffer as ArrayBuffer;
-      }
+      const bytes = await keptPosePreview(c.env.IMAGES, r2Keys.templatePreview(row.id), () => poseOf(row));
       return c.body(bytes, 200, {
         "content-type": "image/png",
         "cache-control": `${row.visibility === "public" ? "public" : "private"}, max-age=300`,

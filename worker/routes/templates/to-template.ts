@@ -2,9 +2,18 @@ import type { Template } from "../../../shared/api/templates";
 import { localisedTemplateText } from "../../../shared/templates/localise";
 import type { PoseTemplate } from "../../db/schema";
 import type { ApiLocale } from "../../i18n/locale";
+import { favouritesAmong } from "../../templates/favourites";
 
-/** The API's view of a template row, for this caller, a built-in's name and description in `locale`. */
-export function toTemplate(row: PoseTemplate, userId: string | null, locale: ApiLocale = "en"): Template {
+/**
+ * The API's view of a template row, for this caller (whether it is theirs, whether they starred
+ * it), a built-in's name and description in `locale`.
+ */
+export function toTemplate(
+  row: PoseTemplate,
+  userId: string | null,
+  locale: ApiLocale = "en",
+  favourite = false,
+): Template {
   const base = `/api/v1/templates/${row.id}`;
   const text = localisedTemplateText({ ...row, description: row.description ?? null }, locale);
   return {
@@ -20,6 +29,7 @@ export function toTemplate(row: PoseTemplate, userId: string | null, locale: Api
     visibility: row.visibility,
     isBuiltIn: row.isBuiltIn,
     mine: userId !== null && row.userId === userId,
+    favourite,
     forkedFromId: row.forkedFromId ?? null,
     canvasWidth: row.canvasWidth,
     canvasHeight: row.canvasHeight,
@@ -29,4 +39,25 @@ export function toTemplate(row: PoseTemplate, userId: string | null, locale: Api
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** `rows` as the API shows them to this caller, each marked starred or not (one query for all). */
+export async function viewTemplates(
+  env: Env,
+  rows: PoseTemplate[],
+  userId: string | null,
+  locale: ApiLocale,
+): Promise<Template[]> {
+  const starred = await favouritesAmong(
+    env,
+    userId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toTemplate(r, userId, locale, starred.has(r.id)));
+}
+
+/** One row as the API shows it to this caller, with its keypoints. */
+export async function viewTemplate(env: Env, row: PoseTemplate, userId: string | null, locale: ApiLocale) {
+  const [view] = await viewTemplates(env, [row], userId, locale);
+  return { ...view!, keypoints: JSON.parse(row.keypointsJson) as unknown };
 }
