@@ -57,7 +57,7 @@ export const generationRoutes = router
       request: { query: PageQuery },
       responses: { 200: jsonResponse(page(GenerationSummary), "A page of generations"), ...errors },
     }),
-    async (c) => c.json(await listGenerations(c.env, requireCaller(c).userId, c.req.valid("query")), 200),
+    async (c) => c.json(await listGenerations(c.env, requireCaller(c).userId, c.req.valid("query"), localeOf(c)), 200),
   )
   .openapi(
     createRoute({
@@ -67,7 +67,8 @@ export const generationRoutes = router
       request: { params: IdParam },
       responses: { 200: jsonResponse(GenerationState, "The generation"), ...errors },
     }),
-    async (c) => c.json(await readGeneration(c.env, requireCaller(c).userId, c.req.valid("param").id), 200),
+    async (c) =>
+      c.json(await readGeneration(c.env, requireCaller(c).userId, c.req.valid("param").id, localeOf(c)), 200),
   )
   .openapi(
     createRoute({
