@@ -9,9 +9,12 @@ export const formatTime = (iso: string | number | Date) =>
   new Date(iso).toLocaleTimeString(i18n.locale, { hour: "2-digit", minute: "2-digit" });
 
 /** An amount in US dollars in the UI's language, to the cent (to a tenth of a cent under a dollar). */
-export const formatUsd = (usd: number) =>
-  new Intl.NumberFormat(i18n.locale, {
+export function formatUsd(usd: number) {
+  const digits = usd < 1 ? 3 : 2;
+  return new Intl.NumberFormat(i18n.locale, {
     style: "currency",
     currency: "USD",
-    minimumFractionDigits: usd < 1 ? 3 : 2,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
   }).format(usd);
+}
