@@ -25,6 +25,7 @@ const SAME_IN_BOTH: (string | RegExp)[] = [
   "Email", // Indonesian says "email" as well
   "English", // the language picker names each language in its own language
   "Bahasa Indonesia",
+  "Hugging Face", // a vendor's name
   /^(HD|SD)( \(\d+×\d+\))?$/, // the quality names, with their size in pixels
   // Words Indonesian uses as they are: garments, a trade, a room.
   "Hijab",
@@ -76,15 +77,23 @@ function signedInPages(made: { poseId: string; generationId: string }): TourPage
     {
       name: "studio",
       path: "/studio",
-      ready: (p, d) => Promise.all([heading(p, d["studio.title"]), p.getByTestId("history-item").first().waitFor()]),
+      ready: async (p, d) => {
+        await Promise.all([heading(p, d["studio.title"]), p.getByTestId("history-item").first().waitFor()]);
+        // The vendors' report, opened: what each vendor can do.
+        await p.getByTestId("vendor-setup").locator("summary").click();
+      },
     },
     {
       name: "studio-run",
       path: `/studio?g=${made.generationId}`,
-      ready: (p) =>
-        expect
+      ready: async (p) => {
+        await expect
           .poll(() => p.getByTestId("pose-result").locator("img").count(), { timeout: 15_000 })
-          .toBeGreaterThanOrEqual(2),
+          .toBeGreaterThanOrEqual(2);
+        // A result opened large, with its compare slider.
+        await p.getByTestId("pose-result").first().locator("button.image").click();
+        await p.getByRole("dialog").waitFor();
+      },
     },
     { name: "dashboard", path: "/dashboard", ready: (p, d) => heading(p, d["dashboard.title"]) },
   ];
