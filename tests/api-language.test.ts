@@ -136,4 +136,47 @@ describe("the API speaks the caller's language (Accept-Language: en, id)", () =>
     await waitForFinal(user, inId.id);
     await waitForFinal(user, inEnglish.id);
   });
+
+  it("says why a request is invalid in Bahasa Indonesia, zod's own checks and our schemas' words", async () => {
+    const user = await signUp();
+    const template = (body: unknown, headers: Record<string, string> = {}) =>
+      user.fetch("/api/v1/templates", {
+        ...json("POST", body),
+        headers: { "content-type": "application/json", ...headers },
+      });
+    const tooLong = { name: "n".repeat(81), category: "custom", visibility: "private", tags: [], keypoints: {} };
+    expect(await error(template(tooLong), 400, "invalid_request")).toBe("name: must be at most 80 characters");
+    expect(await error(template(tooLong, ID), 400, "invalid_request")).toBe(
+      "Permintaan tidak valid: name: maksimal 80 karakter.",
+    );
+    const badCategory = { ...tooLong, name: "Mine", category: "nope" };
+    expect(await error(template(badCategory, ID), 400, "invalid_request")).toMatch(
+      /^Permintaan tidak valid: category: Pilihan tidak valid: diharapkan salah satu dari "/,
+    );
+  });
+
+  it("reads the ledger's own notes and a generation's built-in pose names in the caller's language", async () => {
+    const user = await signUp();
+    type Credits = { recent: { kind: string; note: string | null }[] };
+    const notes = async (headers: Record<string, string>) =>
+      ((await (await user.fetch("/api/v1/credits", { headers })).json()) as Credits).recent.map((e) => e.note);
+    expect(await notes({})).toContain("Welcome credits");
+    expect(await notes(ID)).toContain("Kredit sambutan");
+
+    const avatar = await uploadAvatar(user);
+    const wave = builtInTemplateId("wave");
+    const started = (await (
+      await user.fetch("/api/v1/generations", json("POST", { avatarId: avatar.id, poseTemplateIds: [wave] }))
+    ).json()) as { id: string };
+    await waitForFinal(user, started.id);
+    const namesIn = async (headers: Record<string, string>) =>
+      (
+        (await (await user.fetch(`/api/v1/generations/${started.id}`, { headers })).json()) as {
+          poseNames: Record<string, string>;
+        }
+      ).poseNames[wave];
+    expect(await namesIn({})).toBe("Waving hello");
+    expect(await namesIn(ID)).toBe(BUILT_IN_TEMPLATES_ID.wave!.name);
+    expect(await notes(ID)).toContain("1 pose SD");
+  });
 });

@@ -1,6 +1,7 @@
 // Built-in templates in the caller's language: their shown name and description, and search by
 // the Indonesian words. Custom templates are the user's own words and stay as written.
 import { TEMPLATE_NAME_MAX } from "../api/templates";
+import { BUILT_IN_TEMPLATES } from "./built-in";
 import { BUILT_IN_TEMPLATES_ID } from "./built-in-id";
 import { builtInTemplateId } from "./built-in-rows";
 
@@ -31,6 +32,22 @@ export function builtInIdsMatching(q: string, locale: TemplateLocale): string[] 
   return Object.entries(BUILT_IN_TEMPLATES_ID)
     .filter(([, t]) => [t.name, t.description, ...t.terms].some((text) => text.toLowerCase().includes(needle)))
     .map(([slug]) => builtInTemplateId(slug));
+}
+
+const ENGLISH_NAMES = new Map(BUILT_IN_TEMPLATES.map((t) => [t.slug, t.name]));
+
+/**
+ * A generation's pose names as shown in `locale`: a built-in pose's in that language (whatever
+ * language the generation recorded), the user's own poses as recorded.
+ */
+export function poseNamesIn(names: Record<string, string>, locale: TemplateLocale): Record<string, string> {
+  const shown: Record<string, string> = {};
+  for (const [templateId, recorded] of Object.entries(names)) {
+    const slug = slugOf(templateId);
+    const own = slug ? (locale === "id" ? BUILT_IN_TEMPLATES_ID[slug]?.name : ENGLISH_NAMES.get(slug)) : undefined;
+    shown[templateId] = own ?? recorded;
+  }
+  return shown;
 }
 
 const COPY_SUFFIX: Record<TemplateLocale, string> = { en: " (copy)", id: " (salinan)" };

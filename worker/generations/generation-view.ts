@@ -3,6 +3,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { GenerationState } from "../../shared/api/generations";
 import { settingsFields } from "../../shared/stages";
+import { poseNamesIn, type TemplateLocale } from "../../shared/templates/localise";
 import { db } from "../db/client";
 import { newestFirst } from "../db/pagination";
 import { generatedPoses, poseGenerations, type PoseGeneration } from "../db/schema";
@@ -20,7 +21,7 @@ export async function findOwned(env: Env, userId: string, id: string): Promise<P
 }
 
 /** A generation as lists show it, from its D1 row (and its first successful pose, as its picture). */
-const summary = (row: PoseGeneration, firstPose: string | undefined) => ({
+const summary = (row: PoseGeneration, firstPose: string | undefined, locale: TemplateLocale) => ({
   id: row.id,
   avatarId: row.avatarId,
   avatarName: row.avatarName,
@@ -34,7 +35,7 @@ const summary = (row: PoseGeneration, firstPose: string | undefined) => ({
   createdAt: row.createdAt.toISOString(),
   completedAt: row.completedAt?.toISOString() ?? null,
   downloadUrl: `/api/v1/generations/${row.id}/download.zip`,
-  poseNames: row.poseNames ?? {},
+  poseNames: poseNamesIn(row.poseNames ?? {}, locale),
   thumbnailUrl: firstPose ? `/api/v1/generations/${row.id}/poses/${firstPose}/image` : null,
 });
 
@@ -71,8 +72,13 @@ export const rowFields = (row: PoseGeneration) => ({
   ...settingsFields(row.stageSettings ?? {}),
 });
 
-/** A page of the user's generations, newest first. */
-export async function listGenerations(env: Env, userId: string, query: Parameters<typeof newestFirst>[1]) {
+/** A page of the user's generations, newest first, built-in pose names in `locale`. */
+export async function listGenerations(
+  env: Env,
+  userId: string,
+  query: Parameters<typeof newestFirst>[1],
+  locale: TemplateLocale = "en",
+) {
   const pg = newestFirst(poseGenerations, query);
   const rows = await db(env)
     .select()
@@ -82,13 +88,18 @@ export async function listGenerations(env: Env, userId: string, query: Parameter
     .limit(pg.take);
   const { items, nextCursor } = pg.page(rows);
   const first = await firstPoses(env, items);
-  return { items: items.map((row) => summary(row, first.get(row.id))), nextCursor };
+  return { items: items.map((row) => summary(row, first.get(row.id), locale)), nextCursor };
 }
 
-/** The user's generation with its poses, as the run knows it now. */
-export async function readGeneration(env: Env, userId: string, id: string): Promise<GenerationState> {
+/** The user's generation with its poses, as the run knows it now, built-in pose names in `locale`. */
+export async function readGeneration(
+  env: Env,
+  userId: string,
+  id: string,
+  locale: TemplateLocale = "en",
+): Promise<GenerationState> {
   const row = await findOwned(env, userId, id);
   const state = await generationStub(env, row.id).state();
   if (!state) throw notFound("Generation");
-  return { ...state, ...rowFields(row), poseNames: await poseNames(env, row) };
+  return { ...state, ...rowFields(row), poseNames: poseNamesIn(await poseNames(env, row), locale) };
 }

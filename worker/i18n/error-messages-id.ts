@@ -5,6 +5,7 @@
 
 const MESSAGES: Record<string, readonly string[]> = {
   invalid_request: [
+    "Permintaan tidak valid: {reasons}.",
     "Permintaan tidak valid; periksa: {fields}.",
     "Nama lebih dari {max} karakter.",
     "Permintaan tidak valid.",

@@ -15,6 +15,8 @@ import { db } from "../db/client";
 import { user } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
+import { indonesianNote } from "../i18n/ledger-notes-id";
+import { localeOf } from "../i18n/locale";
 import { requireCaller, signedIn } from "../middleware/caller";
 import { jsonLimit } from "../middleware/json-limit";
 import { assertOperator } from "../middleware/operator";
@@ -46,7 +48,7 @@ export const creditRoutes = router
           ...standing,
           prices: { ...CREDITS_PER_POSE, candidate: CREDITS_PER_CANDIDATE },
           resetsAt: new Date(nextUtcMidnight()).toISOString(),
-          recent,
+          recent: localeOf(c) === "id" ? recent.map((e) => ({ ...e, note: e.note && indonesianNote(e.note) })) : recent,
         },
         200,
       );

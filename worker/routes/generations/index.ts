@@ -59,7 +59,7 @@ export const generationRoutes = router
       request: { query: PageQuery },
       responses: { 200: jsonResponse(page(GenerationSummary), "A page of generations"), ...errors },
     }),
-    async (c) => c.json(await listGenerations(c.env, requireCaller(c).userId, c.req.valid("query")), 200),
+    async (c) => c.json(await listGenerations(c.env, requireCaller(c).userId, c.req.valid("query"), localeOf(c)), 200),
   )
   .openapi(
     createRoute({
@@ -74,7 +74,7 @@ export const generationRoutes = router
       responses: { 200: jsonResponse(GenerationState, "The generation"), ...errors },
     }),
     async (c) => {
-      const state = await readGeneration(c.env, requireCaller(c).userId, c.req.valid("param").id);
+      const state = await readGeneration(c.env, requireCaller(c).userId, c.req.valid("param").id, localeOf(c));
       const requestedPose = c.req.valid("query").include === "requestedPose";
       return c.json(await withVerdicts(c.env, state, { requestedPose }), 200);
     },

@@ -16,6 +16,11 @@ function initialLocale(): Locale {
 class I18n {
   locale = $state<Locale>(initialLocale());
 
+  constructor() {
+    // Screen readers and the browser's own texts (e.g. a form's "please fill in") follow it.
+    if (globalThis.document) document.documentElement.lang = this.locale;
+  }
+
   set(locale: Locale) {
     this.locale = locale;
     globalThis.localStorage?.setItem(STORAGE_KEY, locale);

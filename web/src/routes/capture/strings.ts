@@ -57,7 +57,7 @@ export const id: Record<keyof typeof en, string> = {
   "capture.public": "Publik (semua orang dapat memakainya)",
   "capture.save": "Simpan sebagai template",
   "capture.saved": "“{name}” disimpan ke pose Anda.",
-  "capture.tabCamera": "Webcam",
+  "capture.tabCamera": "Kamera web",
   "capture.tabPhoto": "Dari foto",
   "capture.start": "Nyalakan kamera",
   "capture.starting": "Menyalakan kamera dan memuat model pose…",

@@ -86,7 +86,7 @@ export const en = {
 
 /** Bahasa Indonesia: every key of `en` (the type enforces it). */
 export const id: Record<keyof typeof en, string> = {
-  "nav.editor": "Editor",
+  "nav.editor": "Editor pose",
   "editor.title": "Editor pose",
   "editor.newTitle": "Pose baru",
   "editor.subtitle": "Seret sendi ke tempatnya. Pratinjau ControlNet persis seperti yang diterima AI.",
@@ -135,9 +135,9 @@ export const id: Record<keyof typeof en, string> = {
   "editor.notJson": "Berkas itu bukan JSON. Pilih berkas OpenPose .json.",
   "editor.notPose": "Berkas itu bukan pose OpenPose yang dapat dipakai: {detail}",
   "editor.exportFor": "Ekspor untuk",
-  "editor.flavour.editor": "OpenPose editor",
-  "editor.flavour.a1111": "A1111 ControlNet",
-  "editor.flavour.comfyui": "ComfyUI (POSE_KEYPOINT)",
+  "editor.flavour.editor": "Editor OpenPose",
+  "editor.flavour.a1111": "Format A1111 ControlNet",
+  "editor.flavour.comfyui": "Format ComfyUI (POSE_KEYPOINT)",
   "editor.flavour.native": "Aplikasi ini (dengan skor)",
   "editor.framesTitle": "{name} berisi {n} pose (batch ComfyUI). Mau buka yang mana?",
   "editor.framesHint": "Pilih satu pose untuk dibuka. Impor berkasnya lagi untuk pose lain.",

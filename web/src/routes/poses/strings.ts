@@ -61,7 +61,7 @@ export const id: Record<keyof typeof en, string> = {
   "difficulty.simple": "Mudah",
   "difficulty.medium": "Sedang",
   "difficulty.complex": "Sulit",
-  "poses.edit": "Edit",
+  "poses.edit": "Sunting",
   "poses.open": "Buka",
   "poses.new": "Pose baru",
   "poses.use": "Pakai",
