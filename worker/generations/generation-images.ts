@@ -54,8 +54,12 @@ export async function downloadEntries(env: Env, userId: string, id: string) {
   const names = await poseNames(env, row);
   const picked = row.selectedPoseIds.flatMap((poseId) => {
     const key = keys.get(poseId);
-    return key ? [{ key, name: resultFileName(row.avatarName, names[poseId] ?? poseId, extension(key)) }] : [];
+    return key ? [{ poseId, key, name: resultFileName(row.avatarName, names[poseId] ?? poseId, extension(key)) }] : [];
   });
   const unique = uniqueFileNames(picked.map((p) => p.name));
-  return { generationId: row.id, entries: picked.map((p, i) => ({ key: p.key, name: unique[i]! })) };
+  return {
+    generationId: row.id,
+    entries: picked.map((p, i) => ({ key: p.key, name: unique[i]! })),
+    poseIds: picked.map((p) => p.poseId),
+  };
 }

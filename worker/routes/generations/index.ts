@@ -15,6 +15,7 @@ import { jsonLimit } from "../../middleware/json-limit";
 import { jsonResponse } from "../../openapi/responses";
 import { validationHook } from "../../openapi/validation-hook";
 import { serveR2Object } from "../../storage/serve-r2-object";
+import { countDownload, countZipExport } from "../../quality/count-exports";
 import { zipStream } from "./download-zip";
 import { StageImage } from "../../../shared/stages";
 import { localeOf } from "../../i18n/locale";
@@ -132,6 +133,7 @@ export const generationRoutes = router
       const { key, fileName } = await poseImage(c.env, requireCaller(c).userId, id, poseId, stage);
       const res = await serveR2Object(c, key);
       if (download) res.headers.set("content-disposition", `attachment; filename="${fileName}"`);
+      if (download && res.status === 200) await countDownload(c.env, id, poseId);
       return res;
     },
   )
@@ -144,7 +146,12 @@ export const generationRoutes = router
       responses: { 200: { description: "ZIP archive" }, ...errors },
     }),
     async (c) => {
-      const { generationId, entries } = await downloadEntries(c.env, requireCaller(c).userId, c.req.valid("param").id);
+      const { generationId, entries, poseIds } = await downloadEntries(
+        c.env,
+        requireCaller(c).userId,
+        c.req.valid("param").id,
+      );
+      await countZipExport(c.env, generationId, poseIds);
       return new Response(zipStream(c.env.IMAGES, entries), {
         headers: {
           "content-type": "application/zip",
