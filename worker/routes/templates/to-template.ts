@@ -17,6 +17,7 @@ export function toTemplate(row: PoseTemplate, userId: string | null, locale: Api
     gender: row.gender,
     productPlacement: row.productPlacement ?? null,
     successRate: row.successRate ?? null,
+    fidelityRate: row.fidelityRate ?? null,
     visibility: row.visibility,
     isBuiltIn: row.isBuiltIn,
     mine: userId !== null && row.userId === userId,
