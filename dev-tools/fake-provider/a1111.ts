@@ -5,6 +5,7 @@
 //   CN    = Mikubill/sd-webui-controlnet @56cec5b2958edf3b1807b7e7b2b1b5186dbd2f81
 // A server's installed models come from the URL: /a1111/<setup>/… (see SETUPS), and the bare
 // root speaks as the "standard" setup, so tests can stand up differently equipped servers.
+import { findJoints } from "./find-joints";
 
 /** One checkpoint as `GET /sdapi/v1/sd-models` lists it (A1111 modules/api/models.py SDModelItem; FORGE modules/api/api.py L727). */
 interface Checkpoint {
@@ -187,4 +188,49 @@ export function a1111Start(path: string, payload: Record<string, unknown>): A111
     };
   const strength = typeof payload.denoising_strength === "number" ? payload.denoising_strength : 0.75;
   return { initImage: first, strength, error: null };
+}
+
+// sd-webui-controlnet's preprocessor labels the fake knows (CN scripts/preprocessor/legacy/preprocessor_compiled.py).
+const MODULES = [
+  "none",
+  "openpose",
+  "openpose_face",
+  "openpose_faceonly",
+  "openpose_full",
+  "openpose_hand",
+  "dw_openpose_full",
+];
+const pad64 = (x: number) => Math.ceil(x / 64) * 64;
+
+/**
+ * `POST /controlnet/detect` (CN scripts/api.py L99-200): 422 "Module not available" for an unknown
+ * module, 422 "No image selected" without images (HTTPExceptions, so A1111's error body with their
+ * status); else {info: "Success", images, poses} — poses only for modules named "openpose…". The
+ * picture is scaled so its short side is controlnet_processor_res and padded to multiples of 64
+ * (scripts/preprocessor/legacy/processor.py L34-51); the dict's canvas is the padded picture, DWPose
+ * points in its pixels, the other openpose points in 0–1 of it (annotator/openpose/__init__.py
+ * L136-175, L319-450). The fake finds the skeleton it drew (find-joints.ts) and answers the
+ * picture it read in place of the pose map it would draw.
+ */
+export function a1111Detect(setup: Setup, payload: Record<string, unknown>): Reply {
+  if (!setup.controlnet) return { status: 404, body: NOT_FOUND };
+  const module = String(payload.controlnet_module ?? "none");
+  const refuse = (detail: string) => ({ status: 422, body: a1111Error("HTTPException", `422: ${detail}`, detail) });
+  if (!MODULES.includes(module)) return refuse("Module not available");
+  const images = Array.isArray(payload.controlnet_input_images) ? (payload.controlnet_input_images as string[]) : [];
+  if (images.length === 0) return refuse("No image selected");
+  const res = Number(payload.controlnet_processor_res) > 0 ? Number(payload.controlnet_processor_res) : 512;
+  const poses = images.map((image) => {
+    const found = findJoints(Buffer.from(image.replace(/^data:image\/[\w+]+;base64,/, ""), "base64"));
+    const k = res / Math.min(found.canvas_width, found.canvas_height);
+    const width = pad64(Math.round(found.canvas_width * k));
+    const height = pad64(Math.round(found.canvas_height * k));
+    const [sx, sy] = module.startsWith("dw_") ? [k, k] : [k / width, k / height];
+    const people = found.people.map((p) => ({
+      ...p,
+      pose_keypoints_2d: p.pose_keypoints_2d.map((v, i) => (i % 3 === 0 ? v * sx : i % 3 === 1 ? v * sy : v)),
+    }));
+    return { people, animals: [], canvas_height: height, canvas_width: width };
+  });
+  return { status: 200, body: { info: "Success", ...(module.includes("openpose") ? { poses } : {}), images } };
 }

@@ -8,6 +8,8 @@ export interface NodeWorld {
   checkpoints: string[];
   controlnets: string[];
   inputs: string[];
+  /** Files in the output folder, which LoadImage reads as "name [output]". */
+  outputs: string[];
 }
 
 export type InputType = string | ((w: NodeWorld) => string[]);
@@ -37,8 +39,34 @@ const SCHEDULERS = [
   "kl_optimal",
 ];
 const MAX_RESOLUTION = 16384; // nodes.py:52
-// LoadImage / LoadImageMask VALIDATE_INPUTS (nodes.py:1692-1697, 1748-1753).
-const imageExists = (v: unknown, w: NodeWorld) => w.inputs.includes(String(v)) || `Invalid image file: ${String(v)}`;
+// LoadImage / LoadImageMask VALIDATE_INPUTS (nodes.py:1692-1697, 1748-1753): the file exists,
+// "name [output]" / "[input]" naming another folder (folder_paths.py:176-211 annotated_filepath).
+function imageExists(v: unknown, w: NodeWorld): string | true {
+  const name = String(v);
+  const output = /^(.*) \[output\]$/.exec(name);
+  const found = output ? w.outputs.includes(output[1]!) : w.inputs.includes(name.replace(/ \[input\]$/, ""));
+  return found || `Invalid image file: ${name}`;
+}
+
+// comfyui_controlnet_aux's pose estimators (Fannovel16/comfyui_controlnet_aux@e8b689a513c3e6b63edc44066560ca5919c0576e
+// node_wrappers/dwpose.py, openpose.py): `image` required, the rest optional (utils.py
+// define_preprocessor_inputs; INPUT.COMBO defaults to its first value, INPUT.RESOLUTION is
+// INT 512, 64–16384 step 64); RETURN_TYPES ("IMAGE", "POSE_KEYPOINT").
+const RESOLUTION: InputSpec = ["INT", { default: 512, min: 64, max: MAX_RESOLUTION, step: 64 }];
+const enableDisable: InputSpec = [() => ["enable", "disable"], { default: "enable" }];
+const poseEstimator = (extra: Record<string, InputSpec>): FakeNode => ({
+  required: { image: ["IMAGE"] },
+  optional: {
+    detect_hand: enableDisable,
+    detect_body: enableDisable,
+    detect_face: enableDisable,
+    resolution: RESOLUTION,
+    ...extra,
+    scale_stick_for_xinsr_cn: [() => ["disable", "enable"], { default: "disable" }],
+  },
+  output: ["IMAGE", "POSE_KEYPOINT"],
+  category: "ControlNet Preprocessors/Faces and Poses Estimators",
+});
 
 export const NODES: Record<string, FakeNode> = {
   // nodes.py:559-575
@@ -133,6 +161,26 @@ export const NODES: Record<string, FakeNode> = {
     output: ["CONDITIONING", "CONDITIONING", "LATENT"],
     category: "conditioning/inpaint",
   },
+  DWPreprocessor: poseEstimator({
+    bbox_detector: [
+      () => [
+        "None",
+        "yolox_l.torchscript.pt",
+        "yolox_l.onnx",
+        "yolo_nas_l_fp16.onnx",
+        "yolo_nas_m_fp16.onnx",
+        "yolo_nas_s_fp16.onnx",
+      ],
+      { default: "yolox_l.onnx" },
+    ],
+    pose_estimator: [
+      () => ["dw-ll_ucoco_384_bs5.torchscript.pt", "dw-ll_ucoco_384.onnx", "dw-ll_ucoco.onnx"],
+      { default: "dw-ll_ucoco_384_bs5.torchscript.pt" },
+    ],
+  }),
+  OpenposePreprocessor: poseEstimator({}),
+  // nodes.py:1616-1628: SaveImage into the temp folder.
+  PreviewImage: { required: { images: ["IMAGE"] }, output: [], outputNode: true, category: "image" },
   // nodes.py:1561-1583
   SaveImage: {
     required: { images: ["IMAGE"], filename_prefix: ["STRING", { default: "ComfyUI" }] },

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { NODES, nodeInfo, type NodeWorld } from "./comfyui-nodes";
 import { renderPrompt, type Graph } from "./comfyui-render";
 import { validatePrompt } from "./comfyui-validate";
+import { annotatedFile, loadedImage, poseEstimates } from "./comfyui-pose-estimates";
 
 export interface ComfyFakeConfig {
   checkpoints: string[];
@@ -35,6 +36,7 @@ interface Instance {
   config: ComfyFakeConfig;
   inputs: Map<string, Uint8Array>;
   outputs: Map<string, Uint8Array>;
+  temps: Map<string, Uint8Array>;
   /** Queued, not finished: the first one is running (execution.py PromptQueue). */
   queue: Map<string, [number, string, Graph, Record<string, unknown>, string[]]>;
   history: Map<string, unknown>;
@@ -81,6 +83,7 @@ export async function handleComfyUi(req: IncomingMessage, res: ServerResponse, u
       config: { ...DEFAULTS },
       inputs: new Map(),
       outputs: new Map(),
+      temps: new Map(),
       queue: new Map(),
       history: new Map(),
       prompts: [],
@@ -108,6 +111,7 @@ export async function handleComfyUi(req: IncomingMessage, res: ServerResponse, u
     checkpoints: inst.config.checkpoints,
     controlnets: inst.config.controlnets,
     inputs: [...inst.inputs.keys()],
+    outputs: [...inst.outputs.keys()],
   };
   const has = (c: string) => c in NODES && !inst.config.missingNodes.includes(c);
   if (route === "POST /upload/image") return upload(inst, req, body, res);
@@ -215,7 +219,18 @@ function finish(inst: Instance, promptId: string, how: "success" | "error" | "in
   const meta: Record<string, unknown> = {};
   const sampler = Object.keys(prompt).find((id) => prompt[id]!.class_type === "KSampler") ?? outputs[0]!;
   if (how === "success") {
+    const load = (name: string) => annotatedFile(inst, name);
+    Object.assign(results, poseEstimates(prompt, load));
     for (const id of outputs) {
+      if (prompt[id]!.class_type === "PreviewImage") {
+        // nodes.py:1616-1621: into the temp folder as "<prefix>_temp_xxxxx_<n>_.png". The fake
+        // keeps the picture the estimator read in place of the pose map it would draw.
+        const filename = `ComfyUI_temp_fake_${String(++saved).padStart(5, "0")}_.png`;
+        inst.temps.set(filename, loadedImage(prompt, load) ?? new Uint8Array());
+        results[id] = { images: [{ filename, subfolder: "", type: "temp" }] };
+        meta[id] = { node_id: id, display_node: id, parent_node: null, real_node_id: id };
+        continue;
+      }
       const prefix = String(prompt[id]!.inputs?.filename_prefix ?? "ComfyUI");
       const filename = `${prefix}_${String(++saved).padStart(5, "0")}_.png`;
       inst.outputs.set(
@@ -263,9 +278,11 @@ function view(inst: Instance, url: URL, res: ServerResponse) {
   const filename = url.searchParams.get("filename");
   if (!filename || filename.startsWith("/") || filename.includes("..")) return empty(res, 400);
   const type = url.searchParams.get("type") ?? "output";
-  const file = (type === "input" ? inst.inputs : type === "output" ? inst.outputs : new Map<string, Uint8Array>()).get(
-    filename,
-  );
+  const folders = { input: inst.inputs, output: inst.outputs, temp: inst.temps } as Record<
+    string,
+    Map<string, Uint8Array>
+  >;
+  const file = folders[type]?.get(filename);
   if (!file) return empty(res, 404);
   res.writeHead(200, {
     "content-type": filename.endsWith(".png") ? "image/png" : "application/octet-stream",

@@ -18,7 +18,7 @@ import type { AddressInfo } from "node:net";
 import { renderSkeletonPng } from "../../shared/skeleton/render-png";
 import { BUILT_IN_TEMPLATES } from "../../shared/templates/built-in";
 import { buildFigure } from "../../shared/templates/figure";
-import { a1111Check, a1111Error, a1111Get, a1111Route, a1111Start, loadedCheckpoint } from "./a1111";
+import { a1111Check, a1111Detect, a1111Error, a1111Get, a1111Route, a1111Start, loadedCheckpoint } from "./a1111";
 import { handleComfyUi } from "./comfyui";
 import { FalQueue, hubModel } from "./hf-router";
 import { handleRouted, type RouterTools } from "./hf-router-route";
@@ -449,6 +449,13 @@ export async function startFakeProvider(port = 0, { unref = false } = {}): Promi
       const reply = a1111Get(a1111);
       return json(res, reply.status, reply.body);
     }
+    if (a1111 && req.method === "POST" && a1111.path === "/controlnet/detect")
+      return done(
+        readBody(req).then((b) => {
+          const reply = a1111Detect(a1111.setup, JSON.parse(b.toString("utf8") || "{}") as Record<string, unknown>);
+          json(res, reply.status, reply.body);
+        }),
+      );
     if (a1111 && req.method === "POST" && ["/sdapi/v1/txt2img", "/sdapi/v1/img2img"].includes(a1111.path))
       return done(handleGenerate(state, "a1111", req, res, a1111));
     if (req.method === "POST" && url.pathname.startsWith("/segmind/"))

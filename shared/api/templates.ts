@@ -68,6 +68,8 @@ export const Template = z.object({
   gender: z.enum(GENDERS),
   productPlacement: z.string().nullable(),
   successRate: z.number().nullable(),
+  /** Share of its scored results whose pose matches the skeleton (OKS ≥ POSE_MIN_OKS); null until one is scored. */
+  fidelityRate: z.number().nullable(),
   visibility: z.enum(VISIBILITIES),
   isBuiltIn: z.boolean(),
   /** True when the caller owns it (and may edit it). */

@@ -66,6 +66,39 @@ describe("dashboard", () => {
     });
   }
 
+  it("shows pose quality beside its targets and compares providers by pose score, fidelity and rating", async () => {
+    const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+    const { page, outside, errors } = await watchedPage(context);
+    const uid = await signUpIn(context, origin, "Sari");
+    const avatar = await uploadAvatarIn(context, origin);
+    await generateIn(
+      context,
+      origin,
+      { avatarId: avatar.id, poseTemplateIds: ["builtin-front-neutral", "builtin-wave"] },
+      "completed",
+    );
+    // Scores and ratings as the studio and a provider's detector would store them: one pose at
+    // OKS 0.9 rated 5, the other drifted at 0.3 rated 2 (fidelity 50 %, mean rating 3.5).
+    queryLocal(
+      stateDir,
+      `update generated_poses set quality_score = case pose_template_id when 'builtin-wave' then 0.3 else 0.9 end, quality_source = 'browser', rating = case pose_template_id when 'builtin-wave' then 2 else 5 end where user_id = '${uid}'`,
+    );
+    await page.goto(`${origin}/dashboard`);
+    await page.getByTestId("kpi-fidelity").waitFor();
+    expect(await page.getByTestId("kpi-fidelity").textContent()).toBe("50 %");
+    const quality = await page.getByTestId("quality").textContent();
+    expect(quality).toContain("0.60");
+    expect(quality).toContain("3.5 ★");
+    expect(quality).toContain("Target > 90 %");
+    const table = await page.getByTestId("provider-comparison").textContent();
+    expect(table).toContain("huggingface");
+    expect(table).toContain("50 %");
+    await screenshot(page, "dashboard-quality");
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
   it("an operator sees everyone's figures with alerts and grants credits and a daily limit to a shop", async () => {
     const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
     const { page, outside, errors } = await watchedPage(context);

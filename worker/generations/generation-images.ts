@@ -77,7 +77,7 @@ export async function downloadEntries(
   userId: string,
   id: string,
   size?: ExportSize,
-): Promise<{ generationId: string; entries: ZipEntry[] }> {
+): Promise<{ generationId: string; entries: ZipEntry[]; poseIds: string[] }> {
   const row = await findOwned(env, userId, id);
   const poses = await db(env)
     .select({ poseTemplateId: generatedPoses.poseTemplateId, key: generatedPoses.outputKey })
@@ -97,5 +97,9 @@ export async function downloadEntries(
     if (!size) return object.body;
     return frameResult(env, row.id, poseId, new Uint8Array(await object.arrayBuffer()), size);
   };
-  return { generationId: row.id, entries: picked.map((p, i) => ({ name: unique[i]!, open: () => open(p) })) };
+  return {
+    generationId: row.id,
+    entries: picked.map((p, i) => ({ name: unique[i]!, open: () => open(p) })),
+    poseIds: picked.map((p) => p.poseId),
+  };
 }

@@ -1,6 +1,9 @@
 // Aggregates the metric rows the pipeline writes (pose_metrics, avatar_generation_metrics,
 // pose_generations) for one month: one user's, or everyone's for operators.
 import { MINUTES_SAVED_PER_POSE, THRESHOLDS, type Metrics, type OperatorMetrics } from "../../shared/api/metrics";
+import { config } from "../config";
+import { qualityAlerts } from "./quality-alerts";
+import { collectQualityMetrics } from "./quality-metrics";
 
 const rate = (attempts: number, succeeded: number) => ({
   attempts,
@@ -42,7 +45,8 @@ export async function collectMetrics(env: Env, userId: string | null, month?: st
         .bind(...bind)
         .all<Row>()
     ).results;
-  const [generations, poses, byQuality, byProvider, templates, slowest, daily, text] = await Promise.all([
+  const [quality, generations, poses, byQuality, byProvider, templates, slowest, daily, text] = await Promise.all([
+    collectQualityMetrics(env, bind, config(env).quality.minOks),
     all(`select count(*) n from pose_generations where ${scope}`),
     all(
       `select count(*) n, sum(success) ok, avg(case when success = 1 then generation_time end) ms, coalesce(sum(provider_calls), 0) calls, count(distinct case when error_class = 'call_limit' then generation_id || ':' || pose_template_id end) capped from pose_metrics where ${scope}`,
@@ -101,6 +105,7 @@ export async function collectMetrics(env: Env, userId: string | null, month?: st
     templates: templates.map(templateFigures),
     slowestTemplates: slowest.map(templateFigures),
     textToAvatar: { ...rate(Number(t.n), Number(t.ok ?? 0)), costUsd: Number(t.cost ?? 0) },
+    ...quality,
   };
 }
 
@@ -120,5 +125,6 @@ export async function collectOperatorMetrics(env: Env, month?: string): Promise<
   flag("secondsPerPose", metrics.poses.avgSeconds, THRESHOLDS.secondsPerPose.alert, true, "Poses take over 60 s.");
   flag("queueDepth", queueDepth, THRESHOLDS.queueDepth.alert, true, "Over 100 poses are waiting.");
   flag("failedJobRate", failedJobRate, THRESHOLDS.failedJobRate.alert, true, "Over 5 % of poses fail.");
+  alerts.push(...qualityAlerts(metrics));
   return { ...metrics, queueDepth, failedJobRate, alerts };
 }

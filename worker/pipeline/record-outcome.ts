@@ -1,9 +1,10 @@
 // Writes a pose's outcome to D1: its GeneratedPose row (one per pose: a redelivered or retried
-// pose updates it, never adds a second), a metrics row, and the template's success rate.
+// pose updates it, never adds a second), a metrics row, and the template's success and fidelity rates.
 import { eq, sql } from "drizzle-orm";
 import { poseScore } from "../../shared/pose/pose-score";
 import { db } from "../db/client";
 import { generatedPoses, poseMetrics, poseTemplates } from "../db/schema";
+import { updateFidelityRate } from "../quality/fidelity-rate";
 import type { PoseContext } from "./pose-context";
 
 export interface Outcome {
@@ -87,6 +88,8 @@ export async function recordOutcome(ctx: PoseContext, outcome: Outcome): Promise
         successRate: sql`(select avg(${poseMetrics.success}) from ${poseMetrics} where ${poseMetrics.poseTemplateId} = ${job.poseTemplateId})`,
       })
       .where(eq(poseTemplates.id, job.poseTemplateId)),
+    // After the row: a provider's score of the new image counts at once.
+    updateFidelityRate(env, job.poseTemplateId),
   ]);
   return quality?.qualityScore ?? null;
 }

@@ -6,6 +6,7 @@ import { poseScore } from "../../shared/pose/pose-score";
 import { config } from "../config";
 import { db } from "../db/client";
 import { generatedPoses } from "../db/schema";
+import { updateFidelityRate } from "./fidelity-rate";
 
 /** Which result: the owner's pose of a generation, as in the image route. */
 export interface ScoredPoseKey {
@@ -43,9 +44,12 @@ export async function recordQualityScore(
   const row = await d.select({ requestedPose: generatedPoses.requestedPose }).from(generatedPoses).where(where).get();
   if (!row) return null;
   const score = row.requestedPose ? poseScore(row.requestedPose, detection) : null;
-  await d
-    .update(generatedPoses)
-    .set({ qualityScore: score, qualitySource: source, qualityDetection: detection })
-    .where(where);
+  await d.batch([
+    d
+      .update(generatedPoses)
+      .set({ qualityScore: score, qualitySource: source, qualityDetection: detection })
+      .where(where),
+    updateFidelityRate(env, key.poseTemplateId),
+  ]);
   return { score, drifted: isDrifted(env, score) };
 }

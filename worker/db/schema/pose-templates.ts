@@ -24,6 +24,8 @@ export const poseTemplates = sqliteTable(
       .default("any"),
     productPlacement: text("product_placement"),
     successRate: real("success_rate"),
+    /** Share of this template's scored results whose pose score reaches POSE_MIN_OKS; null until one is scored. */
+    fidelityRate: real("fidelity_rate"),
     isActive: integer("is_active", { mode: "boolean" }).notNull().default(true),
     visibility: text("visibility", { enum: ["public", "private"] })
       .notNull()

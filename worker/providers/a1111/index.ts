@@ -20,6 +20,11 @@ const settings = z.object({
   A1111_REFERENCE_MODULE: text(),
   A1111_REFERENCE_MODEL: text(),
   A1111_REFERENCE_MODEL_HD: text(),
+  /**
+   * The openpose preprocessor that estimates the pose in each result for its score
+   * (POST /controlnet/detect, detect-pose.ts); "none" turns it off.
+   */
+  A1111_DETECT_MODULE: textOr("dw_openpose_full"),
 });
 export type A1111Settings = z.infer<typeof settings>;
 

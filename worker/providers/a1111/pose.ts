@@ -4,6 +4,7 @@
 // sd-webui-controlnet internal_controlnet/args.py L69-237) and, when A1111_REFERENCE_MODULE is set
 // (e.g. "ip-adapter_clip_sd15"), the avatar as a second unit. The server's models are checked
 // before the first picture (server-check.ts); its errors are read as it writes them (errors.ts).
+// The server then estimates the pose in the result for its score (detect-pose.ts).
 // With a starting picture (the instant one) it is img2img instead, the same units riding along:
 // POST /sdapi/v1/img2img with `init_images` (base64) and `denoising_strength` (A1111
 // modules/api/models.py StableDiffusionImg2ImgProcessingAPI; api.py Api.img2imgapi decodes
@@ -22,6 +23,7 @@ import {
 } from "../provider";
 import type { Adapter, CommonProviderSettings } from "../vendor";
 import type { A1111Settings } from ".";
+import { detectA1111Pose } from "./detect-pose";
 import { a1111Failure } from "./errors";
 import { a1111Models } from "./server-check";
 
@@ -129,7 +131,16 @@ export function a1111Pose(s: A1111Settings, { timeoutMs }: CommonProviderSetting
       }
       const format = sniffImageFormat(bytes);
       if (!format) throw new ProviderError("bad_response", "The server answered without an image.", NAME);
-      return { bytes, contentType: IMAGE_CONTENT_TYPES[format], model: `${models.checkpoint} + ${models.controlnet}` };
+      const detection =
+        s.A1111_DETECT_MODULE === "none"
+          ? undefined
+          : await detectA1111Pose({ baseUrl, headers, module: s.A1111_DETECT_MODULE }, bytes, signal);
+      return {
+        bytes,
+        contentType: IMAGE_CONTENT_TYPES[format],
+        model: `${models.checkpoint} + ${models.controlnet}`,
+        ...(detection ? { detection } : {}),
+      };
     },
   };
 }

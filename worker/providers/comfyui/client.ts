@@ -21,9 +21,13 @@ export interface ImageRef {
   type: string;
 }
 
-/** One finished prompt in /history/{id} (execution.py:1112-1134, status from main.py:197-202). */
+/**
+ * One finished prompt in /history/{id} (execution.py:1112-1134, status from main.py:197-202):
+ * each node's ui by node id — SaveImage's images, a comfyui_controlnet_aux pose estimator's
+ * openpose_json (node_wrappers/dwpose.py; execution.py:506-517, 708-718).
+ */
 export interface HistoryEntry {
-  outputs: Record<string, { images?: ImageRef[] }>;
+  outputs: Record<string, { images?: ImageRef[]; openpose_json?: unknown[] }>;
   status: { status_str: "success" | "error"; completed: boolean; messages: [string, Record<string, unknown>][] } | null;
 }
 

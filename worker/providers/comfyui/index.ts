@@ -28,6 +28,11 @@ const settings = z.object({
   COMFYUI_CONTROLNET_HD: textOr("thibaud_xl_openpose.safetensors"),
   /** An inpainting checkpoint; unset, inpainting uses the SD or HD checkpoint by picture size. */
   COMFYUI_CHECKPOINT_INPAINTING: text(),
+  /**
+   * "1": each pose's result is run through comfyui_controlnet_aux's DWPreprocessor on the same
+   * server and scored (detect-pose.ts). Off by default: it needs that custom node pack.
+   */
+  COMFYUI_DETECT_POSES: text().transform((v) => v === "1" || v === "true"),
 });
 export type ComfyUiSettings = z.infer<typeof settings>;
 

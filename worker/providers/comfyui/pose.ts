@@ -72,5 +72,6 @@ function poseRun(s: ComfyUiSettings, req: PoseImageRequest, timeoutMs: number): 
     timeoutMs,
     signal: req.signal,
     traceId: req.traceId,
+    detect: s.COMFYUI_DETECT_POSES,
   };
 }

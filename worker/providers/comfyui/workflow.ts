@@ -2,6 +2,7 @@
 // example it follows): a graph (`prompt`), the node that saves the result (`output`), and named
 // slots, each a [node id, input name] the adapter fills in.
 import inpaint from "./workflows/inpaint.json";
+import poseDetect from "./workflows/pose-detect.json";
 import poseImg2img from "./workflows/pose-img2img.json";
 import poseTxt2img from "./workflows/pose-txt2img.json";
 
@@ -14,7 +15,7 @@ export interface ComfyNode {
 export interface Workflow {
   /** Which example or source the graph follows. */
   follows: string;
-  /** The SaveImage node whose images are the result. */
+  /** The node whose /history output is the result (SaveImage's images, a pose estimator's openpose_json). */
   output: string;
   slots: Record<string, [string, string]>;
   prompt: Record<string, ComfyNode>;
@@ -23,7 +24,12 @@ export interface Workflow {
 // JSON imports type slots as string[]; the files hold [node id, input] pairs.
 const load = (json: unknown) => json as Workflow;
 
-export const WORKFLOWS = { poseTxt2img: load(poseTxt2img), poseImg2img: load(poseImg2img), inpaint: load(inpaint) };
+export const WORKFLOWS = {
+  poseTxt2img: load(poseTxt2img),
+  poseImg2img: load(poseImg2img),
+  inpaint: load(inpaint),
+  poseDetect: load(poseDetect),
+};
 export type WorkflowName = keyof typeof WORKFLOWS;
 
 /** A copy of the workflow's graph with every given slot filled in; an unknown slot is a bug. */

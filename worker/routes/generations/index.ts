@@ -16,6 +16,7 @@ import { jsonLimit } from "../../middleware/json-limit";
 import { jsonResponse } from "../../openapi/responses";
 import { validationHook } from "../../openapi/validation-hook";
 import { serveR2Object } from "../../storage/serve-r2-object";
+import { countDownload, countZipExport } from "../../quality/count-exports";
 import { zipStream } from "./download-zip";
 import { StageImage } from "../../../shared/stages";
 import { localeOf } from "../../i18n/locale";
@@ -154,6 +155,7 @@ export const generationRoutes = router
       const { key, fileName } = await poseImage(c.env, userId, id, poseId, stage);
       const res = await serveR2Object(c, key);
       if (download) res.headers.set("content-disposition", attachment(fileName));
+      if (download && res.status === 200) await countDownload(c.env, id, poseId);
       return res;
     },
   )
@@ -170,7 +172,8 @@ export const generationRoutes = router
       const { aspect, fit } = c.req.valid("query");
       const size = aspect ? { aspect, fit } : undefined;
       const userId = requireCaller(c).userId;
-      const { generationId, entries } = await downloadEntries(c.env, userId, c.req.valid("param").id, size);
+      const { generationId, entries, poseIds } = await downloadEntries(c.env, userId, c.req.valid("param").id, size);
+      await countZipExport(c.env, generationId, poseIds);
       const ratio = aspect ? `-${aspect.replace(":", "x")}` : "";
       return new Response(zipStream(entries), {
         headers: {

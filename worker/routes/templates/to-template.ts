@@ -26,6 +26,7 @@ export function toTemplate(
     gender: row.gender,
     productPlacement: row.productPlacement ?? null,
     successRate: row.successRate ?? null,
+    fidelityRate: row.fidelityRate ?? null,
     visibility: row.visibility,
     isBuiltIn: row.isBuiltIn,
     mine: userId !== null && row.userId === userId,

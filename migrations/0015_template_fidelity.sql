@@ -1,0 +1,1 @@
+ALTER TABLE `pose_templates` ADD `fidelity_rate` real;
