@@ -111,7 +111,8 @@ describe("template editor", () => {
     await b.page.goto(`${origin}/poses`);
     await b.page.getByLabel("Search poses").fill(name);
     await expect.poll(() => b.page.getByTestId("pose-card").count()).toBe(1);
-    await b.page.getByRole("link", { name: `Open: ${name}` }).click();
+    // The card's Edit makes a copy of another user's pose; its read-only view is the editor's own page.
+    await b.page.goto(`${origin}/editor?id=${encodeURIComponent(id)}`);
     await b.page.getByText("This pose belongs to someone else").waitFor();
     expect(await b.page.getByRole("toolbar").count()).toBe(0);
     expect(await b.page.getByRole("button", { name: "Save changes" }).count()).toBe(0);

@@ -43,7 +43,10 @@ describe("the pose library", () => {
     await page.getByRole("button", { name: "Use the set Skincare (6 poses)" }).click();
     await page.waitForURL(`${origin}/studio`);
     await page.getByRole("button", { name: "Generate 6 poses" }).waitFor();
-    const picked = await page.locator(".picked img").evaluateAll((imgs) => imgs.map((i) => i.getAttribute("alt")));
+    // Each picked pose's preview names its template in its URL (its alt text is the pose's name).
+    const picked = await page
+      .locator(".picked img")
+      .evaluateAll((imgs) => imgs.map((i) => i.getAttribute("src")!.split("/")[4]));
     expect(picked).toEqual(SKINCARE.map((s) => `builtin-${s}`));
 
     // "Use" adds one pose to them.

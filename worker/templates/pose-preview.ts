@@ -6,6 +6,7 @@ import type { Pose } from "../../shared/pose/model";
 import { renderSkeletonPng } from "../../shared/skeleton/render-png";
 import { encodePng } from "../images/rgba";
 import { drawMadeRig, type MadeRig } from "../providers/instant/draw";
+import { inTurn } from "../runtime/cpu-turns";
 
 /** Stored with each preview; a kept preview made by another renderer is made again. */
 export const PREVIEW_RENDERER = "mannequin-1";
@@ -30,7 +31,9 @@ export function renderPosePreview(pose: Pose): Uint8Array {
 export async function keptPosePreview(bucket: R2Bucket, key: string, pose: () => Pose): Promise<ArrayBuffer> {
   const kept = await bucket.get(key);
   if (kept && kept.customMetadata?.renderer === PREVIEW_RENDERER) return kept.arrayBuffer();
-  const bytes = renderPosePreview(pose());
+  // Drawn in a CPU turn: a library's first view asks for dozens at once, and requests (the list,
+  // a sign-in) must get in between them (worker/runtime/cpu-turns.ts).
+  const bytes = await inTurn(() => renderPosePreview(pose()));
   await bucket.put(key, bytes, {
     httpMetadata: { contentType: "image/png" },
     customMetadata: { renderer: PREVIEW_RENDERER },
