@@ -185,8 +185,9 @@ describe("studio progress", () => {
       await pickPoses(context, THREE);
       await page.goto(`${origin}/studio`);
       const generate = page.getByRole("button", { name: "Generate 3 poses" });
-      // As a user who filled the form top to bottom: Generate at the foot of the window.
-      await generate.evaluate((button) => button.scrollIntoView({ block: "end" }));
+      // As a user who filled the form top to bottom: its last field at the foot of the window (the
+      // Generate button itself stays in reach in a sticky bar, wherever the page is scrolled).
+      await page.locator('input[maxlength="1000"]').evaluate((field) => field.scrollIntoView({ block: "end" }));
       await generate.click();
       // Scrolled smoothly: the status and the counts are watched until both are in the window.
       const shown = async () =>
