@@ -4,12 +4,11 @@ import { and, eq } from "drizzle-orm";
 import type { PoseState } from "../../shared/api/generations";
 import { SCORE_TOLERANCE, type PoseVerdict } from "../../shared/api/pose-quality";
 import type { Pose } from "../../shared/pose/model";
-import { poseScore } from "../../shared/pose/pose-score";
 import { db } from "../db/client";
 import { generatedPoses } from "../db/schema";
 import { ApiError, notFound } from "../errors";
 import { findOwned } from "../generations/generation-view";
-import { isDrifted, recordQualityScore, type ScoredPoseKey } from "./record-score";
+import { isDrifted, recordQualityScore, successfulPose, type ScoredPoseKey } from "./record-score";
 
 const verdictColumns = {
   poseTemplateId: generatedPoses.poseTemplateId,
@@ -17,15 +16,6 @@ const verdictColumns = {
   qualitySource: generatedPoses.qualitySource,
   rating: generatedPoses.rating,
 };
-
-/** The owner's successful result of this pose, as the image route finds it. */
-const successfulPose = (key: ScoredPoseKey) =>
-  and(
-    eq(generatedPoses.userId, key.userId),
-    eq(generatedPoses.generationId, key.generationId),
-    eq(generatedPoses.poseTemplateId, key.poseTemplateId),
-    eq(generatedPoses.success, true),
-  );
 
 /** The stored verdict of the owner's result (404 when there is no such result). */
 async function readVerdict(env: Env, key: ScoredPoseKey): Promise<PoseVerdict> {
@@ -53,25 +43,21 @@ export async function scorePose(
   posted: { detection: Pose; score: number },
 ): Promise<PoseVerdict> {
   const key = await ownedKey(env, userId, generationId, poseTemplateId);
-  const row = await db(env)
-    .select({ requestedPose: generatedPoses.requestedPose })
-    .from(generatedPoses)
-    .where(successfulPose(key))
-    .get();
-  if (!row) throw notFound("Pose result");
-  const score = row.requestedPose ? poseScore(row.requestedPose, posted.detection) : null;
-  if (score === null) {
-    throw new ApiError(422, "not_scorable", "This result has no requested skeleton to compare a detection with.");
-  }
-  if (Math.abs(score - posted.score) > SCORE_TOLERANCE) {
-    throw new ApiError(
-      422,
-      "score_mismatch",
-      `The posted score ${posted.score} is not what this detection gives (${score.toFixed(4)}).`,
-      { expected: Number(score.toFixed(4)) },
-    );
-  }
-  if (!(await recordQualityScore(env, key, posted.detection, "browser"))) throw notFound("Pose result");
+  // The server's own score decides; a posted one that disagrees is refused before anything is stored.
+  const check = (score: number | null) => {
+    if (score === null) {
+      throw new ApiError(422, "not_scorable", "This result has no requested skeleton to compare a detection with.");
+    }
+    if (Math.abs(score - posted.score) > SCORE_TOLERANCE) {
+      throw new ApiError(
+        422,
+        "score_mismatch",
+        `The posted score ${posted.score} is not what this detection gives (${score.toFixed(4)}).`,
+        { expected: Number(score.toFixed(4)) },
+      );
+    }
+  };
+  if (!(await recordQualityScore(env, key, posted.detection, "browser", check))) throw notFound("Pose result");
   return readVerdict(env, key);
 }
 

@@ -24,26 +24,33 @@ export interface RecordedScore {
 /** True when `score` is below the configured threshold. */
 export const isDrifted = (env: Env, score: number | null) => score !== null && score < config(env).quality.minOks;
 
+/** The owner's successful result of this pose, as the image route finds it. */
+export const successfulPose = (key: ScoredPoseKey) =>
+  and(
+    eq(generatedPoses.userId, key.userId),
+    eq(generatedPoses.generationId, key.generationId),
+    eq(generatedPoses.poseTemplateId, key.poseTemplateId),
+    eq(generatedPoses.success, true),
+  );
+
 /**
  * Scores the owner's successful result from `detection` and stores score, detection and source.
- * Null when there is no such result of this owner (the caller answers 404).
+ * Null when there is no such result of this owner (the caller answers 404). `accept` sees the
+ * score before anything is stored and may refuse it by throwing.
  */
 export async function recordQualityScore(
   env: Env,
   key: ScoredPoseKey,
   detection: Pose,
   source: "provider" | "browser",
+  accept?: (score: number | null) => void,
 ): Promise<RecordedScore | null> {
   const d = db(env);
-  const where = and(
-    eq(generatedPoses.userId, key.userId),
-    eq(generatedPoses.generationId, key.generationId),
-    eq(generatedPoses.poseTemplateId, key.poseTemplateId),
-    eq(generatedPoses.success, true),
-  );
+  const where = successfulPose(key);
   const row = await d.select({ requestedPose: generatedPoses.requestedPose }).from(generatedPoses).where(where).get();
   if (!row) return null;
   const score = row.requestedPose ? poseScore(row.requestedPose, detection) : null;
+  accept?.(score);
   await d.batch([
     d
       .update(generatedPoses)
