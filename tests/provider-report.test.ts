@@ -9,8 +9,10 @@ import { fetchWithEnv } from "./helpers/with-env";
 
 const ORIGIN = "http://127.0.0.1:8787";
 
-async function report(vars: Record<string, string>, query = "") {
-  const res = await fetchWithEnv(vars, `${ORIGIN}/api/v1/providers${query}`);
+const ID = { "accept-language": "id-ID,id;q=0.9" };
+
+async function report(vars: Record<string, string>, query = "", headers: Record<string, string> = {}) {
+  const res = await fetchWithEnv(vars, `${ORIGIN}/api/v1/providers${query}`, { headers });
   expect(res.status).toBe(200);
   const status = (await res.json()) as ProviderStatus;
   return (name: string) => status.vendors.find((v) => v.name === name);
@@ -79,5 +81,24 @@ describe("the providers report, per vendor", () => {
     expect(quiet.problems).toEqual([]);
     const gone = (await report({ COMFYUI_URL: "http://127.0.0.1:9" }, "?check=true"))("comfyui")!;
     expect(gone.problems.join(" ")).toMatch(/could not reach ComfyUI at http:\/\/127\.0\.0\.1:9/);
+  });
+
+  it("says each problem in Bahasa Indonesia for Accept-Language id, settings and file names as they are", async () => {
+    const stray = await report({ A1111_CHECKPOINT_SD: "dreamshaper_8" }, "", ID);
+    expect(stray("a1111")!.problems).toEqual([
+      "A1111_CHECKPOINT_SD sudah diisi tetapi A1111_URL belum: isi A1111_URL untuk memakai Self-hosted Stable Diffusion (A1111/Forge).",
+    ]);
+    const comfy = await fakeComfy({
+      missingNodes: ["ControlNetApplyAdvanced"],
+      checkpoints: ["dreamshaper_8.safetensors"],
+    });
+    const missing = (await report({ COMFYUI_URL: comfy.url }, "?check=true", ID))("comfyui")!;
+    expect(missing.problems).toContain(
+      "ComfyUI tidak punya node 'ControlNetApplyAdvanced' (dipakai alur kerja poseTxt2img); perbarui ComfyUI atau pasang custom node yang menyediakannya. ComfyUI tidak punya berkas checkpoint 'v1-5-pruned-emaonly.safetensors' (CheckpointLoaderSimple.ckpt_name); taruh di models/checkpoints atau isi COMFYUI_CHECKPOINT_SD.",
+    );
+    const gone = (await report({ COMFYUI_URL: "http://127.0.0.1:9" }, "?check=true", ID))("comfyui")!;
+    expect(gone.problems).toEqual([
+      "ComfyUI di http://127.0.0.1:9 tidak menjawab sebagaimana mestinya: periksa COMFYUI_URL, COMFYUI_TOKEN, dan bahwa servernya berjalan.",
+    ]);
   });
 });

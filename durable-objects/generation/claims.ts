@@ -8,6 +8,7 @@ import { sendNext } from "./send-window";
 import { readState } from "./state";
 import { readMeta, readPose, writeMeta, type PoseRow } from "./storage";
 import { leaseEnd, scheduleAlarm, touch } from "./watchdog";
+import type { PoseFailure } from "../../shared/generations/pose-failure";
 
 /** The answer to a worker's claim. */
 export interface Claim {
@@ -33,6 +34,8 @@ export interface ProviderCallTicket {
 export interface PoseOutcome {
   success: boolean;
   error?: string;
+  /** The failure's code and values, for other languages than the English `error`. */
+  failure?: PoseFailure;
   provider?: string;
 }
 
@@ -113,10 +116,11 @@ export async function complete(run: Run, templateId: string, round: number, outc
   const made = outcome.success ? 1 : 0;
   const keeps = !outcome.success && pose.has_image ? 1 : 0;
   run.sql.exec(
-    `UPDATE poses SET status = ?, error = ?, lease_until = NULL, provider = CASE WHEN ? THEN provider ELSE ? END,
+    `UPDATE poses SET status = ?, error = ?, failure = ?, lease_until = NULL, provider = CASE WHEN ? THEN provider ELSE ? END,
        has_image = max(has_image, ?), image_take = CASE WHEN ? THEN take ELSE image_take END WHERE template_id = ?`,
     made || keeps ? "succeeded" : "failed",
     outcome.success ? null : (outcome.error ?? "failed"),
+    outcome.success || !outcome.failure ? null : JSON.stringify(outcome.failure),
     keeps,
     outcome.provider ?? null,
     made,
@@ -135,8 +139,9 @@ export async function deadLettered(run: Run, templateId: string, round: number) 
   const pose = readPose(run, templateId);
   if (!pose || pose.round !== round || isOver(pose)) return readState(run);
   run.sql.exec(
-    "UPDATE poses SET status = CASE WHEN has_image = 1 THEN 'succeeded' ELSE 'failed' END, error = ?, lease_until = NULL WHERE template_id = ?",
+    "UPDATE poses SET status = CASE WHEN has_image = 1 THEN 'succeeded' ELSE 'failed' END, error = ?, failure = ?, lease_until = NULL WHERE template_id = ?",
     "Gave up after repeated delivery failures.",
+    JSON.stringify({ code: "dead_letter" } satisfies PoseFailure),
     templateId,
   );
   endRound(run, templateId, round, "refund");

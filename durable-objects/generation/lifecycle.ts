@@ -83,7 +83,7 @@ export async function retryFailed(run: Run): Promise<GenerationState | { refused
       continue;
     }
     run.sql.exec(
-      "UPDATE poses SET status = 'queued', error = NULL, round = ?, lease_until = NULL, sent = 0, round_calls = 0, stage = NULL, stages_done = 0 WHERE template_id = ?",
+      "UPDATE poses SET status = 'queued', error = NULL, failure = NULL, round = ?, lease_until = NULL, sent = 0, round_calls = 0, stage = NULL, stages_done = 0 WHERE template_id = ?",
       p.next,
       p.template_id,
     );

@@ -1,8 +1,15 @@
 // The generation as the API shows it, read from the run's storage.
 import type { GenerationState } from "../../shared/api/generations";
+import type { PoseFailure } from "../../shared/generations/pose-failure";
 import { providerLabel } from "../../worker/providers/registry";
 import type { Run } from "./run";
 import { readMeta, type PoseStatus } from "./storage";
+
+/** A failed pose's reason code and values (stored as JSON); nulls when it has none. */
+function failureFields(json: string | null) {
+  const failure = json ? (JSON.parse(json) as PoseFailure) : null;
+  return { errorCode: failure?.code ?? null, errorParams: failure?.params ?? null };
+}
 
 /** The generation's state with its poses; null before start. */
 export function readState(run: Run): GenerationState | null {
@@ -14,6 +21,7 @@ export function readState(run: Run): GenerationState | null {
       status: PoseStatus;
       attempts: number;
       error: string | null;
+      failure: string | null;
       provider: string | null;
       stage: string | null;
       stages_done: number;
@@ -21,7 +29,7 @@ export function readState(run: Run): GenerationState | null {
       has_image: number;
       image_take: number;
     }>(
-      "SELECT template_id, status, attempts, error, provider, stage, stages_done, stage_count, has_image, image_take FROM poses ORDER BY position",
+      "SELECT template_id, status, attempts, error, failure, provider, stage, stages_done, stage_count, has_image, image_take FROM poses ORDER BY position",
     )
     .toArray();
   const count = (s: PoseStatus) => rows.filter((r) => r.status === s).length;
@@ -52,6 +60,7 @@ export function readState(run: Run): GenerationState | null {
       status: r.status,
       attempts: r.attempts,
       error: r.error,
+      ...failureFields(r.failure),
       provider: r.provider,
       providerLabel: providerLabel(r.provider),
       // A pose trying again shows the image it has; a new take's image gets a new URL (cached an hour).

@@ -62,6 +62,8 @@ export function createTables(sql: SqlStorage) {
     sql.exec("ALTER TABLE poses ADD COLUMN has_image INTEGER NOT NULL DEFAULT 0");
     sql.exec("ALTER TABLE poses ADD COLUMN auto_tries INTEGER NOT NULL DEFAULT 0");
   }
+  // A failed pose's reason as code and values (JSON), said in the reader's language (pose-failure.ts).
+  if (!columns.some((c) => c.name === "failure")) sql.exec("ALTER TABLE poses ADD COLUMN failure TEXT");
   // The run's meta lives in SQL, read and written synchronously: no other call can slip in
   // between reading it and writing it back.
   sql.exec("CREATE TABLE IF NOT EXISTS meta (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL)");

@@ -60,7 +60,7 @@ export async function tryAgain(
     return publish(run);
   }
   run.sql.exec(
-    `UPDATE poses SET status = 'queued', error = NULL, round = ?, take = ?, has_image = 1, auto_tries = auto_tries + ?,
+    `UPDATE poses SET status = 'queued', error = NULL, failure = NULL, round = ?, take = ?, has_image = 1, auto_tries = auto_tries + ?,
        lease_until = NULL, sent = 0, round_calls = 0, stage = NULL, stages_done = 0 WHERE template_id = ?`,
     next.next,
     next.next,

@@ -37,7 +37,8 @@ export async function watch(run: Run) {
     .toArray())
     endRound(run, p.template_id, p.round, "refund");
   const gaveUp = run.sql.exec(
-    `UPDATE poses SET status = 'failed', error = 'Timed out: no result after ${MAX_CLAIMS} tries.', lease_until = NULL WHERE ${expired} AND attempts >= ${MAX_CLAIMS}`,
+    `UPDATE poses SET status = 'failed', error = 'Timed out: no result after ${MAX_CLAIMS} tries.', failure = ?, lease_until = NULL WHERE ${expired} AND attempts >= ${MAX_CLAIMS}`,
+    JSON.stringify({ code: "timed_out", params: { tries: MAX_CLAIMS } }),
   ).rowsWritten;
   // Queued again and unsent: sendNext gives them new messages within the window.
   const requeued = run.sql.exec(

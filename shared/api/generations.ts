@@ -62,7 +62,14 @@ export const PoseState = z.object({
   poseTemplateId: z.string(),
   status: z.enum(POSE_STATUSES),
   attempts: z.number().int(),
+  /** Why it failed, in the request's language (Accept-Language) in GET; English in live pushes. */
   error: z.string().nullable(),
+  /** The failure's code and values (shared/generations/pose-failure.ts), for saying it in another language. */
+  errorCode: z.string().nullable().optional(),
+  errorParams: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .nullable()
+    .optional(),
   /** The engine that made (or last tried) the pose: an AI vendor's name or `instant`. */
   provider: z.string().nullable(),
   /** Its label: "Instant (no AI)" for the built-in engine, the vendor's name for AI. */

@@ -19,7 +19,7 @@ export const BackgroundSettings = z.discriminatedUnion("mode", [
 export type BackgroundSettings = z.infer<typeof BackgroundSettings>;
 
 /** The user's picture, gone or undecodable: running the pose again cannot help (nor should it pay again). */
-const unusable = (why: string) => new PoseInputMissing(`The background picture ${why}.`);
+const unusable = (why: string) => new PoseInputMissing(`The background picture ${why}.`, "background_unusable");
 
 async function backdrop(settings: BackgroundSettings | null, tools: StageTools, all: AllSettings) {
   const { width, height } = tools.size;

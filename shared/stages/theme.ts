@@ -19,7 +19,7 @@ export const themeStage = defineStage({
   applies: (theme) => !!theme,
   async run(id, tools) {
     const theme = await tools.theme(id);
-    if (!theme) throw new PoseInputMissing(`the theme ${id} was deleted`);
+    if (!theme) throw new PoseInputMissing(`the theme ${id} was deleted`, "theme_deleted");
     let image = await tools.currentImage();
     const pose = tools.pose();
     if (!isPng(image) && tools.canInpaint()) {

@@ -2,6 +2,7 @@
 // Object; the D1 row adds what the run does not keep (the avatar's name, later stages' settings).
 import { and, eq, inArray } from "drizzle-orm";
 import type { GenerationState } from "../../shared/api/generations";
+import { poseFailureText } from "../../shared/generations/pose-failure";
 import { settingsFields } from "../../shared/stages";
 import { poseNamesIn, type TemplateLocale } from "../../shared/templates/localise";
 import { db } from "../db/client";
@@ -91,7 +92,7 @@ export async function listGenerations(
   return { items: items.map((row) => summary(row, first.get(row.id), locale)), nextCursor };
 }
 
-/** The user's generation with its poses, as the run knows it now, built-in pose names in `locale`. */
+/** The user's generation with its poses, as the run knows it now, pose names and failures in `locale`. */
 export async function readGeneration(
   env: Env,
   userId: string,
@@ -101,5 +102,9 @@ export async function readGeneration(
   const row = await findOwned(env, userId, id);
   const state = await generationStub(env, row.id).state();
   if (!state) throw notFound("Generation");
-  return { ...state, ...rowFields(row), poseNames: poseNamesIn(await poseNames(env, row), locale) };
+  const poses = state.poses.map((p) => ({
+    ...p,
+    error: poseFailureText(p.error, { code: p.errorCode, params: p.errorParams }, locale),
+  }));
+  return { ...state, poses, ...rowFields(row), poseNames: poseNamesIn(await poseNames(env, row), locale) };
 }

@@ -34,9 +34,9 @@ export function alphaOf(image: Rgba): Mask {
 export async function readRig(ctx: PoseContext) {
   const { avatar } = ctx;
   const missing = "The avatar has no pose yet: open the avatar and detect its pose, then retry.";
-  if (!avatar.rigKey || !avatar.rigPose) throw new PoseInputMissing(missing);
+  if (!avatar.rigKey || !avatar.rigPose) throw new PoseInputMissing(missing, "avatar_rig_missing");
   const object = await ctx.env.IMAGES.get(avatar.rigKey);
-  if (!object) throw new PoseInputMissing(missing);
+  if (!object) throw new PoseInputMissing(missing, "avatar_rig_missing");
   return { rigPng: new Uint8Array(await object.arrayBuffer()), rigPose: avatar.rigPose };
 }
 

@@ -5,8 +5,10 @@ import { buildPosePrompt } from "../../shared/prompts/pose-prompt";
 import { OUTPUT_SIZE } from "../../shared/api/generations";
 import { STAGES } from "../../shared/stages";
 import { PoseInputMissing } from "../../shared/stages/pose-input-missing";
+import { providerFailureCode, type PoseFailure } from "../../shared/generations/pose-failure";
 import { db } from "../db/client";
 import { avatars, poseGenerations, poseTemplates } from "../db/schema";
+import { providerLabel } from "../providers/registry";
 import { Cancelled, RetriesExhausted, RetryLater } from "../providers/retry";
 import { inTurn } from "../runtime/cpu-turns";
 import { generationStub } from "../generations/generation-stub";
@@ -21,7 +23,11 @@ import { freshPoseState, type PoseContext } from "./pose-context";
 const MAX_DELIVERIES = 3;
 
 /** The pose made its POSE_MAX_PROVIDER_CALLS calls: it fails instead of paying for more. */
-class ProviderCallLimit extends Error {}
+class ProviderCallLimit extends Error {
+  constructor(readonly cap: number) {
+    super(`Stopped: this pose reached its limit of ${cap} provider calls (POSE_MAX_PROVIDER_CALLS) across its tries.`);
+  }
+}
 
 type Hooks = Pick<PoseContext, "proceed" | "beforeProviderCall" | "roundCalls">;
 
@@ -31,7 +37,7 @@ export async function loadContext(env: Env, job: PoseJob, hooks: Hooks): Promise
   const generation = await d.query.poseGenerations.findFirst({
     where: and(eq(poseGenerations.id, job.generationId), eq(poseGenerations.userId, job.userId)),
   });
-  if (!generation) throw new PoseInputMissing("The generation no longer exists.");
+  if (!generation) throw new PoseInputMissing("The generation no longer exists.", "generation_gone");
   const avatarId = generation.avatarId;
   const [avatar, template] = await Promise.all([
     avatarId
@@ -39,10 +45,10 @@ export async function loadContext(env: Env, job: PoseJob, hooks: Hooks): Promise
       : undefined,
     d.query.poseTemplates.findFirst({ where: eq(poseTemplates.id, job.poseTemplateId) }),
   ]);
-  if (!avatar) throw new PoseInputMissing("The avatar was deleted.");
-  if (!template) throw new PoseInputMissing("The pose template was deleted.");
+  if (!avatar) throw new PoseInputMissing("The avatar was deleted.", "avatar_deleted");
+  if (!template) throw new PoseInputMissing("The pose template was deleted.", "template_deleted");
   const object = await env.IMAGES.get(avatar.imageKey);
-  if (!object) throw new PoseInputMissing("The avatar's image is missing.");
+  if (!object) throw new PoseInputMissing("The avatar's image is missing.", "avatar_image_missing");
   return {
     env,
     job,
@@ -76,17 +82,15 @@ export async function runPoseJob(env: Env, message: Message<PoseJob>): Promise<v
     if (ctx) ctx.roundCalls = ticket.roundCalls;
     if (ticket.reason === "lost") throw new Cancelled();
     if (!ticket.allowed) {
-      throw new ProviderCallLimit(
-        `Stopped: this pose reached its limit of ${ticket.cap} provider calls (POSE_MAX_PROVIDER_CALLS) across its tries.`,
-      );
+      throw new ProviderCallLimit(ticket.cap);
     }
   };
-  const fail = async (error: string) => {
+  const fail = async (error: string, failure: PoseFailure) => {
     if (ctx && (await holds())) await recordOutcome(ctx, { success: false, error, elapsedMs: Date.now() - started });
     await stub.complete(
       job.poseTemplateId,
       job.round,
-      { success: false, error, provider: ctx?.provider ?? undefined },
+      { success: false, error, failure, provider: ctx?.provider ?? undefined },
       claim.attempt,
     );
     message.ack();
@@ -122,18 +126,24 @@ export async function runPoseJob(env: Env, message: Message<PoseJob>): Promise<v
       await stub.release(job.poseTemplateId, job.round, claim.attempt);
       return message.retry({ delaySeconds: Math.ceil(err.delayMs / 1000) });
     }
-    if (err instanceof RetriesExhausted) return fail(err.cause.message);
-    if (err instanceof PoseInputMissing) return fail(err.message);
+    if (err instanceof RetriesExhausted) {
+      const { kind, reason, provider } = err.cause;
+      return fail(err.cause.message, {
+        code: reason ?? providerFailureCode(kind),
+        params: { provider: providerLabel(provider) ?? provider },
+      });
+    }
+    if (err instanceof PoseInputMissing) return fail(err.message, { code: err.code });
     if (err instanceof ProviderCallLimit) {
       if (ctx) ctx.lastErrorClass = "call_limit";
-      return fail(err.message);
+      return fail(err.message, { code: "call_limit", params: { cap: err.cap } });
     }
     console.error(JSON.stringify({ job, error: String((err as Error)?.stack ?? err) }));
     if (message.attempts < MAX_DELIVERIES) {
       await stub.release(job.poseTemplateId, job.round, claim.attempt);
       return message.retry({ delaySeconds: 2 ** message.attempts });
     }
-    return fail("An internal error stopped this pose.");
+    return fail("An internal error stopped this pose.", { code: "internal" });
   }
 }
 

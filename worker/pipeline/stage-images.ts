@@ -8,7 +8,8 @@ import type { PoseContext } from "./pose-context";
 
 export async function currentImage(ctx: PoseContext): Promise<Uint8Array> {
   const object = await ctx.env.IMAGES.get(ctx.current!.key);
-  if (!object) throw new PoseInputMissing(`the ${ctx.current!.stage} image ${ctx.current!.key} is missing`);
+  if (!object)
+    throw new PoseInputMissing(`the ${ctx.current!.stage} image ${ctx.current!.key} is missing`, "stage_image_missing");
   return new Uint8Array(await object.arrayBuffer());
 }
 

@@ -68,6 +68,8 @@ export class ProviderError extends Error {
     /** How long the provider asked us to wait (Retry-After, estimated_time), in ms. */
     readonly retryAfterMs?: number,
     readonly status?: number,
+    /** A finer code than `kind` (the instant engine's rig problem), for the pose failure's other languages. */
+    readonly reason?: string,
   ) {
     super(message);
   }

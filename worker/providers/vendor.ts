@@ -6,6 +6,7 @@ import type { InpaintingProvider } from "./inpainting";
 import type { PoseImageProvider } from "./provider";
 import type { SegmentationProvider } from "./segmentation";
 import type { TextModel, TextToImageProvider } from "./text-to-image";
+import type { SetupProblem } from "./setup-problem";
 
 /** Settings every adapter shares, from the typed config. */
 export interface CommonProviderSettings {
@@ -61,7 +62,7 @@ export interface Vendor<S = unknown> {
    * A live check of a configured vendor's server (reachable, its nodes and model files there), for
    * GET /api/v1/providers?check=true: each problem in plain words with what to set or install.
    */
-  probe?: (settings: S, common: CommonProviderSettings) => Promise<string[]>;
+  probe?: (settings: S, common: CommonProviderSettings) => Promise<SetupProblem[]>;
 }
 
 /** A vendor descriptor, its settings type carried from the schema to its adapters. */

@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { INSTANT_PROVIDER, ProviderStatus, type InstantStatus } from "../../shared/api/providers";
 import { config } from "../config";
 import type { AppEnv } from "../env";
+import { localeOf } from "../i18n/locale";
 import {
   builtInPoseProvider,
   configuredInpaintingProviders,
@@ -74,7 +75,7 @@ export const providerRoutes = new OpenAPIHono<AppEnv>().openapi(
         instant: instantStatus(c.env, poses.configured),
         textToImage: status(configuredTextProviders(c.env), "textToImage"),
         inpainting: status(configuredInpaintingProviders(c.env), "inpainting"),
-        vendors: await vendorReports(c.env, { live: c.req.valid("query").check === "true" }),
+        vendors: await vendorReports(c.env, { live: c.req.valid("query").check === "true", locale: localeOf(c) }),
       },
       200,
     );

@@ -3,6 +3,7 @@
 // the options are the combo list, e.g. CheckpointLoaderSimple.ckpt_name = [[files in
 // models/checkpoints], {…}], nodes.py:559-575, 788-791). A miss is a setup error in plain words.
 import { ProviderError } from "../provider";
+import { joinProblems, type SetupProblem } from "../setup-problem";
 import type { ComfyClient, NodeInfo } from "./client";
 import { nodeClasses, slotInput, type Workflow } from "./workflow";
 
@@ -37,22 +38,30 @@ async function runCheck(client: ComfyClient, name: string, workflow: Workflow, f
   const classes = nodeClasses(workflow);
   const infos = new Map<string, NodeInfo | null>();
   await Promise.all(classes.map(async (c) => infos.set(c, await client.nodeInfo(c))));
-  const problems = classes
+  const problems: SetupProblem[] = classes
     .filter((c) => !infos.get(c))
-    .map(
-      (c) =>
-        `ComfyUI has no node '${c}' (the ${name} workflow uses it); update ComfyUI or install the custom node that provides it.`,
-    );
+    .map((c) => ({
+      en: `ComfyUI has no node '${c}' (the ${name} workflow uses it); update ComfyUI or install the custom node that provides it.`,
+      id: `ComfyUI tidak punya node '${c}' (dipakai alur kerja ${name}); perbarui ComfyUI atau pasang custom node yang menyediakannya.`,
+    }));
   for (const f of files) {
     const { nodeClass, input } = slotInput(workflow, f.slot);
     const info = infos.get(nodeClass);
     if (!info) continue;
     if (!comboOptions(info, input).includes(f.file))
-      problems.push(
-        `ComfyUI has no ${f.what} '${f.file}' (${nodeClass}.${input}); put it in models/${f.folder} or set ${f.setting}.`,
-      );
+      problems.push({
+        en: `ComfyUI has no ${f.what} '${f.file}' (${nodeClass}.${input}); put it in models/${f.folder} or set ${f.setting}.`,
+        id: `ComfyUI tidak punya berkas ${f.what} '${f.file}' (${nodeClass}.${input}); taruh di models/${f.folder} atau isi ${f.setting}.`,
+      });
   }
-  if (problems.length > 0) throw new ProviderError("not_configured", problems.join(" "), "comfyui");
+  if (problems.length > 0) throw new SetupIncomplete(joinProblems(problems));
+}
+
+/** ComfyUI lacks a node or model file the workflow needs: the problems in each language. */
+export class SetupIncomplete extends ProviderError {
+  constructor(readonly problem: SetupProblem) {
+    super("not_configured", problem.en, "comfyui");
+  }
 }
 
 /** A combo input's options: the first element of its [options, config] tuple. */

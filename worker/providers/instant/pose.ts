@@ -19,7 +19,9 @@ const MAX_RIG_PIXELS = 2048 * 2048;
 /** The engine's model name on results and metrics. */
 export const INSTANT_MODEL = "instant-mesh";
 
-const rejected = (message: string) => new ProviderError("rejected", message, "instant");
+// Every rejection here is the rig's: its code names the fix in other languages (shared/generations/pose-failure.ts).
+const rejected = (message: string, reason = "rig_unusable") =>
+  new ProviderError("rejected", message, "instant", undefined, undefined, reason);
 
 /** The rig's cut-out, decoded once its header says it is a PNG of a sane size. */
 function decodeRig(png: Uint8Array) {
@@ -43,7 +45,7 @@ export async function drawInstantPicture(input: InstantInput, size: OutputSize):
   try {
     return await drawInstant({ png: input.rigPng, pose: person, decode: decodeRig }, input.target, size);
   } catch (err) {
-    if (err instanceof RigProblem) throw rejected(`${err.message} Open the avatar and correct its pose.`);
+    if (err instanceof RigProblem) throw rejected(`${err.message} Open the avatar and correct its pose.`, err.code);
     throw err;
   }
 }
