@@ -20,10 +20,14 @@ import { call, signUp, type TestUser } from "./helpers/users";
 
 const DESCRIPTION = "professional asian woman, business attire, shoulder-length hair";
 
-async function generate(user: TestUser, body: Record<string, unknown>, requestId?: string) {
+async function generate(user: TestUser, body: Record<string, unknown>, requestId?: string, language?: string) {
   return user.fetch("/api/v1/avatars/generate", {
     ...json("POST", body),
-    headers: { "content-type": "application/json", ...(requestId ? { "x-request-id": requestId } : {}) },
+    headers: {
+      "content-type": "application/json",
+      ...(requestId ? { "x-request-id": requestId } : {}),
+      ...(language ? { "accept-language": language } : {}),
+    },
   });
 }
 
@@ -167,6 +171,12 @@ describe("text-to-avatar", () => {
     const result = (await partial.json()) as AvatarGenerateResponse;
     expect(result.candidates.map((c) => c.seed)).toEqual([7]);
     expect(result.failed).toEqual([{ seed: 8, message: "Internal Server Error" }]);
+    // In Bahasa Indonesia the failed candidate says why in a sentence of its own.
+    await fakeProvider.faults([{ kind: "error500", trace: `${uid}/avatar/partial-id/1.` }]);
+    const inId = await generate(user, { ...body, count: 2, seed: 7 }, "partial-id", "id");
+    expect(((await inId.json()) as AvatarGenerateResponse).failed).toEqual([
+      { seed: 8, message: "Server Hugging Face mengalami galat, jadi gambarnya belum dibuat. Coba lagi nanti." },
+    ]);
   });
 
   it("says plainly when no text-to-image provider is configured", async () => {

@@ -63,6 +63,13 @@ describe("metrics", () => {
     expect(ops.queueDepth).toBe(0);
     expect(ops.poses.successRate).toBe(0.5);
     expect(ops.alerts.map((a) => a.metric)).toEqual(["successRate", "failedJobRate"]);
+    const inId = (await (
+      await user.fetch("/api/v1/metrics/operator", { headers: { "accept-language": "id" } })
+    ).json()) as OperatorMetrics;
+    expect(inId.alerts.map((a) => a.message)).toEqual([
+      "Tingkat keberhasilan di bawah 80 %.",
+      "Lebih dari 5 % pose gagal.",
+    ]);
     expect((await other.fetch("/api/v1/metrics/operator")).status).toBe(403);
   });
 });

@@ -27,7 +27,7 @@ describe("a failed pose's reason, by language", () => {
     const res = await user.fetch(`/api/v1/generations/${started.id}`, { headers: ID });
     expect(res.status).toBe(200);
     const inId = failedIn((await res.json()) as GenerationState);
-    expect(inId.error).toBe("Hugging Face menolak permintaan pose ini.");
+    expect(inId.error).toBe("Hugging Face menolak permintaan ini.");
     expect(inId.errorCode).toBe("provider_rejected");
     // The pose that was made has no reason in either language.
     const made = (

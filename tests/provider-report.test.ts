@@ -84,6 +84,14 @@ describe("the providers report, per vendor", () => {
   });
 
   it("says each problem in Bahasa Indonesia for Accept-Language id, settings and file names as they are", async () => {
+    const res = await fetchWithEnv({}, `${ORIGIN}/api/v1/providers`, { headers: ID });
+    const status = (await res.json()) as ProviderStatus;
+    expect(status.message).toBe(
+      "Hanya penyedia uji lokal yang dikonfigurasi: gambarnya contoh buatan mesin ini, bukan hasil AI.",
+    );
+    expect(status.instant.message).toBe(
+      "Pose instan (tanpa AI) membentuk ulang foto avatar sendiri, gratis; pilih itu sebagai ganti AI di studio.",
+    );
     const stray = await report({ A1111_CHECKPOINT_SD: "dreamshaper_8" }, "", ID);
     expect(stray("a1111")!.problems).toEqual([
       "A1111_CHECKPOINT_SD sudah diisi tetapi A1111_URL belum: isi A1111_URL untuk memakai Self-hosted Stable Diffusion (A1111/Forge).",

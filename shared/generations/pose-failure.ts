@@ -8,14 +8,15 @@ export interface PoseFailure {
   params?: Record<string, string | number>;
 }
 
-// The vendor's label fills {provider}; the English message keeps the vendor's details.
+// The vendor's label fills {provider}; the English message keeps the vendor's details. Said of
+// any picture asked of a vendor (a pose, an avatar candidate).
 const PROVIDER = {
   provider_loading: "Model {provider} masih bersiap dan belum menjawab setelah beberapa kali dicoba. Coba lagi nanti.",
-  provider_rate_limited: "{provider} membatasi jumlah permintaan, jadi pose ini belum dibuat. Coba lagi nanti.",
-  provider_server: "Server {provider} mengalami galat, jadi pose ini belum dibuat. Coba lagi nanti.",
+  provider_rate_limited: "{provider} membatasi jumlah permintaan, jadi gambarnya belum dibuat. Coba lagi nanti.",
+  provider_server: "Server {provider} mengalami galat, jadi gambarnya belum dibuat. Coba lagi nanti.",
   provider_timeout: "{provider} tidak menjawab tepat waktu.",
   provider_bad_response: "{provider} menjawab tanpa gambar yang bisa dipakai.",
-  provider_rejected: "{provider} menolak permintaan pose ini.",
+  provider_rejected: "{provider} menolak permintaan ini.",
   provider_not_configured: "{provider} belum disiapkan dengan benar; lihat laporan penyedia di studio.",
 } as const;
 

@@ -31,9 +31,7 @@ describe("server words follow the language", () => {
     await chooseLanguage(page, "id");
     await page.goto(`${origin}/studio?g=${id}`);
     const reason = page.getByTestId("pose-failure");
-    await expect
-      .poll(() => reason.textContent(), { timeout: 15_000 })
-      .toBe("· Hugging Face menolak permintaan pose ini.");
+    await expect.poll(() => reason.textContent(), { timeout: 15_000 }).toBe("· Hugging Face menolak permintaan ini.");
     // The tiles carry the poses' names, whichever of the run's read and its live view came first.
     const name = page.getByTestId("pose-result").nth(1).getByTestId("pose-name");
     const inId = (await (
@@ -45,9 +43,7 @@ describe("server words follow the language", () => {
     await chooseLanguage(page, "en");
     await expect.poll(() => reason.textContent(), { timeout: 15_000 }).toMatch(/not valid/);
     await chooseLanguage(page, "id");
-    await expect
-      .poll(() => reason.textContent(), { timeout: 15_000 })
-      .toBe("· Hugging Face menolak permintaan pose ini.");
+    await expect.poll(() => reason.textContent(), { timeout: 15_000 }).toBe("· Hugging Face menolak permintaan ini.");
 
     // The dashboard's ledger notes are read again in the language chosen there.
     await page.goto(`${origin}/dashboard`);

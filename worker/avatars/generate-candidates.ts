@@ -15,7 +15,9 @@ import { ApiError } from "../errors";
 import { callProviders } from "../providers/call-providers";
 import { ProviderError } from "../providers/provider";
 import { RetriesExhausted, RetryLater } from "../providers/retry";
-import { configuredTextProviders } from "../providers/registry";
+import { configuredTextProviders, providerLabel } from "../providers/registry";
+import { poseFailureText, providerFailureCode } from "../../shared/generations/pose-failure";
+import type { ApiLocale } from "../i18n/locale";
 import { r2Keys } from "../storage/r2-keys";
 
 /** 2:3 like the pose outputs; a multiple of 64 for SDXL and FLUX. */
@@ -46,6 +48,7 @@ export async function generateCandidates(
   userId: string,
   request: AvatarGenerateRequest,
   requestId: string,
+  locale: ApiLocale = "en",
 ): Promise<AvatarGenerateResponse> {
   const providers = configuredTextProviders(env);
   if (providers.length === 0) {
@@ -150,10 +153,18 @@ export async function generateCandidates(
 
   const outcomes = await Promise.all(seeds.map(one));
   const candidates = outcomes.flatMap((o) => (o.ok ? [toCandidate(o.row)] : []));
-  const failed = outcomes.flatMap((o) => (o.ok ? [] : [{ seed: o.seed, message: o.error.message }]));
+  const failed = outcomes.flatMap((o) => (o.ok ? [] : [{ seed: o.seed, message: failureText(o.error, locale) }]));
   if (candidates.length === 0) throw providerFailure(outcomes.find((o) => !o.ok) as Extract<Outcome, { ok: false }>);
   return { prompt, negativePrompt, candidates, failed };
 }
+
+/** Why a candidate was not made, in `locale` (the vendor's own words in English). */
+const failureText = (error: ProviderError, locale: ApiLocale) =>
+  poseFailureText(
+    error.message,
+    { code: providerFailureCode(error.kind), params: { provider: providerLabel(error.provider) ?? error.provider } },
+    locale,
+  ) ?? error.message;
 
 /** Every candidate failed: a busy provider is a 429 with a wait; anything else a 424 that says why. */
 function providerFailure({ error, retryAfterMs }: Extract<Outcome, { ok: false }>): ApiError {

@@ -4,6 +4,8 @@ import { MINUTES_SAVED_PER_POSE, THRESHOLDS, type Metrics, type OperatorMetrics 
 import { config } from "../config";
 import { qualityAlerts } from "./quality-alerts";
 import { collectQualityMetrics } from "./quality-metrics";
+import type { ApiLocale } from "../i18n/locale";
+import { ALERT_MESSAGES } from "./alert-messages";
 
 const rate = (attempts: number, succeeded: number) => ({
   attempts,
@@ -109,8 +111,13 @@ export async function collectMetrics(env: Env, userId: string | null, month?: st
   };
 }
 
-/** Everyone's metrics plus the queue's state, with the plan's thresholds checked. */
-export async function collectOperatorMetrics(env: Env, month?: string): Promise<OperatorMetrics> {
+/** Everyone's metrics plus the queue's state, with the plan's thresholds checked (alerts in `locale`). */
+export async function collectOperatorMetrics(
+  env: Env,
+  month?: string,
+  locale: ApiLocale = "en",
+): Promise<OperatorMetrics> {
+  const say = ALERT_MESSAGES[locale];
   const metrics = await collectMetrics(env, null, month);
   const open = await env.DB.prepare(
     `select coalesce(sum(total_poses - successful_poses - failed_poses), 0) depth from pose_generations where status in ('queued', 'running')`,
@@ -121,10 +128,10 @@ export async function collectOperatorMetrics(env: Env, month?: string): Promise<
   const flag = (metric: string, value: number | null, limit: number, above: boolean, message: string) => {
     if (value !== null && (above ? value > limit : value < limit)) alerts.push({ metric, value, limit, message });
   };
-  flag("successRate", metrics.poses.successRate, THRESHOLDS.successRate.alert, false, "Success rate is below 80 %.");
-  flag("secondsPerPose", metrics.poses.avgSeconds, THRESHOLDS.secondsPerPose.alert, true, "Poses take over 60 s.");
-  flag("queueDepth", queueDepth, THRESHOLDS.queueDepth.alert, true, "Over 100 poses are waiting.");
-  flag("failedJobRate", failedJobRate, THRESHOLDS.failedJobRate.alert, true, "Over 5 % of poses fail.");
-  alerts.push(...qualityAlerts(metrics));
+  flag("successRate", metrics.poses.successRate, THRESHOLDS.successRate.alert, false, say.successRate);
+  flag("secondsPerPose", metrics.poses.avgSeconds, THRESHOLDS.secondsPerPose.alert, true, say.secondsPerPose);
+  flag("queueDepth", queueDepth, THRESHOLDS.queueDepth.alert, true, say.queueDepth);
+  flag("failedJobRate", failedJobRate, THRESHOLDS.failedJobRate.alert, true, say.failedJobRate);
+  alerts.push(...qualityAlerts(metrics, say));
   return { ...metrics, queueDepth, failedJobRate, alerts };
 }

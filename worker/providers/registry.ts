@@ -76,8 +76,20 @@ export function setupHint(capability: CapabilityName): string {
   return `Set ${hints.join(hints.length > 2 ? ", or " : " or ")}`;
 }
 
-/** The message when no provider of a capability is configured. */
-export function notConfiguredMessage(capability: CapabilityName): string {
+// What each capability makes, in Bahasa Indonesia (for GET /api/v1/providers in id).
+const WHAT_ID: Record<CapabilityName, string> = {
+  pose: "pose",
+  inpainting: "hijab dan busana",
+  segmentation: "masker orang",
+  textToImage: "avatar dari teks",
+};
+
+/** The message when no provider of a capability is configured (its settings named as they are). */
+export function notConfiguredMessage(capability: CapabilityName, locale: "en" | "id" = "en"): string {
+  if (locale === "id") {
+    const hints = setupHints(capability).join(" atau ");
+    return `Belum ada penyedia AI yang dikonfigurasi, jadi ${WHAT_ID[capability]} belum bisa dibuat. Isi ${hints}; lihat README.`;
+  }
   return `No AI provider is configured, so ${WHAT[capability]} cannot be generated. ${setupHint(capability)}; see the README.`;
 }
 
@@ -99,6 +111,8 @@ export const providerLabel = (name: string | null) =>
   name === null ? null : (VENDORS.find((v) => v.name === name)?.label ?? name);
 
 /** The pose status message without an AI vendor: instant poses only, and how to add one. */
-export function instantOnlyMessage(): string {
+export function instantOnlyMessage(locale: "en" | "id" = "en"): string {
+  if (locale === "id")
+    return `Belum ada penyedia AI: hanya pose instan (tanpa AI) — untuk menambahkannya, isi ${setupHints("pose").join(" atau ")}; lihat README.`;
   return `No AI provider: instant (no AI) poses only — to add one: ${setupHint("pose")}; see the README.`;
 }

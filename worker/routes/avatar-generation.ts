@@ -23,6 +23,7 @@ import { jsonLimit } from "../middleware/json-limit";
 import { jsonResponse } from "../openapi/responses";
 import { validationHook } from "../openapi/validation-hook";
 import { serveR2Object } from "../storage/serve-r2-object";
+import { localeOf } from "../i18n/locale";
 
 const errors = {
   400: jsonResponse(ErrorResponse, "Invalid request"),
@@ -81,7 +82,7 @@ export const avatarGenerationRoutes = router
       if (!reservation.ok) throw refusal(reservation);
       let result;
       try {
-        result = await generateCandidates(c.env, userId, body, c.get("requestId"));
+        result = await generateCandidates(c.env, userId, body, c.get("requestId"), localeOf(c));
       } catch (err) {
         await refundCandidateCredits(c.env, charge);
         throw err;

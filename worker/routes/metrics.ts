@@ -8,6 +8,7 @@ import { requireCaller, signedIn } from "../middleware/caller";
 import { assertOperator } from "../middleware/operator";
 import { jsonResponse } from "../openapi/responses";
 import { validationHook } from "../openapi/validation-hook";
+import { localeOf } from "../i18n/locale";
 
 const errors = {
   400: jsonResponse(ErrorResponse, "Invalid request"),
@@ -42,6 +43,6 @@ export const metricsRoutes = router
     }),
     async (c) => {
       await assertOperator(c.env, requireCaller(c).userId, "see everyone's metrics");
-      return c.json(await collectOperatorMetrics(c.env, c.req.valid("query").month), 200);
+      return c.json(await collectOperatorMetrics(c.env, c.req.valid("query").month, localeOf(c)), 200);
     },
   );
