@@ -111,6 +111,19 @@ describe("the public template list, kept for TEMPLATE_CACHE_SECONDS", () => {
     expect((await page(await app(url))).items[0]!.fidelityRate).toBe(moved);
   });
 
+  it("a signed-in list takes the public part from the kept page too, as old as its max age at most", async () => {
+    const app = withEnv({ TEMPLATE_CACHE_SECONDS: "1" });
+    const user = await signUp();
+    const url = `${ORIGIN}/api/v1/templates?limit=5&category=professional`;
+    const signedIn = async () => (await page(await app(url, { headers: { cookie: user.cookie } }))).items;
+    const target = (await signedIn())[0]!;
+    const moved = target.fidelityRate === 0.125 ? 0.625 : 0.125;
+    await env.DB.prepare("update pose_templates set fidelity_rate = ? where id = ?").bind(moved, target.id).run();
+    expect((await signedIn())[0]!.fidelityRate).toBe(target.fidelityRate);
+    await sleep(1_100);
+    expect((await signedIn())[0]!.fidelityRate).toBe(moved);
+  });
+
   it("a signed-in list has the caller's own templates and stars, fresh, and nobody else's", async () => {
     const [a, b] = [await signUp(), await signUp()];
     // Kept pages first, then the changes: the signed-in lists must not come from them alone.

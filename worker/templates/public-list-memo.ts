@@ -26,13 +26,14 @@ export function templatesChanged(): void {
 export async function keptPage<T>(
   key: string,
   maxAgeSeconds: number,
-  load: () => Promise<T>,
+  load: () => PromiseLike<T>,
 ): Promise<{ value: T; readAt: number }> {
   if (maxAgeSeconds <= 0) return { value: await load(), readAt: Date.now() };
   const now = Date.now();
   const kept = pages.get(key) as Page<T> | undefined;
   if (kept && kept.until > now) return { value: await kept.value, readAt: kept.readAt };
-  const page: Page<T> = { value: load(), readAt: now, until: now + maxAgeSeconds * 1000 };
+  // Promise.resolve: a drizzle query is a thenable that runs again on every then; this runs it once.
+  const page: Page<T> = { value: Promise.resolve(load()), readAt: now, until: now + maxAgeSeconds * 1000 };
   if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value!);
   pages.set(key, page);
   try {
