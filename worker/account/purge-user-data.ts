@@ -21,6 +21,7 @@ import { generationPrefix } from "../generations/delete-generation";
 import { generationStub } from "../generations/generation-stub";
 import { deleteKeys, deletePrefix } from "../storage/delete-objects";
 import { r2Keys } from "../storage/r2-keys";
+import { templatesChanged } from "../templates/public-list-memo";
 
 /**
  * Removes every R2 object and D1 row of the user except the users, sessions and accounts rows
@@ -80,4 +81,6 @@ export async function purgeUserData(env: Env, userId: string): Promise<void> {
     d.delete(apikey).where(eq(apikey.referenceId, userId)),
     d.delete(creditLedger).where(eq(creditLedger.userId, userId)),
   ]);
+  // Their public templates leave the list this isolate keeps at once.
+  templatesChanged();
 }

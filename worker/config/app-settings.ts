@@ -3,12 +3,17 @@
 import { z } from "zod";
 import { DAILY_POSE_LIMIT, WELCOME_CREDITS } from "../../shared/api/credits";
 import { INIT_STRENGTH } from "../../shared/api/generations";
-import { declaredNumber, nonNegativeInteger, number, positive, positiveInteger, text } from "./rules";
+import { declaredNumber, nonNegative, nonNegativeInteger, number, positive, positiveInteger, text } from "./rules";
 
 /** Sign-in and sign-up attempts allowed per client IP per minute (AUTH_ATTEMPTS_PER_MINUTE overrides). */
 export const AUTH_ATTEMPTS_PER_MINUTE = 10;
 /** Failed sign-ins allowed per account (email) within the window (AUTH_FAILURES_PER_ACCOUNT overrides). */
 export const AUTH_FAILURES_PER_ACCOUNT = 5;
+
+/** Seconds a verified session cookie or API key is trusted in an isolate before it is looked up again (AUTH_CACHE_SECONDS overrides; 0 turns it off). */
+export const AUTH_CACHE_SECONDS = 30;
+/** Seconds the public template list may be served from memory or a cache (TEMPLATE_CACHE_SECONDS overrides; 0 turns it off). */
+export const TEMPLATE_CACHE_SECONDS = 30;
 
 /** The OKS below which a result counts as "pose drifted" (POSE_MIN_OKS overrides). */
 export const POSE_MIN_OKS = 0.5;
@@ -20,6 +25,8 @@ export const appSettings = z
     // Taken as given (not checked), as better-auth's rate limit always has.
     AUTH_ATTEMPTS_PER_MINUTE: text().transform((v) => Number(v ?? AUTH_ATTEMPTS_PER_MINUTE)),
     AUTH_FAILURES_PER_ACCOUNT: number(AUTH_FAILURES_PER_ACCOUNT, positiveInteger),
+    AUTH_CACHE_SECONDS: number(AUTH_CACHE_SECONDS, nonNegative),
+    TEMPLATE_CACHE_SECONDS: number(TEMPLATE_CACHE_SECONDS, nonNegative),
     MAX_AVATAR_SIZE_MB: declaredNumber(10, positive),
     MAX_POSES_PER_GENERATION: declaredNumber(100, positiveInteger),
     // Unset or empty is the default; 0 grants none.
@@ -48,7 +55,16 @@ export const appSettings = z
   .transform((s) => ({
     /** The one trusted public origin; unset serves loopback hosts only. */
     appOrigin: s.APP_ORIGIN,
-    auth: { attemptsPerMinute: s.AUTH_ATTEMPTS_PER_MINUTE, failuresPerAccount: s.AUTH_FAILURES_PER_ACCOUNT },
+    auth: {
+      attemptsPerMinute: s.AUTH_ATTEMPTS_PER_MINUTE,
+      failuresPerAccount: s.AUTH_FAILURES_PER_ACCOUNT,
+      /** How long a verified session or API key is trusted without a lookup (a revoked one lives this long at most). */
+      cacheMs: s.AUTH_CACHE_SECONDS * 1000,
+    },
+    templates: {
+      /** The public template list's max age (Cache-Control) and how long an isolate keeps it. */
+      cacheSeconds: s.TEMPLATE_CACHE_SECONDS,
+    },
     uploads: { maxAvatarSizeMb: s.MAX_AVATAR_SIZE_MB },
     credits: { welcomeCredits: s.WELCOME_CREDITS, dailyPoseLimit: s.DAILY_POSE_LIMIT },
     generations: {

@@ -10,6 +10,7 @@ import { newestFirst } from "../db/pagination";
 import { generatedPoses, poseGenerations, type PoseGeneration } from "../db/schema";
 import { notFound } from "../errors";
 import { generationStub } from "./generation-stub";
+import { verdictRows, withVerdicts } from "../quality/pose-verdicts";
 import { poseNames } from "./pose-names";
 
 /** The user's generation with this id, or the API's 404. */
@@ -92,19 +93,36 @@ export async function listGenerations(
   return { items: items.map((row) => summary(row, first.get(row.id), locale)), nextCursor };
 }
 
-/** The user's generation with its poses, as the run knows it now, pose names and failures in `locale`. */
+/**
+ * The user's generation with its poses as the run knows it now, each result with its verdict,
+ * built-in pose names and failure reasons in `locale`. The row (the owner check) and the verdicts
+ * are one D1 round trip; the run's state comes from its Durable Object, asked only once the row
+ * says it is theirs.
+ */
 export async function readGeneration(
   env: Env,
   userId: string,
   id: string,
   locale: TemplateLocale = "en",
+  options: { requestedPose?: boolean } = {},
 ): Promise<GenerationState> {
-  const row = await findOwned(env, userId, id);
+  const d = db(env);
+  const [rows, verdicts] = await d.batch([
+    d
+      .select()
+      .from(poseGenerations)
+      .where(and(eq(poseGenerations.id, id), eq(poseGenerations.userId, userId)))
+      .limit(1),
+    verdictRows(env, id, userId),
+  ]);
+  const row = rows[0];
+  if (!row) throw notFound("Generation");
   const state = await generationStub(env, row.id).state();
   if (!state) throw notFound("Generation");
   const poses = state.poses.map((p) => ({
     ...p,
     error: poseFailureText(p.error, { code: p.errorCode, params: p.errorParams }, locale),
   }));
-  return { ...state, poses, ...rowFields(row), poseNames: poseNamesIn(await poseNames(env, row), locale) };
+  const view = { ...state, poses, ...rowFields(row), poseNames: poseNamesIn(await poseNames(env, row), locale) };
+  return withVerdicts(env, view, verdicts, options);
 }

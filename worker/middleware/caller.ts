@@ -2,7 +2,9 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { createAuth, type Auth } from "../auth/create-auth";
 import { scopesOf } from "../auth/api-key-scopes";
+import { recalledCaller, rememberCaller } from "../auth/caller-memo";
 import { trustedOrigin } from "../auth/trusted-origin";
+import { config } from "../config";
 import type { AppEnv, Caller } from "../env";
 import { ApiError } from "../errors";
 
@@ -33,12 +35,13 @@ export function authCacheSize(env: Env): number {
   return instances.get(env)?.size ?? 0;
 }
 
-/** better-auth's session cookie (with the __Secure- prefix on https). */
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=/;
+/** better-auth's session cookie (with the __Secure- prefix on https) and its value. */
+const SESSION_COOKIE = /(?:^|;\s*)((?:__Secure-)?better-auth\.session_token)=([^;]*)/;
 
 /**
  * Resolves who is calling: `Authorization: Bearer <api key>` for programmatic clients,
- * else the session cookie. Sets `caller` (null when anonymous) and `auth`.
+ * else the session cookie. Sets `caller` (null when anonymous) and `auth`. A verified credential
+ * is trusted for AUTH_CACHE_SECONDS in this isolate (auth/caller-memo.ts) before its next lookup.
  */
 export const resolveCaller = () =>
   createMiddleware<AppEnv>(async (c, next) => {
@@ -47,23 +50,43 @@ export const resolveCaller = () =>
     c.set("caller", null);
 
     const authorization = c.req.header("authorization");
+    const cacheMs = config(c.env).auth.cacheMs;
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match?.[1]) throw new ApiError(401, "invalid_authorization", "Use 'Authorization: Bearer <API key>'.");
+      const credential = `key ${match[1]}`;
+      const known = recalledCaller(c.env, credential);
+      if (known) {
+        c.set("caller", known);
+        return next();
+      }
       const result = await auth.api.verifyApiKey({ body: { key: match[1] } }).catch(() => null);
       if (!result?.valid || !result.key) throw new ApiError(401, "invalid_api_key", "This API key is not valid.");
-      c.set("caller", {
+      const caller: Caller = {
         userId: result.key.referenceId,
         via: "api_key",
         scopes: scopesOf(result.key.permissions as Record<string, string[]> | null),
-      });
+      };
+      rememberCaller(c.env, credential, caller, cacheMs, result.key.expiresAt);
+      c.set("caller", caller);
       return next();
     }
 
     // No session cookie, no session: skip the lookup.
-    if (!SESSION_COOKIE.test(c.req.header("cookie") ?? "")) return next();
+    const cookie = SESSION_COOKIE.exec(c.req.header("cookie") ?? "");
+    if (!cookie) return next();
+    const credential = `${cookie[1]} ${cookie[2]}`;
+    const known = recalledCaller(c.env, credential);
+    if (known) {
+      c.set("caller", known);
+      return next();
+    }
     const session = await auth.api.getSession({ headers: c.req.raw.headers }).catch(() => null);
-    if (session) c.set("caller", { userId: session.user.id, via: "session" });
+    if (session) {
+      const caller: Caller = { userId: session.user.id, via: "session" };
+      rememberCaller(c.env, credential, caller, cacheMs, session.session.expiresAt);
+      c.set("caller", caller);
+    }
     return next();
   });
 

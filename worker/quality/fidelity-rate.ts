@@ -5,10 +5,13 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { config } from "../config";
 import { db } from "../db/client";
 import { generatedPoses, poseTemplates } from "../db/schema";
+import { templatesChanged } from "../templates/public-list-memo";
 
 /** The statement that brings `templateId`'s fidelity rate up to date (run it in the score's batch). */
 export function updateFidelityRate(env: Env, templateId: string) {
   const minOks = config(env).quality.minOks;
+  // The list this isolate keeps shows the new rate on its next read (others' within their max age).
+  templatesChanged();
   const scored = and(eq(generatedPoses.poseTemplateId, templateId), isNotNull(generatedPoses.qualityScore));
   return db(env)
     .update(poseTemplates)

@@ -79,16 +79,26 @@ export async function ratePose(
   return readVerdict(env, key);
 }
 
-/** The poses of a generation view with their scores and ratings (and requested skeletons when asked). */
-export async function withVerdicts<T extends { id: string; poses: PoseState[] }>(
-  env: Env,
-  state: T,
-  options: { requestedPose?: boolean } = {},
-): Promise<T> {
-  const rows = await db(env)
+/** The owner's results of a generation with their verdicts (a query: run it alone or in a batch). */
+export const verdictRows = (env: Env, generationId: string, userId: string) =>
+  db(env)
     .select({ ...verdictColumns, requestedPose: generatedPoses.requestedPose })
     .from(generatedPoses)
-    .where(and(eq(generatedPoses.generationId, state.id), eq(generatedPoses.success, true)));
+    .where(
+      and(
+        eq(generatedPoses.generationId, generationId),
+        eq(generatedPoses.userId, userId),
+        eq(generatedPoses.success, true),
+      ),
+    );
+
+/** The poses of a generation view with their scores and ratings (and requested skeletons when asked). */
+export function withVerdicts<T extends { poses: PoseState[] }>(
+  env: Env,
+  state: T,
+  rows: Awaited<ReturnType<typeof verdictRows>>,
+  options: { requestedPose?: boolean } = {},
+): T {
   const byPose = new Map(rows.map((r) => [r.poseTemplateId, r]));
   const poses = state.poses.map((pose) => {
     const row = pose.imageUrl ? byPose.get(pose.poseTemplateId) : undefined;

@@ -9,6 +9,7 @@ import { ApiError, notFound } from "../errors";
 import { requireCaller, signedIn } from "../middleware/caller";
 import { validationHook } from "../openapi/validation-hook";
 import { permissionsFor, scopesOf, scopesOfColumn } from "../auth/api-key-scopes";
+import { forgetUser } from "../auth/caller-memo";
 import { requireSession } from "../middleware/session-only";
 
 const errors = {
@@ -123,6 +124,8 @@ export const accountRoutes = router
       const owned = and(eq(apikey.id, c.req.valid("param").id), eq(apikey.referenceId, requireCaller(c).userId));
       const deleted = await db(c.env).delete(apikey).where(owned).returning({ id: apikey.id });
       if (deleted.length === 0) throw notFound("API key");
+      // The key stops working in this isolate at once (elsewhere within AUTH_CACHE_SECONDS).
+      forgetUser(c.env, requireCaller(c).userId);
       return c.body(null, 204);
     },
   );

@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env";
 import { accountRetryAfter, recordSignIn } from "../auth/account-throttle";
+import { forgetUser } from "../auth/caller-memo";
 import { withPlatformClientIp } from "../auth/client-ip";
 import { uniformSignUp } from "../auth/uniform-sign-up";
 import { ApiError, errorResponse } from "../errors";
@@ -58,6 +59,10 @@ async function handle(c: Context<AppEnv>): Promise<Response> {
  */
 export const authRoutes = new Hono<AppEnv>().use("/*", authBodyLimit()).all("/*", async (c) => {
   const res = await handle(c);
+  // Signing out, revoking sessions, changing the password, deleting the account: this isolate
+  // stops trusting the user's remembered credentials at once (they are looked up again).
+  const caller = c.get("caller");
+  if (c.req.method !== "GET" && caller) forgetUser(c.env, caller.userId);
   if (res.status < 400) return res;
 
   const body = (await res

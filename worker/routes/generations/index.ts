@@ -20,7 +20,6 @@ import { countDownload, countZipExport } from "../../quality/count-exports";
 import { zipStream } from "./download-zip";
 import { StageImage } from "../../../shared/stages";
 import { localeOf } from "../../i18n/locale";
-import { withVerdicts } from "../../quality/pose-verdicts";
 
 export { generationLiveRoute } from "./live";
 
@@ -75,9 +74,9 @@ export const generationRoutes = router
       responses: { 200: jsonResponse(GenerationState, "The generation"), ...errors },
     }),
     async (c) => {
-      const state = await readGeneration(c.env, requireCaller(c).userId, c.req.valid("param").id, localeOf(c));
       const requestedPose = c.req.valid("query").include === "requestedPose";
-      return c.json(await withVerdicts(c.env, state, { requestedPose }), 200);
+      const id = c.req.valid("param").id;
+      return c.json(await readGeneration(c.env, requireCaller(c).userId, id, localeOf(c), { requestedPose }), 200);
     },
   )
   .openapi(

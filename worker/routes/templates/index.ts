@@ -1,5 +1,4 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { and, eq, or, sql } from "drizzle-orm";
 import { ErrorResponse } from "../../../shared/api/errors";
 import { PageQuery, page } from "../../../shared/api/pagination";
 import {
@@ -16,23 +15,21 @@ import { readOpenPose } from "../../../shared/pose/openpose-json";
 import { renderSkeletonPng } from "../../../shared/skeleton/render-png";
 import { copyText } from "../../../shared/templates/localise";
 import { db } from "../../db/client";
-import { newestFirst } from "../../db/pagination";
 import { poseTemplates } from "../../db/schema";
 import type { AppEnv } from "../../env";
-import { ApiError } from "../../errors";
 import { requireCaller, signedIn } from "../../middleware/caller";
 import { jsonLimit } from "../../middleware/json-limit";
 import { localeOf } from "../../i18n/locale";
 import { jsonResponse } from "../../openapi/responses";
 import { validationHook } from "../../openapi/validation-hook";
 import { r2Keys } from "../../storage/r2-keys";
-import { starredBy } from "../../templates/favourites";
 import { keptPosePreview } from "../../templates/pose-preview";
 import { findEditable, findReadable, ownedBy } from "./access";
 import { readKeypoints, storedKeypoints } from "./read-keypoints";
 import { limitRenderSize } from "./render-size-limit";
-import { textSearch } from "./text-search";
-import { toTemplate, viewTemplate, viewTemplates } from "./to-template";
+import { listTemplates } from "../../templates/list-templates";
+import { templatesChanged } from "../../templates/public-list-memo";
+import { toTemplate, viewTemplate } from "../../templates/to-template";
 
 const errors = {
   400: jsonResponse(ErrorResponse, "Invalid request"),
@@ -63,40 +60,20 @@ export const templateRoutes = router
       responses: { 200: jsonResponse(page(Template), "A page of templates"), 400: errors[400] },
     }),
     async (c) => {
-      const userId = c.get("caller")?.userId ?? null;
-      const query = c.req.valid("query");
-      const locale = localeOf(c);
-      if (query.mine === "true" && !userId)
-        throw new ApiError(401, "unauthenticated", "Sign in to list your own templates.");
-      const onlyStarred = query.favourites === "1" || query.favourites === "true";
-      if (onlyStarred && !userId) throw new ApiError(401, "unauthenticated", "Sign in to list your favourite poses.");
-      const t = poseTemplates;
-      const visible =
-        query.mine === "true"
-          ? eq(t.userId, userId!)
-          : userId
-            ? or(and(eq(t.visibility, "public"), eq(t.isActive, true)), eq(t.userId, userId))
-            : and(eq(t.visibility, "public"), eq(t.isActive, true));
-      const pg = newestFirst(t, query);
-      const rows = await db(c.env)
-        .select()
-        .from(t)
-        .where(
-          and(
-            visible,
-            query.category ? eq(t.category, query.category) : undefined,
-            query.difficulty ? eq(t.difficulty, query.difficulty) : undefined,
-            query.gender ? or(eq(t.gender, query.gender), eq(t.gender, "any")) : undefined,
-            query.tag ? sql`exists (select 1 from json_each(${t.tags}) where value = ${query.tag})` : undefined,
-            textSearch(query.q, locale),
-            onlyStarred ? starredBy(c.env, userId!) : undefined,
-            pg.where,
-          ),
-        )
-        .orderBy(...pg.orderBy)
-        .limit(pg.take);
-      const { items, nextCursor } = pg.page(rows);
-      return c.json({ items: await viewTemplates(c.env, items, userId, locale), nextCursor }, 200);
+      const { items, nextCursor, shared } = await listTemplates(
+        c.env,
+        c.get("caller")?.userId ?? null,
+        c.req.valid("query"),
+        localeOf(c),
+      );
+      // Anonymous pages may be kept by any cache until the kept copy's age is up (Age counts it
+      // down); a signed-in page holds the caller's own rows and stars: kept by nobody.
+      if (shared) {
+        c.header("cache-control", `public, max-age=${shared.maxAge}`);
+        c.header("age", String(Math.max(0, Math.floor((Date.now() - shared.readAt) / 1000))));
+        c.header("vary", "Cookie, Authorization", { append: true });
+      } else c.header("cache-control", "private, no-cache");
+      return c.json({ items, nextCursor }, 200);
     },
   )
   .openapi(
@@ -129,6 +106,7 @@ export const templateRoutes = router
           canvasHeight: pose.canvasHeight,
         })
         .returning();
+      templatesChanged();
       return c.json({ ...toTemplate(row!, userId, localeOf(c)), keypoints: JSON.parse(row!.keypointsJson) }, 201);
     },
   )
@@ -176,6 +154,7 @@ export const templateRoutes = router
         })
         .where(ownedBy(id, userId))
         .returning();
+      templatesChanged();
       if (pose) await c.env.IMAGES.delete(r2Keys.templatePreview(id));
       return c.json(await viewTemplate(c.env, row!, userId, localeOf(c)), 200);
     },
@@ -194,6 +173,7 @@ export const templateRoutes = router
       const { id } = c.req.valid("param");
       await findEditable(c.env, id, userId);
       await db(c.env).delete(poseTemplates).where(ownedBy(id, userId));
+      templatesChanged();
       await c.env.IMAGES.delete(r2Keys.templatePreview(id));
       return c.body(null, 204);
     },

@@ -1,8 +1,8 @@
-import type { Template } from "../../../shared/api/templates";
-import { localisedTemplateText } from "../../../shared/templates/localise";
-import type { PoseTemplate } from "../../db/schema";
-import type { ApiLocale } from "../../i18n/locale";
-import { favouritesAmong } from "../../templates/favourites";
+import type { Template } from "../../shared/api/templates";
+import { localisedTemplateText } from "../../shared/templates/localise";
+import type { PoseTemplate } from "../db/schema";
+import type { ApiLocale } from "../i18n/locale";
+import { favouritesAmong } from "./favourites";
 
 /**
  * The API's view of a template row, for this caller (whether it is theirs, whether they starred

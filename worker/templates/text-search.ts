@@ -1,9 +1,9 @@
 // The library's text search: the stored name, description and tags (as written), plus, in
 // Bahasa Indonesia, the built-ins whose Indonesian name, description or terms match.
 import { inArray, or, sql, type SQL } from "drizzle-orm";
-import { builtInIdsMatching } from "../../../shared/templates/localise";
-import { poseTemplates } from "../../db/schema";
-import type { ApiLocale } from "../../i18n/locale";
+import { builtInIdsMatching } from "../../shared/templates/localise";
+import { poseTemplates } from "../db/schema";
+import type { ApiLocale } from "../i18n/locale";
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 

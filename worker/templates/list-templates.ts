@@ -1,0 +1,104 @@
+// The library list: everyone's public templates plus the caller's own, newest first. The public
+// part comes from this isolate's kept pages (public-list-memo.ts); the caller's own rows and stars
+// are read fresh on every request, in one D1 round trip, so they are never stale or another's.
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import type { Template, TemplateQuery } from "../../shared/api/templates";
+import type { z } from "zod";
+import { config } from "../config";
+import { db } from "../db/client";
+import { newestFirst } from "../db/pagination";
+import { poseFavourites, poseTemplates, type PoseTemplate } from "../db/schema";
+import { ApiError } from "../errors";
+import type { ApiLocale } from "../i18n/locale";
+import { starredBy } from "./favourites";
+import { keptPage } from "./public-list-memo";
+import { textSearch } from "./text-search";
+import { toTemplate, viewTemplates } from "./to-template";
+
+export type ListQuery = z.infer<typeof TemplateQuery> & { limit: number; cursor?: string };
+
+/** A page of the list, and how long any copy of it may be kept (the route's Cache-Control). */
+export interface ListedPage {
+  items: Template[];
+  nextCursor: string | null;
+  /** Shared caches may keep it `maxAge` seconds from `readAt` (anonymous pages); null: not at all. */
+  shared: { maxAge: number; readAt: number } | null;
+}
+
+const t = poseTemplates;
+const isPublic = and(eq(t.visibility, "public"), eq(t.isActive, true));
+/** Newest first, as the page cursor counts: createdAt, then id, both descending. */
+const newer = (a: PoseTemplate, b: PoseTemplate) =>
+  b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/** The filters of `query` (and the page's cursor) as one where-clause. */
+function filters(query: ListQuery, locale: ApiLocale, cursor: SQL | undefined) {
+  return and(
+    query.category ? eq(t.category, query.category) : undefined,
+    query.difficulty ? eq(t.difficulty, query.difficulty) : undefined,
+    query.gender ? or(eq(t.gender, query.gender), eq(t.gender, "any")) : undefined,
+    query.tag ? sql`exists (select 1 from json_each(${t.tags}) where value = ${query.tag})` : undefined,
+    textSearch(query.q, locale),
+    cursor,
+  );
+}
+
+/**
+ * The page of templates `userId` (null: anonymous) may see for `query`, names in `locale`. `mine`
+ * and `favourites` need a caller (401 otherwise) and are read fresh.
+ */
+export async function listTemplates(
+  env: Env,
+  userId: string | null,
+  query: ListQuery,
+  locale: ApiLocale,
+): Promise<ListedPage> {
+  const onlyStarred = query.favourites === "1" || query.favourites === "true";
+  if (query.mine === "true" && !userId)
+    throw new ApiError(401, "unauthenticated", "Sign in to list your own templates.");
+  if (onlyStarred && !userId) throw new ApiError(401, "unauthenticated", "Sign in to list your favourite poses.");
+  const pg = newestFirst(t, query);
+  const where = filters(query, locale, pg.where);
+  const read = (visible: SQL | undefined, extra?: SQL) =>
+    db(env)
+      .select()
+      .from(t)
+      .where(and(visible, where, extra))
+      .orderBy(...pg.orderBy)
+      .limit(pg.take);
+
+  if (query.mine === "true" || onlyStarred) {
+    const visible = query.mine === "true" ? eq(t.userId, userId!) : or(isPublic, eq(t.userId, userId!));
+    const page = pg.page(await read(visible, onlyStarred ? starredBy(env, userId!) : undefined));
+    return { items: await viewTemplates(env, page.items, userId, locale), nextCursor: page.nextCursor, shared: null };
+  }
+
+  const maxAge = config(env).templates.cacheSeconds;
+  const key = `${locale} ${JSON.stringify(query)}`;
+  if (!userId) {
+    const kept = await keptPage(`view ${key}`, maxAge, async () => {
+      const page = pg.page(await read(isPublic));
+      return { items: page.items.map((r) => toTemplate(r, null, locale)), nextCursor: page.nextCursor };
+    });
+    return { ...kept.value, shared: { maxAge, readAt: kept.readAt } };
+  }
+
+  // The caller's own rows (any visibility) and stars, fresh; the public rows from the kept page,
+  // less the caller's (their own read is the current one). Both are cut at the same cursor and
+  // size, so the newest `take` of the two together are the page SQL would give.
+  const [publicRows, [own, stars]] = await Promise.all([
+    keptPage(`rows ${key}`, maxAge, () => read(isPublic)).then((p) => p.value),
+    db(env).batch([
+      read(eq(t.userId, userId)),
+      db(env).select({ id: poseFavourites.templateId }).from(poseFavourites).where(eq(poseFavourites.userId, userId)),
+    ]),
+  ]);
+  const rows = [...own, ...publicRows.filter((r) => r.userId !== userId)].sort(newer).slice(0, pg.take);
+  const page = pg.page(rows);
+  const starred = new Set(stars.map((s) => s.id));
+  return {
+    items: page.items.map((r) => toTemplate(r, userId, locale, starred.has(r.id))),
+    nextCursor: page.nextCursor,
+    shared: null,
+  };
+}
