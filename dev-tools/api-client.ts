@@ -90,6 +90,8 @@ export interface GenerationView {
   totalPoses: number;
   successfulPoses: number;
   failedPoses: number;
+  /** When the run ended (the Durable Object's clock), once it has. */
+  completedAt?: string | null;
   poses: PoseView[];
 }
 

@@ -76,6 +76,8 @@ export interface RecordedRequest {
   strength: number | null;
   fault: FaultKind | null;
   at: number;
+  /** When its answer started, after the latency (handleGenerate's requests; for benches' timelines). */
+  answeredAt?: number;
 }
 
 interface State extends ModelsLabStore {
@@ -224,7 +226,7 @@ async function handleGenerate(
   }
   const trace = String(req.headers["x-request-id"] ?? "");
   const fault = pickFault(state, trace, prompt);
-  state.requests.push({
+  const record: RecordedRequest = {
     seq: state.requests.length,
     protocol,
     path: req.url ?? "",
@@ -244,7 +246,8 @@ async function handleGenerate(
     strength,
     fault: fault?.kind ?? null,
     at: Date.now(),
-  });
+  };
+  state.requests.push(record);
   // The image is made first and counts toward the latency, so answers take latencyMs, not more.
   const arrived = Date.now();
   // ModelsLab's "processing" still produces an image, fetched later.
@@ -264,6 +267,7 @@ async function handleGenerate(
           : deterministicImage(control, colourKey, avatar, width, height);
   const wait = state.latencyMs - (Date.now() - arrived);
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  record.answeredAt = Date.now();
   const err = (
     status: number,
     message: string,

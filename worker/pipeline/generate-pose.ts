@@ -7,6 +7,7 @@
 import { OUTPUT_SIZE } from "../../shared/api/generations";
 import { renderSkeletonPng } from "../../shared/skeleton/render-png";
 import { toJpeg } from "../images/to-jpeg";
+import { inTurn } from "../runtime/cpu-turns";
 import { poseInputPublisher } from "../provider-inputs/publish-input";
 import { ProviderError } from "../providers/provider";
 import { callProviders } from "../providers/call-providers";
@@ -38,7 +39,7 @@ export async function generatePose(ctx: PoseContext): Promise<Uint8Array> {
     const { value, provider, attempts } = await callProviders(
       env,
       providers,
-      async (p, n) => {
+      async (p, n, release) => {
         const image = await p.generatePose({
           ...poseRequestBase(ctx),
           controlImage,
@@ -48,7 +49,11 @@ export async function generatePose(ctx: PoseContext): Promise<Uint8Array> {
           traceId: `${job.userId}/${job.generationId}/${job.poseTemplateId}/${job.round}.${n}`,
           publishInput,
         });
-        return { model: image.model, detection: image.detection, jpeg: toJpeg(image.bytes, p.name, size) };
+        // The answer is in: the slot goes to the next pose before this one converts the image,
+        // and the conversion (CPU) takes a turn, so that pose's call goes out first.
+        await release();
+        const jpeg = await inTurn(() => toJpeg(image.bytes, p.name, size));
+        return { model: image.model, detection: image.detection, jpeg };
       },
       {
         proceed: ctx.proceed,

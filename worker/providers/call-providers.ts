@@ -20,7 +20,8 @@ export interface ProviderCall<T, P> {
 export async function callProviders<P extends { name: string }, T>(
   env: Env,
   providers: readonly P[],
-  call: (provider: P, attempt: number) => Promise<T>,
+  /** One attempt; `release` hands the provider's slot on early, once the provider has answered. */
+  call: (provider: P, attempt: number, release: () => Promise<void>) => Promise<T>,
   options: {
     proceed?: () => Promise<boolean>;
     /** Right before each call, inside its slot (a pose counts its paid calls here; it may refuse). */
@@ -42,9 +43,9 @@ export async function callProviders<P extends { name: string }, T>(
             withProviderSlot(
               env,
               provider.name,
-              async () => {
+              async (release) => {
                 await options.beforeCall?.();
-                return call(provider, n);
+                return call(provider, n, release);
               },
               { maxInlineWaitMs: policy.maxInlineWaitMs, proceed: options.proceed },
             ),

@@ -11,13 +11,15 @@ export function limiterSettings(env: Env, provider: string): LimiterSettings {
 }
 
 /**
- * Holds a slot for the duration of `call`. Waits in place while the wait is short; a long wait
- * (a tight rate limit) becomes RetryLater so the queue brings the pose back instead.
+ * Holds a slot for the duration of `call`, or until `call` hands it back early with `release` (its
+ * answer is in; what is left is our own work, and the next caller need not wait for it). Waits in
+ * place while the wait is short; a long wait (a tight rate limit) becomes RetryLater so the queue
+ * brings the pose back instead.
  */
 export async function withProviderSlot<T>(
   env: Env,
   provider: string,
-  call: () => Promise<T>,
+  call: (release: () => Promise<void>) => Promise<T>,
   options: { maxInlineWaitMs: number; proceed?: () => Promise<boolean> },
 ): Promise<T> {
   const limiter = env.PROVIDER_LIMITER.get(env.PROVIDER_LIMITER.idFromName(provider));
@@ -29,10 +31,12 @@ export async function withProviderSlot<T>(
     const slot = await limiter.acquire(settings, Math.min(5_000, Math.max(0, options.maxInlineWaitMs - waited)));
     waited += Date.now() - started;
     if (slot.ok) {
+      let released: Promise<void> | null = null;
+      const release = () => (released ??= limiter.release(slot.leaseId));
       try {
-        return await call();
+        return await call(release);
       } finally {
-        await limiter.release(slot.leaseId);
+        await release();
       }
     }
     if (waited + slot.waitMs >= options.maxInlineWaitMs) {
