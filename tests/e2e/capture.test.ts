@@ -85,7 +85,7 @@ describe("pose capture", () => {
     // The page's pose worker made slow (each frame reaches it 400 ms late), and every frame the
     // page hands it counted: a page that queued frames would have several in flight at once.
     await context.addInitScript(`{
-      const seen = (window.__poseFrames = { posted: 0, answered: 0, maxInFlight: 0, sizes: [] });
+      const seen = (window.__poseFrames = { posted: 0, answered: 0, maxInFlight: 0, sizes: [], ended: 0 });
       const RealWorker = window.Worker;
       window.Worker = class extends RealWorker {
         constructor(url, options) {
@@ -99,6 +99,10 @@ describe("pose capture", () => {
           seen.maxInFlight = Math.max(seen.maxInFlight, seen.posted - seen.answered);
           seen.sizes.push([message.frame.width, message.frame.height]);
           setTimeout(() => super.postMessage(message, transfer), 400);
+        }
+        terminate() {
+          if (this.isPose) seen.ended++;
+          super.terminate();
         }
       };
     }`);
@@ -136,6 +140,12 @@ describe("pose capture", () => {
       expect(Math.max(width, height)).toBe(256);
       expect(width / height).toBeCloseTo(videoWidth / videoHeight, 1);
     }
+    // Stopping the camera ends the worker too (it would keep a core busy otherwise).
+    await page.getByRole("button", { name: "Stop camera" }).click();
+    await page.getByRole("button", { name: "Start camera" }).waitFor();
+    expect(
+      await page.evaluate(() => (window as unknown as { __poseFrames: { ended: number } }).__poseFrames.ended),
+    ).toBe(1);
     expect(outside).toEqual([]);
     await context.close();
   });
