@@ -1,4 +1,4 @@
-// The webcam's pose detector: each frame is copied at a reduced size into an ImageBitmap, handed
+// The webcam's pose detector: each frame is copied (reduced when large) into an ImageBitmap, handed
 // (transferred, not copied again) to pose.worker.ts, and a frame that arrives while the worker is
 // still busy is dropped rather than queued, so the pose on screen is never more than one frame old.
 import { mediapipeToOpenPose } from "$shared/pose/mediapipe";
@@ -6,11 +6,13 @@ import type { Pose } from "$shared/pose/model";
 import type { PoseWorkerReply, PoseWorkerRequest } from "./pose-worker-messages";
 
 /**
- * The long side of the frame the worker sees (px). The lite model's detector and landmark stages
- * look at 224–256 px crops anyway; the landmarks are normalised, so they map back onto the full
- * frame for free.
+ * The long side of the frame the worker sees (px): a 1280×720 webcam is halved, smaller cameras go
+ * as they are. Measured in bench/webcam-detect.ts: at 256 px detect() took ~80 ms against ~62 ms
+ * for the full 548 px frame on the same loaded machine (VIDEO-mode tracking does worse on a tiny
+ * frame), so the cut stays well above the model's own 256 px input. The landmarks are normalised,
+ * so they map back onto the full frame for free.
  */
-export const INPUT_LONG_SIDE = 256;
+export const INPUT_LONG_SIDE = 640;
 
 export interface VideoDetection {
   /** On a canvas the video's own size; null when nobody is in view. */
