@@ -80,6 +80,76 @@ describe("pose capture", () => {
     await context.close();
   });
 
+  it("webcam: detects in a worker on frames of at most 640 px, and drops the frames that come while it is busy", async () => {
+    const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+    // The page's pose worker made slow (each frame reaches it 400 ms late), and every frame the
+    // page hands it counted: a page that queued frames would have several in flight at once.
+    await context.addInitScript(`{
+      const seen = (window.__poseFrames = { posted: 0, answered: 0, maxInFlight: 0, sizes: [], ended: 0 });
+      const RealWorker = window.Worker;
+      window.Worker = class extends RealWorker {
+        constructor(url, options) {
+          super(url, options);
+          this.isPose = String(url).includes("pose.worker");
+          if (this.isPose) this.addEventListener("message", (e) => { if (e.data.type === "pose") seen.answered++; });
+        }
+        postMessage(message, transfer) {
+          if (!this.isPose || message.type !== "frame") return super.postMessage(message, transfer);
+          seen.posted++;
+          seen.maxInFlight = Math.max(seen.maxInFlight, seen.posted - seen.answered);
+          seen.sizes.push([message.frame.width, message.frame.height]);
+          setTimeout(() => super.postMessage(message, transfer), 400);
+        }
+        terminate() {
+          if (this.isPose) seen.ended++;
+          super.terminate();
+        }
+      };
+    }`);
+    const { page, outside } = await signedIn(context);
+    await page.goto(`${origin}/capture`);
+    await page.getByRole("button", { name: "Start camera" }).click();
+    // Even a frame every 400 ms finds the whole body.
+    await page.getByTestId("webcam-status").getByText("Tracking 18 of 18").waitFor({ timeout: 45_000 });
+    const frames = () =>
+      page.evaluate(() => (window as unknown as { __poseFrames: Record<string, number> }).__poseFrames.posted);
+    await expect.poll(frames, { timeout: 30_000 }).toBeGreaterThanOrEqual(6);
+
+    await screenshot(page, "capture-webcam-worker-desktop");
+    const meter = page.getByTestId("webcam-fps");
+    expect(await meter.getAttribute("data-detector")).toBe("worker");
+    const seen = (await page.evaluate(() => (window as unknown as { __poseFrames: unknown }).__poseFrames)) as {
+      posted: number;
+      maxInFlight: number;
+      sizes: [number, number][];
+    };
+    expect(seen.maxInFlight).toBe(1);
+    // Each frame took ≥ 400 ms: the camera's 30 fps brought many more frames, all dropped, none kept.
+    expect(Number(await meter.getAttribute("data-skipped"))).toBeGreaterThan(seen.posted);
+    expect(parseInt((await meter.textContent())!)).toBeLessThanOrEqual(3);
+    // The meter counts the hand-over (here the 400 ms delay) besides the worker's own detect().
+    expect(Number(await meter.getAttribute("data-handover-ms"))).toBeGreaterThanOrEqual(400);
+    expect(Number(await meter.getAttribute("data-detect-ms"))).toBeGreaterThan(
+      Number(await meter.getAttribute("data-handover-ms")),
+    );
+    // At most 640 px on the long side (INPUT_LONG_SIDE; the fake camera is smaller), in the camera's proportions.
+    const { videoWidth, videoHeight } = await page
+      .getByTestId("webcam-video")
+      .evaluate((v: HTMLVideoElement) => ({ videoWidth: v.videoWidth, videoHeight: v.videoHeight }));
+    for (const [width, height] of seen.sizes) {
+      expect(Math.max(width, height)).toBe(Math.min(640, Math.max(videoWidth, videoHeight)));
+      expect(width / height).toBeCloseTo(videoWidth / videoHeight, 1);
+    }
+    // Stopping the camera ends the worker too (it would keep a core busy otherwise).
+    await page.getByRole("button", { name: "Stop camera" }).click();
+    await page.getByRole("button", { name: "Start camera" }).waitFor();
+    expect(
+      await page.evaluate(() => (window as unknown as { __poseFrames: { ended: number } }).__poseFrames.ended),
+    ).toBe(1);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
   it("photo: finds the 18 points within 5 % of the fixture and saves them as a template", async () => {
     const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
     const { page, outside } = await signedIn(context);

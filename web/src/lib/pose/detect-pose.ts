@@ -1,5 +1,6 @@
 // Pose detection in the browser with MediaPipe PoseLandmarker. tasks-vision, its wasm and the
-// model (built from npm packages by `npm run build:web`) load lazily from our own origin.
+// model (built from npm packages by `npm run build:web`) load lazily from our own origin, on the
+// page (photos) or in the webcam's module worker (pose.worker.ts).
 import type { PoseLandmarker } from "@mediapipe/tasks-vision";
 import { mediapipeToOpenPose } from "$shared/pose/mediapipe";
 import type { Pose } from "$shared/pose/model";
@@ -15,7 +16,11 @@ export function poseLandmarker(mode: DetectorMode, variant: "lite" | "full" = mo
       key,
       (async () => {
         const { FilesetResolver, PoseLandmarker } = await import("@mediapipe/tasks-vision");
-        const vision = await FilesetResolver.forVisionTasks("/mediapipe/wasm");
+        // A module worker has no document and its importScripts() throws: tasks-vision 0.10.35 then
+        // falls back to import(), which needs the ES-module build of its loader (useModule), the
+        // one that sets globalThis.ModuleFactory (google-ai-edge/mediapipe issues #5257, #5479).
+        const inWorker = typeof document === "undefined";
+        const vision = await FilesetResolver.forVisionTasks("/mediapipe/wasm", inWorker);
         return PoseLandmarker.createFromOptions(vision, {
           baseOptions: { modelAssetPath: `/models/pose_landmarker_${variant}.task`, delegate: "CPU" },
           runningMode: mode,
@@ -35,16 +40,5 @@ export async function detectPoseInImage(image: HTMLImageElement): Promise<Pose |
   if (!landmarks) return null;
   const width = image.naturalWidth;
   const height = image.naturalHeight;
-  return { canvasWidth: width, canvasHeight: height, people: [mediapipeToOpenPose(landmarks, width, height)] };
-}
-
-/** The OpenPose body in the current video frame (VIDEO mode, lite model); null when nobody is in view. */
-export async function detectPoseInVideo(video: HTMLVideoElement, timestampMs: number): Promise<Pose | null> {
-  const landmarker = await poseLandmarker("VIDEO");
-  const result = landmarker.detectForVideo(video, timestampMs);
-  const landmarks = result.landmarks[0];
-  if (!landmarks) return null;
-  const width = video.videoWidth;
-  const height = video.videoHeight;
   return { canvasWidth: width, canvasHeight: height, people: [mediapipeToOpenPose(landmarks, width, height)] };
 }
