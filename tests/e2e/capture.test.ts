@@ -74,7 +74,8 @@ describe("pose capture", () => {
 
     await page.getByRole("link", { name: "Poses", exact: true }).first().click();
     await page.getByLabel("Search poses").fill(name);
-    await expect.poll(() => page.getByTestId("pose-card").count()).toBe(1);
+    // The library's previews are drawn by the Worker as the page opens: the search answers after them.
+    await expect.poll(() => page.getByTestId("pose-card").count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId("pose-card").textContent()).toContain("Mine");
     expect(outside).toEqual([]);
     await context.close();
