@@ -50,6 +50,8 @@ export interface WorkerRun {
  * inference only), or cold (a fresh worker per photo, as the upload page did before preloading).
  */
 export async function runWorker(page: Page, model: "small" | "medium", photos: string[], preload: boolean) {
+  // tsx keeps function names with an `__name` helper the page does not have.
+  await page.evaluate("globalThis.__name ??= (f) => f");
   const run = await page.evaluate(
     async ({ workerUrl, model, photos, preload }) => {
       const start = () => new Worker(workerUrl, { type: "module" });

@@ -59,7 +59,7 @@ export async function benchCutout() {
 
     // The page itself: open it, let both models load, then pick each photo and cut it out.
     await page.goto(`${origin}/avatars`);
-    await page.locator('form[data-cutout-ready="true"]').waitFor({ timeout: 180_000 });
+    await page.locator('form[data-cutout-ready="true"][data-quick-ready="true"]').waitFor({ timeout: 180_000 });
     for (const [i, path] of PHOTOS.entries()) {
       await page.locator('input[type="file"]').setInputFiles(path);
       await page.getByTestId("cutout-coarse").locator("canvas").waitFor({ timeout: 60_000 });

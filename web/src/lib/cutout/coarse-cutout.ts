@@ -5,9 +5,18 @@ import { detectPersonMask, poseLandmarker } from "$lib/pose/detect-pose";
 /** How much of the background still shows in the quick preview (0 = none): enough to judge the edge. */
 const BACKGROUND_ALPHA = 0.22;
 
-/** Starts loading the pose model with its mask output, so the first photo only runs detection. */
-export function preloadCoarseCutout() {
-  poseLandmarker("IMAGE").catch(() => undefined);
+/**
+ * Loads the pose model with its mask output and runs it once on a blank picture (the first
+ * detection sets the graph up, seconds here), so the first photo only runs detection.
+ * Resolves to false when the model cannot load in this browser.
+ */
+export async function preloadCoarseCutout(): Promise<boolean> {
+  try {
+    (await poseLandmarker("IMAGE")).detect(new ImageData(64, 64)).close();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
