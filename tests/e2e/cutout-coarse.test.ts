@@ -63,7 +63,6 @@ describe("the cut-out in two steps", () => {
     const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
     await signUpIn(context, origin, "Dewi");
     const { page, outside, errors } = await watchedPage(context);
-    page.on("console", (m) => m.type() === "warning" && console.log(`page: ${m.text()}`));
     await page.goto(`${origin}/avatars`);
     await page.getByRole("heading", { name: "Your avatars" }).waitFor();
     const previews = await watchPreviews(page);
