@@ -53,7 +53,7 @@ export async function benchCutout() {
     const medium = await runWorker(mediumPage, "medium", photos, true);
     await mediumContext.close();
     console.log(
-      `cut-out model load at page open (fetch, session, one warm-up inference; small from the HTTP cache, medium over loopback): ` +
+      `cut-out model load at page open (fetch and session build; small from the HTTP cache, medium over loopback): ` +
         `small ${small.loadMs!.toFixed(0)} ms, medium ${medium.loadMs!.toFixed(0)} ms`,
     );
 
