@@ -2,6 +2,7 @@
 // logs go to files). A figure whose tool is missing is skipped; every server started is stopped.
 import { apiLoadFigure } from "./api-load";
 import { bundleSizeFigure } from "./bundle-size";
+import { cutoutFigure } from "./cutout";
 import { generationThroughputFigure } from "./generation-throughput";
 import { runFigures } from "./harness/figure";
 import { instantEngineFigure } from "./instant-engine";
@@ -24,6 +25,7 @@ process.exit(
     webFirstLoadFigure,
     memoryUsageFigure,
     webcamDetectFigure,
+    cutoutFigure,
     generationThroughputFigure,
     apiLoadFigure,
   ]),

@@ -1,21 +1,57 @@
 // Background removal off the main thread: @imgly/background-removal with its model and
-// onnxruntime wasm from our own origin (copied there by the build).
-import { removeBackground } from "@imgly/background-removal";
-import type { CutoutReply, CutoutRequest } from "./messages";
+// onnxruntime wasm from our own origin (copied there by the build). The worker lives as long as
+// the page, so the inference session built by "preload" serves every later cut.
+import { removeBackground, type Config } from "@imgly/background-removal";
+import type { CutoutModel, CutoutReply, CutoutRequest } from "./messages";
+
+const reply = (message: CutoutReply) => self.postMessage(message);
+/** Whose progress the shared download reports belong to (the cut being waited for, if any). */
+let current: number | null = null;
+
+// @imgly memoizes its session by this config (the progress function drops out of the key),
+// so the warm-up and the cuts share one session per model.
+const config = (model: CutoutModel): Config => ({
+  publicPath: `${self.location.origin}/background-removal/`,
+  model,
+  // We are already the worker: no second proxy worker inside onnxruntime.
+  proxyToWorker: false,
+  output: { format: "image/png", quality: 1 },
+  progress: (key, done, total) => reply({ type: "progress", id: current, key, current: done, total }),
+});
+
+const warm = new Map<CutoutModel, Promise<unknown>>();
+/**
+ * Builds the model's session without running it. @imgly exposes no bare init, but its
+ * removeBackground awaits its memoized init before it decodes the picture
+ * (@imgly/background-removal 1.4.5 dist/index.mjs, `removeBackground`): an empty picture builds
+ * the session, then fails to decode (a DOMException, unlike a failed download or session).
+ */
+function warmUp(model: CutoutModel) {
+  if (!warm.has(model)) {
+    const empty = new Blob([], { type: "image/png" });
+    warm.set(
+      model,
+      removeBackground(empty, config(model)).catch((err: unknown) => {
+        if (!(err instanceof DOMException)) throw err;
+      }),
+    );
+  }
+  return warm.get(model)!;
+}
 
 self.onmessage = async ({ data }: MessageEvent<CutoutRequest>) => {
-  const reply = (message: CutoutReply) => self.postMessage(message);
+  const model = data.model ?? "small";
+  const id = data.type === "cut" ? data.id : null;
   try {
-    const blob = await removeBackground(data.image, {
-      publicPath: `${self.location.origin}/background-removal/`,
-      model: "small",
-      // We are already the worker: no second proxy worker inside onnxruntime.
-      proxyToWorker: false,
-      output: { format: "image/png", quality: 1 },
-      progress: (key, current, total) => reply({ type: "progress", key, current, total }),
-    });
-    reply({ type: "done", image: blob });
+    if (data.type === "preload") {
+      await warmUp(model);
+      return reply({ type: "ready" });
+    }
+    current = data.id;
+    // A cut asked for before the warm-up ends waits for it instead of building a second session.
+    await warm.get(model)?.catch(() => undefined);
+    reply({ type: "done", id: data.id, image: await removeBackground(data.image, config(model)) });
   } catch (err) {
-    reply({ type: "failed", message: String((err as Error)?.message ?? err) });
+    reply({ type: "failed", id, message: String((err as Error)?.message ?? err) });
   }
 };

@@ -1,9 +1,14 @@
 // What the page and the background-removal worker say to each other.
-export interface CutoutRequest {
-  image: Blob;
-}
+
+/** @imgly's "small" model is isnet_quint8, "medium" isnet_fp16 (only "small" is served by the app). */
+export type CutoutModel = "small" | "medium";
+
+export type CutoutRequest =
+  /** Download the model and runtime and build the session now, so a later cut only runs inference. */
+  { type: "preload"; model?: CutoutModel } | { type: "cut"; id: number; image: Blob; model?: CutoutModel };
 
 export type CutoutReply =
-  | { type: "progress"; key: string; current: number; total: number }
-  | { type: "done"; image: Blob }
-  | { type: "failed"; message: string };
+  | { type: "progress"; id: number | null; key: string; current: number; total: number }
+  | { type: "ready" }
+  | { type: "done"; id: number; image: Blob }
+  | { type: "failed"; id: number | null; message: string };

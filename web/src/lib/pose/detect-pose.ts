@@ -25,6 +25,8 @@ export function poseLandmarker(mode: DetectorMode, variant: "lite" | "full" = mo
           baseOptions: { modelAssetPath: `/models/pose_landmarker_${variant}.task`, delegate: "CPU" },
           runningMode: mode,
           numPoses: 1,
+          // The person mask comes from the same landmark model run: a coarse cut-out at little cost.
+          outputSegmentationMasks: mode === "IMAGE",
         });
       })(),
     );
@@ -36,9 +38,30 @@ export function poseLandmarker(mode: DetectorMode, variant: "lite" | "full" = mo
 export async function detectPoseInImage(image: HTMLImageElement): Promise<Pose | null> {
   const landmarker = await poseLandmarker("IMAGE");
   const result = landmarker.detect(image);
+  result.close();
   const landmarks = result.landmarks[0];
   if (!landmarks) return null;
   const width = image.naturalWidth;
   const height = image.naturalHeight;
   return { canvasWidth: width, canvasHeight: height, people: [mediapipeToOpenPose(landmarks, width, height)] };
+}
+
+/** A person mask: one 0–1 value per pixel of the photo, row by row. */
+export interface PersonMask {
+  width: number;
+  height: number;
+  alpha: Float32Array;
+}
+
+/** The mask of the person MediaPipe finds in a picture (IMAGE mode, full model); null when nobody is found. */
+export async function detectPersonMask(image: ImageBitmap | HTMLImageElement): Promise<PersonMask | null> {
+  const landmarker = await poseLandmarker("IMAGE");
+  const result = landmarker.detect(image);
+  try {
+    const mask = result.segmentationMasks?.[0];
+    if (!mask) return null;
+    return { width: mask.width, height: mask.height, alpha: mask.getAsFloat32Array().slice() };
+  } finally {
+    result.close();
+  }
 }

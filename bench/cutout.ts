@@ -1,0 +1,102 @@
+// The cut-out in two steps, in headless Chromium against the built app (/avatars, signed in):
+// per test photo, the quick MediaPipe mask (ms from the pick, goal ≤ 150 ms), @imgly's small
+// (isnet_quint8) and medium (isnet_fp16) models warm (ms, and edge quality against the medium
+// model's mask, the best @imgly 1.4.5 ships), and the fine cut-out as the page now makes it
+// (session preloaded at page open) ÷ the run the page made before (a fresh worker per click).
+import { launchChromium } from "../dev-tools/browser/chromium";
+import { coarseMaskOnPage, dataUrl, runWorker, serveMediumModel } from "./cutout-browser";
+import { boundaryQuality, type AlphaMask } from "./cutout-quality";
+import { startBenchWorker } from "./local-worker";
+import { runIfMain, type Figure } from "./harness/figure";
+import { CHROMIUM, WEB_BUILD } from "./harness/tools";
+
+const PORT = 8798;
+const PHOTOS = ["tests/fixtures/messi5.jpg", "tests/fixtures/astronaut.png"];
+/** The quick preview's background alpha (web/src/lib/cutout/coarse-cutout.ts BACKGROUND_ALPHA × 255). */
+const DIMMED = Math.round(0.22 * 255);
+const COARSE_GOAL_MS = 150;
+const FINE_GOAL = 0.5;
+
+const ratio = (value: number, goal: number, ceiling: number) =>
+  `${value.toFixed(2)}× (goal ≤ ${goal}×) ${value <= ceiling ? "OK" : "OVER"}`;
+const quality = (mask: AlphaMask, reference: AlphaMask) => {
+  const q = boundaryQuality(mask, reference);
+  return `boundary F ${q.f.toFixed(2)}, edge-band IoU ${q.bandIou.toFixed(2)}`;
+};
+const name = (path: string) => path.split("/").pop()!;
+
+export async function benchCutout() {
+  const { origin, stop } = await startBenchWorker(PORT);
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const email = `bench-${Date.now()}@example.com`;
+    const signUp = await context.request.post(`${origin}/api/auth/sign-up/email`, {
+      headers: { origin },
+      data: { email, password: "correct horse battery", name: "Bench" },
+    });
+    if (!signUp.ok()) throw new Error(`sign-up answered ${signUp.status()}`);
+    const page = await context.newPage();
+    const photos = PHOTOS.map(dataUrl);
+
+    // Today's run first, while no session exists anywhere: a fresh worker per photo, the small
+    // model from the HTTP cache (filled by one untimed run before), session built on the click.
+    await page.goto(`${origin}/avatars`);
+    await runWorker(page, "small", photos.slice(0, 1), false);
+    const today = await runWorker(page, "small", photos, false);
+    const small = await runWorker(page, "small", photos, true);
+    // The medium model in a context of its own: routing it in turns that context's HTTP cache off.
+    const mediumContext = await browser.newContext();
+    await serveMediumModel(mediumContext, origin);
+    const mediumPage = await mediumContext.newPage();
+    await mediumPage.goto(origin);
+    const medium = await runWorker(mediumPage, "medium", photos, true);
+    await mediumContext.close();
+    console.log(
+      `cut-out model load at page open (fetch and session build; small from the HTTP cache, medium over loopback): ` +
+        `small ${small.loadMs!.toFixed(0)} ms, medium ${medium.loadMs!.toFixed(0)} ms`,
+    );
+
+    // The page itself: open it, let the quick model load, then pick each photo (which loads the fine
+    // model while the quick preview shows) and cut it out once that model is ready.
+    await page.goto(`${origin}/avatars`);
+    await page.locator('form[data-quick-ready="true"]').waitFor({ timeout: 180_000 });
+    for (const [i, path] of PHOTOS.entries()) {
+      await page.locator('input[type="file"]').setInputFiles(path);
+      await page.getByTestId("cutout-coarse").locator("canvas").waitFor({ timeout: 60_000 });
+      await page.waitForFunction(
+        () => Number(document.querySelector("[data-testid=cutout-coarse]")?.getAttribute("data-ms")) > 0,
+      );
+      await page.locator('form[data-cutout-ready="true"]').waitFor({ timeout: 180_000 });
+      const coarse = await coarseMaskOnPage(page, DIMMED);
+      await page.getByRole("button", { name: "Remove background" }).click();
+      await page.getByText("Background removed.").waitFor({ timeout: 180_000 });
+      const fineMs = Number(await page.getByTestId("upload-preview").getAttribute("data-ms"));
+      const reference = medium.cuts[i]!;
+      const label = `cut-out ${name(path)} ${reference.width}×${reference.height}`;
+      console.log(
+        `${label}: quick MediaPipe mask ${coarse.ms.toFixed(0)} ms after the pick = ` +
+          `${ratio(coarse.ms / COARSE_GOAL_MS, 1, 1)} of ${COARSE_GOAL_MS} ms; ${quality(coarse, reference)} vs medium`,
+      );
+      console.log(
+        `${label}: @imgly warm inference small (isnet_quint8) ${small.cuts[i]!.ms.toFixed(0)} ms, ` +
+          `${quality(small.cuts[i]!, reference)} vs medium; medium (isnet_fp16, the reference) ${reference.ms.toFixed(0)} ms`,
+      );
+      console.log(
+        `${label}: fine cut-out as the page makes it (small, preloaded at page open) ${fineMs.toFixed(0)} ms ÷ ` +
+          `today's run (fresh worker, small) ${today.cuts[i]!.ms.toFixed(0)} ms = ${ratio(fineMs / today.cuts[i]!.ms, FINE_GOAL, FINE_GOAL)}`,
+      );
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await stop();
+  }
+}
+
+export const cutoutFigure: Figure = {
+  name: "cut-out",
+  needs: [WEB_BUILD, CHROMIUM],
+  run: () => benchCutout(),
+};
+await runIfMain(import.meta.url, cutoutFigure);
