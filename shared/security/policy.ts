@@ -27,9 +27,10 @@ export function pageContentSecurityPolicy(inlineScriptHashes: readonly string[])
 }
 
 /**
- * Where the build puts Web Workers' scripts: the background cut-out (web/src/lib/cutout) and the
- * instant preview (web/src/lib/instant-preview; it gets the cut-out worker's policy below, though
- * it needs none of that policy's exceptions).
+ * Where the build puts Web Workers' scripts: the background cut-out (web/src/lib/cutout), the
+ * instant preview (web/src/lib/instant-preview) and the webcam's pose detector
+ * (web/src/lib/pose/pose.worker.ts); the last two get the cut-out worker's policy below, though
+ * the preview needs none of its exceptions.
  */
 export const WORKER_SCRIPTS_PATH = "/_app/immutable/workers/*";
 
