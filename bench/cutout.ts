@@ -2,7 +2,7 @@
 // per test photo, the quick MediaPipe mask (ms from the pick, goal ≤ 150 ms), @imgly's small
 // (isnet_quint8) and medium (isnet_fp16) models warm (ms, and edge quality against the medium
 // model's mask, the best @imgly 1.4.5 ships), and the fine cut-out as the page now makes it
-// (session preloaded at page open) ÷ the run the page made before (a fresh worker per click).
+// (session built while the quick preview shows) ÷ the run the page made before (a fresh worker per click).
 import { launchChromium } from "../dev-tools/browser/chromium";
 import { coarseMaskOnPage, dataUrl, runWorker, serveMediumModel } from "./cutout-browser";
 import { boundaryQuality, type AlphaMask } from "./cutout-quality";
@@ -53,7 +53,7 @@ export async function benchCutout() {
     const medium = await runWorker(mediumPage, "medium", photos, true);
     await mediumContext.close();
     console.log(
-      `cut-out model load at page open (fetch and session build; small from the HTTP cache, medium over loopback): ` +
+      `cut-out model load before the first cut (fetch and session build; small from the HTTP cache, medium over loopback): ` +
         `small ${small.loadMs!.toFixed(0)} ms, medium ${medium.loadMs!.toFixed(0)} ms`,
     );
 
@@ -83,7 +83,7 @@ export async function benchCutout() {
           `${quality(small.cuts[i]!, reference)} vs medium; medium (isnet_fp16, the reference) ${reference.ms.toFixed(0)} ms`,
       );
       console.log(
-        `${label}: fine cut-out as the page makes it (small, preloaded at page open) ${fineMs.toFixed(0)} ms ÷ ` +
+        `${label}: fine cut-out as the page makes it (small, its session built once the photo was picked) ${fineMs.toFixed(0)} ms ÷ ` +
           `today's run (fresh worker, small) ${today.cuts[i]!.ms.toFixed(0)} ms = ${ratio(fineMs / today.cuts[i]!.ms, FINE_GOAL, FINE_GOAL)}`,
       );
     }
