@@ -127,6 +127,10 @@ describe("pose capture", () => {
     expect(seen.maxInFlight).toBe(1);
     // Each frame took ≥ 400 ms: the camera's 30 fps brought many more frames, all dropped, none kept.
     expect(Number(await meter.getAttribute("data-skipped"))).toBeGreaterThan(seen.posted);
+    // The meter tallies the detections that came back (the bench divides the worker's CPU time by it).
+    const detections = Number(await meter.getAttribute("data-detections"));
+    expect(detections).toBeGreaterThan(0);
+    expect(detections).toBeLessThanOrEqual(await frames());
     expect(parseInt((await meter.textContent())!)).toBeLessThanOrEqual(3);
     // The meter counts the hand-over (here the 400 ms delay) besides the worker's own detect().
     expect(Number(await meter.getAttribute("data-handover-ms"))).toBeGreaterThanOrEqual(400);

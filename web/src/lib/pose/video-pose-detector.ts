@@ -7,10 +7,10 @@ import type { PoseWorkerReply, PoseWorkerRequest } from "./pose-worker-messages"
 
 /**
  * The long side of the frame the worker sees (px): a 1280×720 webcam is halved, smaller cameras go
- * as they are. Measured in bench/webcam-detect.ts: at 256 px detect() took ~80 ms against ~62 ms
- * for the full 548 px frame on the same loaded machine (VIDEO-mode tracking does worse on a tiny
- * frame), so the cut stays well above the model's own 256 px input. The landmarks are normalised,
- * so they map back onto the full frame for free.
+ * as they are. A smaller frame buys nothing: the landmark model crops its own 256² input from the
+ * tracked region, and with frames taking turns in one run, 548, 320 and 256 px took the same
+ * (fastest tenth ~34 ms each); an earlier run saw 256 px slower. The landmarks are normalised, so
+ * they map back onto the full frame for free.
  */
 export const INPUT_LONG_SIDE = 640;
 
