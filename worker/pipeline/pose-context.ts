@@ -8,6 +8,7 @@ export interface PoseContext {
   job: PoseJob;
   generation: PoseGeneration;
   avatar: Avatar;
+  /** Shared by the poses of a batch (avatar-bytes.ts): read, never written. */
   avatarBytes: Uint8Array;
   template: PoseTemplate;
   size: { width: number; height: number };

@@ -1,6 +1,6 @@
 // Runs one pose (one queue message): claim it from its generation's Durable Object, run every
 // stage, record the outcome, report back. Safe to receive twice: the claim refuses finished poses.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { buildPosePrompt } from "../../shared/prompts/pose-prompt";
 import { OUTPUT_SIZE } from "../../shared/api/generations";
 import { STAGES } from "../../shared/stages";
@@ -18,6 +18,7 @@ import { recordOutcome } from "./record-outcome";
 import { runStage, stageApplies } from "./run-stage";
 import { resumeStage } from "./stage-images";
 import { freshPoseState, type PoseContext } from "./pose-context";
+import { avatarBytes } from "./avatar-bytes";
 
 /** Deliveries of one message before an unexpected error (not a provider's) fails the pose. */
 const MAX_DELIVERIES = 3;
@@ -31,42 +32,58 @@ class ProviderCallLimit extends Error {
 
 type Hooks = Pick<PoseContext, "proceed" | "beforeProviderCall" | "roundCalls">;
 
-/** One pose's context from its rows (the generation, its avatar and template, the avatar's image). */
-export async function loadContext(env: Env, job: PoseJob, hooks: Hooks): Promise<PoseContext> {
+type Inputs = Omit<PoseContext, keyof Hooks | keyof ReturnType<typeof freshPoseState>>;
+
+/** What a pose is made from: its rows (the generation, its avatar and template) and the avatar's image. */
+async function loadInputs(env: Env, job: PoseJob): Promise<Inputs> {
   const d = db(env);
-  const generation = await d.query.poseGenerations.findFirst({
-    where: and(eq(poseGenerations.id, job.generationId), eq(poseGenerations.userId, job.userId)),
-  });
-  if (!generation) throw new PoseInputMissing("The generation no longer exists.", "generation_gone");
-  const avatarId = generation.avatarId;
-  const [avatar, template] = await Promise.all([
-    avatarId
-      ? d.query.avatars.findFirst({ where: and(eq(avatars.id, avatarId), eq(avatars.userId, job.userId)) })
-      : undefined,
-    d.query.poseTemplates.findFirst({ where: eq(poseTemplates.id, job.poseTemplateId) }),
+  // One D1 round trip: the generation, its avatar (both the user's) and the template.
+  // (Plain selects: a relational findFirst that finds nothing breaks drizzle's D1 batch.)
+  const [[generation], [avatar], [template]] = await d.batch([
+    d
+      .select()
+      .from(poseGenerations)
+      .where(and(eq(poseGenerations.id, job.generationId), eq(poseGenerations.userId, job.userId))),
+    d
+      .select()
+      .from(avatars)
+      .where(
+        and(
+          eq(avatars.userId, job.userId),
+          sql`${avatars.id} = (SELECT ${poseGenerations.avatarId} FROM ${poseGenerations} WHERE ${poseGenerations.id} = ${job.generationId})`,
+        ),
+      ),
+    d.select().from(poseTemplates).where(eq(poseTemplates.id, job.poseTemplateId)),
   ]);
+  if (!generation) throw new PoseInputMissing("The generation no longer exists.", "generation_gone");
   if (!avatar) throw new PoseInputMissing("The avatar was deleted.", "avatar_deleted");
   if (!template) throw new PoseInputMissing("The pose template was deleted.", "template_deleted");
-  const object = await env.IMAGES.get(avatar.imageKey);
-  if (!object) throw new PoseInputMissing("The avatar's image is missing.", "avatar_image_missing");
+  const bytes = await avatarBytes(env.IMAGES, avatar.imageKey);
+  if (!bytes) throw new PoseInputMissing("The avatar's image is missing.", "avatar_image_missing");
   return {
     env,
     job,
     generation,
     avatar,
-    avatarBytes: new Uint8Array(await object.arrayBuffer()),
+    avatarBytes: bytes,
     template,
     size: OUTPUT_SIZE[generation.quality],
     prompt: buildPosePrompt(generation.basePrompt ?? "", template),
     negativePrompt: generation.negativePrompt ?? "",
-    ...freshPoseState(),
-    ...hooks,
   };
+}
+
+/** One pose's context from its rows (the generation, its avatar and template, the avatar's image). */
+export async function loadContext(env: Env, job: PoseJob, hooks: Hooks): Promise<PoseContext> {
+  return { ...(await loadInputs(env, job)), ...freshPoseState(), ...hooks };
 }
 
 export async function runPoseJob(env: Env, message: Message<PoseJob>): Promise<void> {
   const job = message.body;
   const stub = generationStub(env, job.generationId);
+  // The rows are read while the claim is asked for: a refused claim only wastes the reads.
+  const inputs = loadInputs(env, job);
+  inputs.catch(() => {});
   const claim = await stub.claim(job.poseTemplateId, job.round);
   if (!claim.proceed) {
     if (claim.retryAfterMs) message.retry({ delaySeconds: Math.ceil(claim.retryAfterMs / 1000) });
@@ -96,12 +113,14 @@ export async function runPoseJob(env: Env, message: Message<PoseJob>): Promise<v
     message.ack();
   };
   try {
-    const pose = await loadContext(env, job, { proceed: holds, beforeProviderCall, roundCalls: claim.roundCalls ?? 0 });
+    const hooks = { proceed: holds, beforeProviderCall, roundCalls: claim.roundCalls ?? 0 };
+    const pose: PoseContext = { ...(await inputs), ...freshPoseState(), ...hooks };
     ctx = pose;
     const stages = STAGES.filter((stage) => stageApplies(stage, pose));
     for (const [done, stage] of stages.entries()) {
-      // Stored by an earlier delivery or round of this pose: already paid for, not made again.
-      if (await resumeStage(pose, stage.image)) continue;
+      // Stored by an earlier delivery or round of this pose: already paid for, not made again. A
+      // pose's first claim ever has nothing stored, so it does not look.
+      if (claim.attempt !== 1 && (await resumeStage(pose, stage.image))) continue;
       // Viewers see the stage; a worker that lost its claim stops here.
       const at = { stage: stage.name, done, count: stages.length };
       if (!(await stub.startStage(job.poseTemplateId, job.round, at, claim.attempt))) return message.ack();
