@@ -34,7 +34,8 @@ export async function purgeUserData(env: Env, userId: string): Promise<void> {
     .from(poseGenerations)
     .where(eq(poseGenerations.userId, userId));
   for (const g of generations) {
-    if (g.status === "queued" || g.status === "running") await generationStub(env, g.id).cancel();
+    // Stops what still runs; a status read (the run alone) answers 404 from now on.
+    await generationStub(env, g.id).remove();
     await deletePrefix(env.IMAGES, generationPrefix(g.id));
   }
   const templates = await d
