@@ -30,7 +30,7 @@ import { templatesChanged } from "../templates/public-list-memo";
 export async function purgeUserData(env: Env, userId: string): Promise<void> {
   const d = db(env);
   const generations = await d
-    .select({ id: poseGenerations.id, status: poseGenerations.status })
+    .select({ id: poseGenerations.id })
     .from(poseGenerations)
     .where(eq(poseGenerations.userId, userId));
   for (const g of generations) {
