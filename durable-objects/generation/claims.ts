@@ -4,6 +4,7 @@
 import { publish } from "./publish";
 import { endRound } from "./rounds";
 import { maxProviderCalls, type Run } from "./run";
+import { keepFreshVerdict, type FreshVerdict } from "./verdicts";
 import { sendNext } from "./send-window";
 import { readState } from "./state";
 import { readMeta, readPose, writeMeta, type PoseRow } from "./storage";
@@ -37,6 +38,8 @@ export interface PoseOutcome {
   /** The failure's code and values, for other languages than the English `error`. */
   failure?: PoseFailure;
   provider?: string;
+  /** A made pose's fresh verdict, as its D1 row now has it (stars start over). */
+  verdict?: FreshVerdict;
 }
 
 /** The claim a worker holds: its round and (when it says) its attempt must still be the pose's own. */
@@ -127,6 +130,7 @@ export async function complete(run: Run, templateId: string, round: number, outc
     made,
     templateId,
   );
+  if (outcome.success) keepFreshVerdict(run, templateId, outcome.verdict);
   endRound(run, templateId, round, outcome.success ? "spend" : "refund", outcome.provider ?? null);
   await touch(run);
   await sendNext(run);

@@ -10,7 +10,7 @@ import { readState } from "./state";
 import { scheduleAlarm, touch } from "./watchdog";
 
 /** What starting a run needs: the generation and its poses, in order. */
-export type RunStart = Pick<Meta, "generationId" | "userId" | "avatarId" | "quality" | "provider"> & {
+export type RunStart = Pick<Meta, "generationId" | "userId" | "avatarId" | "quality" | "provider" | "row"> & {
   poseTemplateIds: string[];
 };
 
@@ -27,6 +27,7 @@ export async function start(run: Run, init: RunStart) {
     status: "queued",
     createdAt: Date.now(),
     completedAt: null,
+    row: init.row,
   };
   // The generation service reserved every pose's round 0 before starting the run.
   init.poseTemplateIds.forEach((id, i) =>

@@ -8,6 +8,8 @@ export interface Run {
   readonly sql: SqlStorage;
   /** Read at each use, never kept: the object's env is the one source. */
   readonly env: Env;
+  /** The tables exist (storage.ts ensureTables): false for an object nothing was ever stored in. */
+  tables: boolean;
 }
 
 // Their settings (POSE_LEASE_MS, POSE_STALL_MS, POSE_WINDOW, POSE_MAX_PROVIDER_CALLS) come from the typed config.

@@ -18,6 +18,19 @@ export interface Meta {
   completedAt: number | null;
   /** Cancels asked for so far: a retry that sees this change while it reserves stops. */
   cancels?: number;
+  /** What the D1 row adds to the view, kept here so a status read needs no D1; absent in runs started before. */
+  row?: RowFields;
+  /** The generation was deleted: it is unknown from then on. */
+  gone?: boolean;
+}
+
+/** The generation row's fields a view shows beyond the run (written at start; the avatar id nulled when it is deleted). */
+export interface RowFields {
+  avatarId: string | null;
+  avatarName: string | null;
+  poseNames: Record<string, string>;
+  initStrength: number | null;
+  stageSettings: Record<string, unknown>;
 }
 
 /** A pose's row, as claims and the watchdog read it. */
@@ -34,7 +47,14 @@ export type PoseRow = {
   auto_tries: number;
 };
 
-/** Creates the tables, adding the columns that runs stored by earlier versions lack. */
+/** True once the object has its tables: it was started (or asked to work) before. */
+export const hasTables = (sql: SqlStorage) =>
+  sql.exec<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'meta'").one().n > 0;
+
+/**
+ * Creates the tables, adding the columns that runs stored by earlier versions lack. Only a run
+ * that starts or works creates them: an object only read (an unknown id) stores nothing.
+ */
 export function createTables(sql: SqlStorage) {
   sql.exec(`CREATE TABLE IF NOT EXISTS poses (
       template_id TEXT PRIMARY KEY, position INTEGER NOT NULL, status TEXT NOT NULL,
@@ -64,6 +84,13 @@ export function createTables(sql: SqlStorage) {
   }
   // A failed pose's reason as code and values (JSON), said in the reader's language (pose-failure.ts).
   if (!columns.some((c) => c.name === "failure")) sql.exec("ALTER TABLE poses ADD COLUMN failure TEXT");
+  // A made pose's verdict as the D1 row has it (score, its source, stars, the requested skeleton as JSON).
+  if (!columns.some((c) => c.name === "rating")) {
+    sql.exec("ALTER TABLE poses ADD COLUMN quality_score REAL");
+    sql.exec("ALTER TABLE poses ADD COLUMN quality_source TEXT");
+    sql.exec("ALTER TABLE poses ADD COLUMN rating INTEGER");
+    sql.exec("ALTER TABLE poses ADD COLUMN requested_pose TEXT");
+  }
   // The run's meta lives in SQL, read and written synchronously: no other call can slip in
   // between reading it and writing it back.
   sql.exec("CREATE TABLE IF NOT EXISTS meta (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL)");
@@ -80,11 +107,21 @@ export function createTables(sql: SqlStorage) {
 /** Runs stored before meta moved into SQL kept it in KV: it moves over once. */
 export async function migrateKvMeta(run: Run) {
   const old = await run.ctx.storage.get<Meta>("meta");
-  if (old && !readMeta(run)) writeMeta(run, old);
+  if (!old) return;
+  ensureTables(run);
+  if (!readMeta(run)) writeMeta(run, old);
+}
+
+/** Creates the tables the first time this object is asked to store something. */
+export function ensureTables(run: Run) {
+  if (run.tables) return;
+  createTables(run.sql);
+  run.tables = true;
 }
 
 /** The run's meta; null before start. */
 export function readMeta(run: Run): Meta | null {
+  if (!run.tables) return null;
   const row = run.sql.exec<{ value: string }>("SELECT value FROM meta WHERE id = 1").toArray()[0];
   return row ? (JSON.parse(row.value) as Meta) : null;
 }

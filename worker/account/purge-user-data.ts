@@ -30,11 +30,12 @@ import { templatesChanged } from "../templates/public-list-memo";
 export async function purgeUserData(env: Env, userId: string): Promise<void> {
   const d = db(env);
   const generations = await d
-    .select({ id: poseGenerations.id, status: poseGenerations.status })
+    .select({ id: poseGenerations.id })
     .from(poseGenerations)
     .where(eq(poseGenerations.userId, userId));
   for (const g of generations) {
-    if (g.status === "queued" || g.status === "running") await generationStub(env, g.id).cancel();
+    // Stops what still runs; a status read (the run alone) answers 404 from now on.
+    await generationStub(env, g.id).remove();
     await deletePrefix(env.IMAGES, generationPrefix(g.id));
   }
   const templates = await d

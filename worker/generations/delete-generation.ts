@@ -17,7 +17,8 @@ export const generationPrefix = (generationId: string) => `generations/${generat
 export async function deleteGeneration(env: Env, userId: string, id: string): Promise<void> {
   const generationId = (await findOwned(env, userId, id)).id;
   // A pose still running may write an image after this; the hourly sweep removes such orphans.
-  await generationStub(env, generationId).cancel();
+  // From here on a status read (the run alone) answers 404.
+  await generationStub(env, generationId).remove();
   await deletePrefix(env.IMAGES, generationPrefix(generationId));
   await db(env)
     .delete(poseGenerations)

@@ -1,5 +1,5 @@
-// Reading generations: the caller's own only. The live state comes from the generation's Durable
-// Object; the D1 row adds what the run does not keep (the avatar's name, later stages' settings).
+// Reading generations: the caller's own only. A status read asks the generation's Durable Object
+// alone (it keeps the row's fields and the verdicts); lists read D1 rows.
 import { and, eq, inArray } from "drizzle-orm";
 import type { GenerationState } from "../../shared/api/generations";
 import { poseFailureText } from "../../shared/generations/pose-failure";
@@ -9,6 +9,8 @@ import { db } from "../db/client";
 import { newestFirst } from "../db/pagination";
 import { generatedPoses, poseGenerations, type PoseGeneration } from "../db/schema";
 import { notFound } from "../errors";
+import type { RowFields } from "../../durable-objects/generation/storage";
+import type { RunView } from "../../durable-objects/generation/view";
 import { generationStub } from "./generation-stub";
 import { verdictRows, withVerdicts } from "../quality/pose-verdicts";
 import { poseNames } from "./pose-names";
@@ -65,14 +67,26 @@ async function firstPoses(env: Env, rows: PoseGeneration[]): Promise<Map<string,
   return first;
 }
 
-/** What the row knows beyond the live state: the avatar (it may be gone) and the later stages' settings. */
-export const rowFields = (row: PoseGeneration) => ({
+/** The row's fields a view shows beyond the run, as the run keeps them for status reads (from start on). */
+export const keptRowFields = (row: PoseGeneration): RowFields => ({
   avatarId: row.avatarId,
   avatarName: row.avatarName,
   poseNames: row.poseNames ?? {},
   initStrength: row.initStrength,
-  ...settingsFields(row.stageSettings ?? {}),
+  stageSettings: row.stageSettings ?? {},
 });
+
+/** Those fields as answers show them: the avatar (it may be gone) and the later stages' settings. */
+const shownRowFields = (kept: RowFields) => ({
+  avatarId: kept.avatarId,
+  avatarName: kept.avatarName,
+  poseNames: kept.poseNames,
+  initStrength: kept.initStrength,
+  ...settingsFields(kept.stageSettings),
+});
+
+/** What the row knows beyond the live state: the avatar (it may be gone) and the later stages' settings. */
+export const rowFields = (row: PoseGeneration) => shownRowFields(keptRowFields(row));
 
 /** A page of the user's generations, newest first, built-in pose names in `locale`. */
 export async function listGenerations(
@@ -93,19 +107,51 @@ export async function listGenerations(
   return { items: items.map((row) => summary(row, first.get(row.id), locale)), nextCursor };
 }
 
+type ViewOptions = { requestedPose?: boolean };
+
+/** The run's state with the row's fields, pose names and failure reasons in `locale`, each result with its verdict. */
+function generationView(
+  env: Env,
+  state: GenerationState,
+  kept: RowFields,
+  names: Record<string, string>,
+  verdicts: Parameters<typeof withVerdicts>[2],
+  locale: TemplateLocale,
+  options: ViewOptions,
+): GenerationState {
+  const poses = state.poses.map((p) => ({
+    ...p,
+    error: poseFailureText(p.error, { code: p.errorCode, params: p.errorParams }, locale),
+  }));
+  const view = { ...state, poses, ...shownRowFields(kept), poseNames: poseNamesIn(names, locale) };
+  return withVerdicts(env, view, verdicts, options);
+}
+
 /**
  * The user's generation with its poses as the run knows it now, each result with its verdict,
- * built-in pose names and failure reasons in `locale`. The row (the owner check) and the verdicts
- * are one D1 round trip; the run's state comes from its Durable Object, asked only once the row
- * says it is theirs.
+ * built-in pose names and failure reasons in `locale`. One call to the generation's Durable Object,
+ * which checks the owner and keeps the row's fields and verdicts (no D1); a run started before it
+ * kept them is read with its D1 row.
  */
 export async function readGeneration(
   env: Env,
   userId: string,
   id: string,
   locale: TemplateLocale = "en",
-  options: { requestedPose?: boolean } = {},
+  options: ViewOptions = {},
 ): Promise<GenerationState> {
+  // RPC's typing cannot see `unknown` (stage settings) as serializable; the value is plain data.
+  const run = (await generationStub(env, id).view(userId)) as RunView;
+  if (run === "unknown") throw notFound("Generation");
+  if (run === "not_kept") return readWithRow(env, userId, id, locale, options);
+  // Every picked pose's name was recorded at start; the id stands in as poseNames() would.
+  const names = { ...run.row.poseNames };
+  for (const p of run.state.poses) names[p.poseTemplateId] ??= p.poseTemplateId;
+  return generationView(env, run.state, run.row, names, run.verdicts, locale, options);
+}
+
+/** readGeneration for a run that does not keep the row's fields: the row and verdicts in one D1 round trip. */
+async function readWithRow(env: Env, userId: string, id: string, locale: TemplateLocale, options: ViewOptions) {
   const d = db(env);
   const [rows, verdicts] = await d.batch([
     d
@@ -119,10 +165,5 @@ export async function readGeneration(
   if (!row) throw notFound("Generation");
   const state = await generationStub(env, row.id).state();
   if (!state) throw notFound("Generation");
-  const poses = state.poses.map((p) => ({
-    ...p,
-    error: poseFailureText(p.error, { code: p.errorCode, params: p.errorParams }, locale),
-  }));
-  const view = { ...state, poses, ...rowFields(row), poseNames: poseNamesIn(await poseNames(env, row), locale) };
-  return withVerdicts(env, view, verdicts, options);
+  return generationView(env, state, keptRowFields(row), await poseNames(env, row), verdicts, locale, options);
 }

@@ -11,7 +11,7 @@ import { avatars, poseGenerations } from "../db/schema";
 import { eq, sql } from "drizzle-orm";
 import { checkNewGeneration } from "./check-new-generation";
 import { generationStub } from "./generation-stub";
-import { rowFields } from "./generation-view";
+import { keptRowFields, rowFields } from "./generation-view";
 import { reservePoses, settlePoses } from "./pose-credits";
 import type { ApiLocale } from "../i18n/locale";
 
@@ -53,6 +53,7 @@ async function handOver(
     quality: body.quality,
     provider,
     poseTemplateIds: body.poseTemplateIds,
+    row: keptRowFields(row!),
   });
   return { ...state!, ...rowFields(row!) };
 }

@@ -5,6 +5,7 @@ import { poseScore } from "../../shared/pose/pose-score";
 import { db } from "../db/client";
 import { generatedPoses, poseMetrics, poseTemplates } from "../db/schema";
 import { updateFidelityRate } from "../quality/fidelity-rate";
+import type { FreshVerdict } from "../../durable-objects/generation/verdicts";
 import type { PoseContext } from "./pose-context";
 
 export interface Outcome {
@@ -34,8 +35,8 @@ const keptOutput = {
   success: sql`${generatedPoses.success}`,
 };
 
-/** Writes the outcome; answers the score stored with a new image (null when none was detected). */
-export async function recordOutcome(ctx: PoseContext, outcome: Outcome): Promise<number | null> {
+/** Writes the outcome; answers a new image's verdict as stored (its score null when none was detected), else null. */
+export async function recordOutcome(ctx: PoseContext, outcome: Outcome): Promise<FreshVerdict | null> {
   const { env, job } = ctx;
   const d = db(env);
   const quality = outcome.success ? freshQuality(ctx) : null;
@@ -91,5 +92,11 @@ export async function recordOutcome(ctx: PoseContext, outcome: Outcome): Promise
     // After the row: a provider's score of the new image counts at once.
     updateFidelityRate(env, job.poseTemplateId),
   ]);
-  return quality?.qualityScore ?? null;
+  return (
+    quality && {
+      qualityScore: quality.qualityScore,
+      qualitySource: quality.qualitySource,
+      requestedPose: quality.requestedPose,
+    }
+  );
 }

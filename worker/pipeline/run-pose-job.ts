@@ -128,13 +128,15 @@ export async function runPoseJob(env: Env, message: Message<PoseJob>): Promise<v
       await inTurn(() => runStage(stage, pose));
     }
     if (!(await holds())) return message.ack();
-    const score = await recordOutcome(ctx, { success: true, error: null, elapsedMs: Date.now() - started });
+    const verdict = await recordOutcome(ctx, { success: true, error: null, elapsedMs: Date.now() - started });
+    // The run keeps the new image's verdict too: a status read needs no D1.
     const { accepted } = await stub.complete(
       job.poseTemplateId,
       job.round,
-      { success: true, provider: ctx.provider ?? undefined },
+      { success: true, provider: ctx.provider ?? undefined, verdict: verdict ?? undefined },
       claim.attempt,
     );
+    const score = verdict?.qualityScore ?? null;
     // The provider's own detector found the pose drifted: POSE_AUTO_RETRY tries once more.
     if (accepted && ctx.detection) await retryIfDrifted(env, job, score, "provider");
     message.ack();

@@ -8,6 +8,7 @@ import { db } from "../db/client";
 import { generatedPoses } from "../db/schema";
 import { ApiError, notFound } from "../errors";
 import { findOwned } from "../generations/generation-view";
+import { verdictChanged } from "../generations/run-view-changes";
 import { isDrifted, recordQualityScore, successfulPose, type ScoredPoseKey } from "./record-score";
 
 const verdictColumns = {
@@ -57,7 +58,12 @@ export async function scorePose(
       );
     }
   };
-  if (!(await recordQualityScore(env, key, posted.detection, "browser", check))) throw notFound("Pose result");
+  const recorded = await recordQualityScore(env, key, posted.detection, "browser", check);
+  if (!recorded) throw notFound("Pose result");
+  await verdictChanged(env, key.generationId, poseTemplateId, {
+    qualityScore: recorded.score,
+    qualitySource: "browser",
+  });
   return readVerdict(env, key);
 }
 
@@ -76,6 +82,7 @@ export async function ratePose(
     .where(successfulPose(key))
     .returning({ id: generatedPoses.id });
   if (done.length === 0) throw notFound("Pose result");
+  await verdictChanged(env, key.generationId, poseTemplateId, { rating });
   return readVerdict(env, key);
 }
 

@@ -9,6 +9,7 @@ import { newestFirst } from "../db/pagination";
 import { avatars } from "../db/schema";
 import { countGenerations } from "../avatars/count-generations";
 import { findOwnedAvatar } from "../avatars/find-owned-avatar";
+import { avatarDeleted, generationsMadeWith } from "../generations/run-view-changes";
 import { readCutout } from "../avatars/read-cutout";
 import { rigFromFields } from "../avatars/store-rig";
 import { storeAvatar, toAvatar } from "../avatars/store-avatar";
@@ -154,14 +155,15 @@ export const avatarRoutes = router
     async (c) => {
       const userId = requireCaller(c).userId;
       const row = await findOwnedAvatar(c.env, userId, c.req.valid("param").id);
-      const counts = await countGenerations(c.env, userId, [row.id]);
+      const made = await generationsMadeWith(c.env, userId, row.id);
       const keys = [row.imageKey, row.thumbnailKey, row.cutoutKey, row.rigKey].filter((k): k is string => !!k);
       await c.env.IMAGES.delete(keys);
       // The row's foreign key sets the generations' avatar_id to null; they keep avatar_name.
       await db(c.env)
         .delete(avatars)
         .where(and(eq(avatars.id, row.id), eq(avatars.userId, userId)));
-      return c.json({ deleted: true as const, generationsKept: counts.get(row.id) ?? 0 }, 200);
+      await avatarDeleted(c.env, made);
+      return c.json({ deleted: true as const, generationsKept: made.length }, 200);
     },
   )
   .openapi(

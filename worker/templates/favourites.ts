@@ -3,10 +3,12 @@
 import { and, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "../db/client";
 import { poseFavourites, poseTemplates } from "../db/schema";
+import { ownTemplatesChanged } from "./own-list-memo";
 
 /** Stars `templateId` for `userId` (again is a no-op). */
 export async function addFavourite(env: Env, userId: string, templateId: string): Promise<void> {
   await db(env).insert(poseFavourites).values({ userId, templateId }).onConflictDoNothing();
+  ownTemplatesChanged(userId);
 }
 
 /** Unstars `templateId` for `userId` (not starred is a no-op). */
@@ -14,6 +16,7 @@ export async function removeFavourite(env: Env, userId: string, templateId: stri
   await db(env)
     .delete(poseFavourites)
     .where(and(eq(poseFavourites.userId, userId), eq(poseFavourites.templateId, templateId)));
+  ownTemplatesChanged(userId);
 }
 
 /** Which of `templateIds` the user starred (none when signed out). */

@@ -1,6 +1,7 @@
 // The library list: everyone's public templates plus the caller's own, newest first. The public
-// part comes from this isolate's kept pages (public-list-memo.ts); the caller's own rows and stars
-// are read fresh on every request, in one D1 round trip, so they are never stale or another's.
+// part comes from this isolate's kept pages (public-list-memo.ts), as views; the caller's own rows
+// and stars from their own kept entry (own-list-memo.ts, one D1 round trip when it is not kept),
+// dropped at once by their own writes here, so a page is never another's.
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Template, TemplateQuery } from "../../shared/api/templates";
 import type { z } from "zod";
@@ -11,6 +12,7 @@ import { poseFavourites, poseTemplates, type PoseTemplate } from "../db/schema";
 import { ApiError } from "../errors";
 import type { ApiLocale } from "../i18n/locale";
 import { starredBy } from "./favourites";
+import { keptOwn } from "./own-list-memo";
 import { keptPage } from "./public-list-memo";
 import { textSearch } from "./text-search";
 import { toTemplate, viewTemplates } from "./to-template";
@@ -27,8 +29,22 @@ export interface ListedPage {
 
 const t = poseTemplates;
 const isPublic = and(eq(t.visibility, "public"), eq(t.isActive, true));
+/** A row of the list: its view, and what the page is cut and merged by. */
+interface Listed {
+  id: string;
+  userId: string | null;
+  createdAt: Date;
+  view: Template;
+}
+const listed = (row: PoseTemplate, view: Template): Listed => ({
+  id: row.id,
+  userId: row.userId,
+  createdAt: row.createdAt,
+  view,
+});
+
 /** Newest first, as the page cursor counts: createdAt, then id, both descending. */
-const newer = (a: PoseTemplate, b: PoseTemplate) =>
+const newer = (a: Listed, b: Listed) =>
   b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /** The filters of `query` (and the page's cursor) as one where-clause. */
@@ -75,29 +91,36 @@ export async function listTemplates(
 
   const maxAge = config(env).templates.cacheSeconds;
   const key = `${locale} ${JSON.stringify(query)}`;
+  // The public rows of the page as views (as an anonymous caller sees them), with the keys they sort by.
+  const kept = await keptPage(`view ${key}`, maxAge, async () =>
+    (await read(isPublic)).map((r) => listed(r, toTemplate(r, null, locale))),
+  );
   if (!userId) {
-    const kept = await keptPage(`view ${key}`, maxAge, async () => {
-      const page = pg.page(await read(isPublic));
-      return { items: page.items.map((r) => toTemplate(r, null, locale)), nextCursor: page.nextCursor };
-    });
-    return { ...kept.value, shared: { maxAge, readAt: kept.readAt } };
+    const page = pg.page(kept.value);
+    return {
+      items: page.items.map((e) => e.view),
+      nextCursor: page.nextCursor,
+      shared: { maxAge, readAt: kept.readAt },
+    };
   }
 
-  // The caller's own rows (any visibility) and stars, fresh; the public rows from the kept page,
-  // less the caller's (their own read is the current one). Both are cut at the same cursor and
-  // size, so the newest `take` of the two together are the page SQL would give.
-  const [publicRows, [own, stars]] = await Promise.all([
-    keptPage(`rows ${key}`, maxAge, () => read(isPublic)).then((p) => p.value),
-    db(env).batch([
+  // The caller's own rows (any visibility) and stars, kept under their id (own-list-memo.ts); the
+  // public rows less the caller's (their own read is the current one). Both are cut at the same
+  // cursor and size, so the newest `take` of the two together are the page SQL would give.
+  const own = await keptOwn(userId, key, maxAge, async () => {
+    const [rows, stars] = await db(env).batch([
       read(eq(t.userId, userId)),
       db(env).select({ id: poseFavourites.templateId }).from(poseFavourites).where(eq(poseFavourites.userId, userId)),
-    ]),
-  ]);
-  const rows = [...own, ...publicRows.filter((r) => r.userId !== userId)].sort(newer).slice(0, pg.take);
+    ]);
+    return {
+      rows: rows.map((r) => listed(r, toTemplate(r, userId, locale))),
+      starred: new Set(stars.map((s) => s.id)),
+    };
+  });
+  const rows = [...own.rows, ...kept.value.filter((e) => e.userId !== userId)].sort(newer).slice(0, pg.take);
   const page = pg.page(rows);
-  const starred = new Set(stars.map((s) => s.id));
   return {
-    items: page.items.map((r) => toTemplate(r, userId, locale, starred.has(r.id))),
+    items: page.items.map((e) => (own.starred.has(e.id) ? { ...e.view, favourite: true } : e.view)),
     nextCursor: page.nextCursor,
     shared: null,
   };

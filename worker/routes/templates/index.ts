@@ -28,6 +28,7 @@ import { findEditable, findReadable, ownedBy } from "./access";
 import { readKeypoints, storedKeypoints } from "./read-keypoints";
 import { limitRenderSize } from "./render-size-limit";
 import { listTemplates } from "../../templates/list-templates";
+import { ownTemplatesChanged } from "../../templates/own-list-memo";
 import { templatesChanged } from "../../templates/public-list-memo";
 import { toTemplate, viewTemplate } from "../../templates/to-template";
 
@@ -208,6 +209,8 @@ export const templateRoutes = router
           forkedFromId: source.id,
         })
         .returning();
+      // A private copy: only the caller's own list changes.
+      ownTemplatesChanged(userId);
       return c.json({ ...toTemplate(row!, userId, localeOf(c)), keypoints: JSON.parse(row!.keypointsJson) }, 201);
     },
   )
