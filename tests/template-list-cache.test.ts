@@ -180,6 +180,18 @@ describe("the public template list, kept for TEMPLATE_CACHE_SECONDS", () => {
     expect(await ids()).not.toContain(shared);
   });
 
+  it("the owner asking with Cache-Control: no-cache reads their own rows fresh: another isolate's delete is gone at once", async () => {
+    const owner = await signUp();
+    const shared = await template(owner, "public", "gone elsewhere at once");
+    const ids = async (headers: Record<string, string> = {}) =>
+      (await page(await owner.fetch("/api/v1/templates?limit=100", { headers }))).items.map((t) => t.id);
+    expect(await ids()).toContain(shared);
+    await env.DB.prepare("delete from pose_templates where id = ?").bind(shared).run();
+    expect(await ids({ "cache-control": "no-cache" })).not.toContain(shared);
+    // The fresh read is what is kept now: the next plain list agrees.
+    expect(await ids()).not.toContain(shared);
+  });
+
   it("a signed-in list walked page by page is exactly what the database holds for the caller", async () => {
     const user = await signUp();
     const own = [await template(user, "private", "p1"), await template(user, "public", "p2")];

@@ -12,7 +12,7 @@ import { poseFavourites, poseTemplates, type PoseTemplate } from "../db/schema";
 import { ApiError } from "../errors";
 import type { ApiLocale } from "../i18n/locale";
 import { starredBy } from "./favourites";
-import { keptOwn } from "./own-list-memo";
+import { keptOwn, ownTemplatesChanged } from "./own-list-memo";
 import { keptPage } from "./public-list-memo";
 import { textSearch } from "./text-search";
 import { toTemplate, viewTemplates } from "./to-template";
@@ -61,13 +61,15 @@ function filters(query: ListQuery, locale: ApiLocale, cursor: SQL | undefined) {
 
 /**
  * The page of templates `userId` (null: anonymous) may see for `query`, names in `locale`. `mine`
- * and `favourites` need a caller (401 otherwise) and are read fresh.
+ * and `favourites` need a caller (401 otherwise) and are read fresh; so is the caller's own part
+ * when `fresh` (the request said `Cache-Control: no-cache`).
  */
 export async function listTemplates(
   env: Env,
   userId: string | null,
   query: ListQuery,
   locale: ApiLocale,
+  fresh = false,
 ): Promise<ListedPage> {
   const onlyStarred = query.favourites === "1" || query.favourites === "true";
   if (query.mine === "true" && !userId)
@@ -107,6 +109,9 @@ export async function listTemplates(
   // The caller's own rows (any visibility) and stars, kept under their id (own-list-memo.ts); the
   // public rows less the caller's (their own read is the current one). Both are cut at the same
   // cursor and size, so the newest `take` of the two together are the page SQL would give.
+  // A caller who asks for no stored copy (e.g. right after a write through another isolate) gets
+  // their own rows and stars from D1; the public part keeps its stated max age.
+  if (fresh) ownTemplatesChanged(userId);
   const own = await keptOwn(userId, key, maxAge, async () => {
     const [rows, stars] = await db(env).batch([
       read(eq(t.userId, userId)),

@@ -66,6 +66,7 @@ export const templateRoutes = router
         c.get("caller")?.userId ?? null,
         c.req.valid("query"),
         localeOf(c),
+        /\bno-cache\b/i.test(c.req.header("cache-control") ?? ""),
       );
       // Anonymous pages may be kept by any cache until the kept copy's age is up (Age counts it
       // down); a signed-in page holds the caller's own rows and stars: kept by nobody.
