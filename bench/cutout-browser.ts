@@ -5,6 +5,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
+import type { CutoutModel } from "../web/src/lib/cutout/messages";
 import type { AlphaMask } from "./cutout-quality";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -49,7 +50,7 @@ export interface WorkerRun {
  * Cuts `photos` (data URLs) out with the built worker: preloaded first (then each cut is
  * inference only), or cold (a fresh worker per photo, as the upload page did before preloading).
  */
-export async function runWorker(page: Page, model: "small" | "medium", photos: string[], preload: boolean) {
+export async function runWorker(page: Page, model: CutoutModel, photos: string[], preload: boolean) {
   // tsx keeps function names with an `__name` helper the page does not have.
   await page.evaluate("globalThis.__name ??= (f) => f");
   const run = await page.evaluate(
@@ -108,4 +109,75 @@ export async function coarseMaskOnPage(page: Page, dimmed: number): Promise<Alph
     return { width: canvas.width, height: canvas.height, alpha, ms: Number(node.getAttribute("data-ms")) };
   }, dimmed);
   return { ...read, alpha: Uint8Array.from(read.alpha) };
+}
+
+/** What the quick mask costs, step by step, with one MediaPipe pose model. */
+export interface QuickMaskRun {
+  variant: "lite" | "full";
+  /** Per photo: ms to decode it (createImageBitmap), detect (mask included), and paint it (as coarse-cutout.ts does). */
+  cuts: (AlphaMask & { decodeMs: number; detectMs: number; paintMs: number })[];
+}
+
+/**
+ * Runs MediaPipe's pose landmarker (IMAGE mode, mask on, as detect-pose.ts sets it up) with the
+ * lite and the full model on `photos`, each warmed on a blank picture first. tasks-vision's
+ * bundle is served to this context from node_modules (the app bundles it into its own chunks).
+ */
+export async function quickMaskModels(context: BrowserContext, page: Page, origin: string, photos: string[]) {
+  const bundle = join(dirname(createRequire(import.meta.url).resolve("@mediapipe/tasks-vision")), "vision_bundle.mjs");
+  await context.route(`${origin}/bench-only/tasks-vision.mjs`, (route) =>
+    route.fulfill({ body: readFileSync(bundle), contentType: "text/javascript" }),
+  );
+  await page.evaluate("globalThis.__name ??= (f) => f");
+  const runs = await page.evaluate(async (photos) => {
+    const url = "/bench-only/tasks-vision.mjs";
+    const { FilesetResolver, PoseLandmarker } = await import(/* @vite-ignore */ url);
+    const vision = await FilesetResolver.forVisionTasks("/mediapipe/wasm");
+    const out = [];
+    for (const variant of ["lite", "full"] as const) {
+      const landmarker = await PoseLandmarker.createFromOptions(vision, {
+        baseOptions: { modelAssetPath: `/models/pose_landmarker_${variant}.task`, delegate: "CPU" },
+        runningMode: "IMAGE",
+        numPoses: 1,
+        outputSegmentationMasks: true,
+      });
+      landmarker.detect(new ImageData(64, 64)).close();
+      const cuts = [];
+      for (const photo of photos) {
+        const blob = await (await fetch(photo)).blob();
+        const t0 = performance.now();
+        const bitmap = await createImageBitmap(blob, { imageOrientation: "from-image" });
+        const t1 = performance.now();
+        const result = landmarker.detect(bitmap);
+        const mask = result.segmentationMasks[0];
+        const values: Float32Array = mask.getAsFloat32Array();
+        const t2 = performance.now();
+        // The paint: photo drawn, the mask written into its alpha, put back (paintCoarseCutout's steps).
+        const g = new OffscreenCanvas(bitmap.width, bitmap.height).getContext("2d")!;
+        g.drawImage(bitmap, 0, 0);
+        const pixels = g.getImageData(0, 0, bitmap.width, bitmap.height);
+        for (let i = 0; i < values.length; i++) pixels.data[i * 4 + 3] = 56 + 199 * values[i]!;
+        g.putImageData(pixels, 0, 0);
+        const t3 = performance.now();
+        const alpha = Array.from(values, (v) => Math.round(v * 255));
+        cuts.push({
+          width: mask.width,
+          height: mask.height,
+          alpha,
+          decodeMs: t1 - t0,
+          detectMs: t2 - t1,
+          paintMs: t3 - t2,
+        });
+        result.close();
+        bitmap.close();
+      }
+      landmarker.close();
+      out.push({ variant, cuts });
+    }
+    return out;
+  }, photos);
+  return runs.map((run) => ({
+    variant: run.variant,
+    cuts: run.cuts.map((c) => ({ ...c, alpha: Uint8Array.from(c.alpha) })),
+  })) satisfies QuickMaskRun[];
 }

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { signUpIn } from "./helpers/accounts";
 import { VIEWPORTS, screenshot, useChromium, watchedPage } from "./helpers/browser";
+import { imagePixels } from "./helpers/pixels";
 
 const origin = inject("origin");
 const browser = useChromium();
@@ -95,6 +96,17 @@ describe("the cut-out in two steps", () => {
     const fine = page.getByTestId("upload-preview");
     expect(await fine.getAttribute("class")).toContain("cutout");
     expect(Number(await fine.getAttribute("data-ms"))).toBeGreaterThan(0);
+    // The fine cut-out (the model run at 512²) is the person: it agrees closely with the reference.
+    const cut = await imagePixels(page, (await fine.getAttribute("src"))!);
+    const ref = await imagePixels(page, reference);
+    expect([cut.width, cut.height]).toEqual([ref.width, ref.height]);
+    let [both, either] = [0, 0];
+    for (let i = 3; i < cut.data.length; i += 4) {
+      const [a, b] = [cut.data[i]! >= 128, ref.data[i]! >= 128];
+      both += +(a && b);
+      either += +(a || b);
+    }
+    expect(both / either).toBeGreaterThan(0.9);
     // In order: the quick preview came, then the fine cut-out took its place (nothing between).
     const events = await previews();
     expect(events.filter((e) => e !== "neither")).toEqual(["coarse", "fine"]);
