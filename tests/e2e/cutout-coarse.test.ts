@@ -97,7 +97,7 @@ describe("the cut-out in two steps", () => {
     const fine = page.getByTestId("upload-preview");
     expect(await fine.getAttribute("class")).toContain("cutout");
     expect(Number(await fine.getAttribute("data-ms"))).toBeGreaterThan(0);
-    // The fine cut-out (the model run at 512²) is the person: opaque on the torso, clear in the
+    // The fine cut-out (the model run at 768²) is the person: opaque on the torso, clear in the
     // corner, and where the quick mask (another model) puts the person. A broken model scores < 0.3.
     const cut = await imagePixels(page, (await fine.getAttribute("src"))!);
     const quickMask = await imagePixels(page, quickPng);
