@@ -1,8 +1,8 @@
 // The cut-out in two steps, in headless Chromium against the built app (/avatars, signed in):
 // per test photo, the quick MediaPipe mask (ms from the pick, goal ≤ 150 ms), @imgly's small
 // (isnet_quint8) and medium (isnet_fp16) models warm at their 1024² and the small one rewritten
-// for 768² (ms, and edge quality against the medium model's mask, the best @imgly 1.4.5 ships),
-// and the fine cut-out as the page now makes it (768², session built while the quick preview
+// for 512² (ms, and edge quality against the medium model's mask, the best @imgly 1.4.5 ships),
+// and the fine cut-out as the page now makes it (512², session built while the quick preview
 // shows) ÷ @imgly's run as the page made it before (small at 1024², a fresh worker per click).
 import { launchChromium } from "../dev-tools/browser/chromium";
 import { coarseMaskOnPage, dataUrl, quickMaskModels, runWorker, serveMediumModel } from "./cutout-browser";
@@ -46,7 +46,7 @@ export async function benchCutout() {
     await runWorker(page, "small", photos.slice(0, 1), false);
     const today = await runWorker(page, "small", photos, false);
     const small = await runWorker(page, "small", photos, true);
-    const fast = await runWorker(page, "small-768", photos, true);
+    const fast = await runWorker(page, "small-512", photos, true);
     // The medium model in a context of its own: routing it in turns that context's HTTP cache off.
     const mediumContext = await browser.newContext();
     await serveMediumModel(mediumContext, origin);
@@ -56,7 +56,7 @@ export async function benchCutout() {
     await mediumContext.close();
     console.log(
       `cut-out model load before the first cut (fetch and session build; small from the HTTP cache, medium over loopback): ` +
-        `small ${small.loadMs!.toFixed(0)} ms, small at 768² ${fast.loadMs!.toFixed(0)} ms, medium ${medium.loadMs!.toFixed(0)} ms`,
+        `small ${small.loadMs!.toFixed(0)} ms, small at 512² ${fast.loadMs!.toFixed(0)} ms, medium ${medium.loadMs!.toFixed(0)} ms`,
     );
 
     // The quick mask's parts, with each pose model: what the page's figure is made of.
@@ -99,11 +99,11 @@ export async function benchCutout() {
           `${quality(small.cuts[i]!, reference)} vs medium; medium (isnet_fp16, the reference) ${reference.ms.toFixed(0)} ms`,
       );
       console.log(
-        `${label}: warm inference small at 768² (the page's) ${fast.cuts[i]!.ms.toFixed(0)} ms, ` +
+        `${label}: warm inference small at 512² ${fast.cuts[i]!.ms.toFixed(0)} ms, ` +
           `${quality(fast.cuts[i]!, reference)} vs medium`,
       );
       console.log(
-        `${label}: fine cut-out as the page makes it (small at 768², its session built once the photo was picked) ${fineMs.toFixed(0)} ms ÷ ` +
+        `${label}: fine cut-out as the page makes it (its default model, session built once the photo was picked) ${fineMs.toFixed(0)} ms ÷ ` +
           `today's run (fresh worker, small) ${today.cuts[i]!.ms.toFixed(0)} ms = ${ratio(fineMs / today.cuts[i]!.ms, FINE_GOAL, FINE_GOAL)}`,
       );
     }

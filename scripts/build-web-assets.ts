@@ -44,14 +44,14 @@ for (const resource of Object.values(kept)) {
 }
 console.log(`background-removal: ${(bytes / 1024 / 1024).toFixed(1)} MB copied from @imgly/background-removal-data`);
 
-// The small model again, rewritten for a 768² input (isnet-at-size.ts): what the page cuts with.
+// The small model again, rewritten for a 512² input (isnet-at-size.ts): what the page cuts with.
 // Chunked like the rest (a static asset must stay under 25 MiB) and listed in the same resources.json.
 const small = Buffer.concat(resources["/models/small"]!.chunks.map(({ hash }) => readFileSync(join(dataDir, hash))));
-const fast = chunked(isnetAtSize(small, 768), "application/octet-stream");
+const fast = chunked(isnetAtSize(small, 512), "application/octet-stream");
 for (const [hash, data] of fast.files) writeFileSync(join(removalDir, hash), data);
-writeFileSync(join(removalDir, "resources.json"), JSON.stringify({ ...kept, "/models/small-768": fast.resource }));
+writeFileSync(join(removalDir, "resources.json"), JSON.stringify({ ...kept, "/models/small-512": fast.resource }));
 console.log(
-  `background-removal: /models/small-768 (the small model at 768²) ${(fast.resource.size / 1024 / 1024).toFixed(1)} MB`,
+  `background-removal: /models/small-512 (the small model at 512²) ${(fast.resource.size / 1024 / 1024).toFixed(1)} MB`,
 );
 
 await renderAccessories([ACCESSORY_SOURCE_DIR]);

@@ -1,6 +1,6 @@
 // Background removal off the main thread: @imgly/background-removal's model and onnxruntime wasm
 // from our own origin (copied there by the build), run by @imgly itself at 1024² or, for
-// "small-768", by isnet-cutout.ts at 768². The worker lives as long as the page, so the inference
+// "small-512", by isnet-cutout.ts at 512². The worker lives as long as the page, so the inference
 // session built by "preload" serves every later cut.
 import { removeBackground, type Config } from "@imgly/background-removal";
 import { createFastSession, cutWithSession } from "./isnet-cutout";
@@ -25,7 +25,7 @@ const config = (model: "small" | "medium"): Config => ({
 });
 
 let fast: ReturnType<typeof createFastSession> | null = null;
-/** The 768² session, built once (a failed build is forgotten, so the next cut tries again). */
+/** The 512² session, built once (a failed build is forgotten, so the next cut tries again). */
 function fastSession() {
   fast ??= createFastSession(publicPath, progress);
   fast.catch(() => (fast = null));
@@ -40,7 +40,7 @@ const warm = new Map<CutoutModel, Promise<unknown>>();
  * the session, then fails to decode (a DOMException, unlike a failed download or session).
  */
 function warmUp(model: CutoutModel) {
-  if (model === "small-768") return fastSession();
+  if (model === "small-512") return fastSession();
   if (!warm.has(model)) {
     const empty = new Blob([], { type: "image/png" });
     warm.set(
@@ -62,7 +62,7 @@ self.onmessage = async ({ data }: MessageEvent<CutoutRequest>) => {
       return reply({ type: "ready" });
     }
     current = data.id;
-    if (model === "small-768") {
+    if (model === "small-512") {
       progress("compute:inference", 0, 1);
       const image = await cutWithSession(await fastSession(), data.image);
       progress("compute:inference", 1, 1);

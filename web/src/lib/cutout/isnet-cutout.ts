@@ -1,4 +1,4 @@
-// The fine cut-out with @imgly's small ISNet model rewritten for a 768² input
+// The fine cut-out with @imgly's small ISNet model rewritten for a 512² input
 // (scripts/background-removal/isnet-at-size.ts): a quarter of the 1024² run's compute. @imgly
 // hard-codes 1024² (dist/index.mjs `runInference`), so this runs the same onnxruntime-web (the
 // version @imgly depends on) with the same session options and the same pre- and post-processing,
@@ -7,8 +7,8 @@ import * as ort from "onnxruntime-web";
 import { loadChunked, type FetchProgress } from "./chunked-resource";
 
 /** The rewritten model's input side, and its key in /background-removal/resources.json. */
-export const FAST_SIZE = 768;
-export const FAST_MODEL = "/models/small-768";
+export const FAST_SIZE = 512;
+export const FAST_MODEL = "/models/small-512";
 
 /** Downloads the model and runtime and builds the session (`createOnnxSession` in @imgly). */
 export async function createFastSession(publicPath: string, progress?: FetchProgress) {
@@ -56,7 +56,7 @@ function resizeBilinear(src: ArrayLike<number>, w: number, h: number, channels: 
   return out;
 }
 
-/** `image` as a PNG with the background transparent (@imgly's `removeBackground`, at 768²). */
+/** `image` as a PNG with the background transparent (@imgly's `removeBackground`, at 512²). */
 export async function cutWithSession(session: ort.InferenceSession, image: Blob): Promise<Blob> {
   // imageDecode: createImageBitmap, drawn on a canvas, RGBA bytes.
   const bitmap = await createImageBitmap(image);
