@@ -5,6 +5,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
+import type { CutoutModel } from "../web/src/lib/cutout/messages";
 import type { AlphaMask } from "./cutout-quality";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -49,7 +50,7 @@ export interface WorkerRun {
  * Cuts `photos` (data URLs) out with the built worker: preloaded first (then each cut is
  * inference only), or cold (a fresh worker per photo, as the upload page did before preloading).
  */
-export async function runWorker(page: Page, model: "small" | "medium", photos: string[], preload: boolean) {
+export async function runWorker(page: Page, model: CutoutModel, photos: string[], preload: boolean) {
   // tsx keeps function names with an `__name` helper the page does not have.
   await page.evaluate("globalThis.__name ??= (f) => f");
   const run = await page.evaluate(
@@ -108,4 +109,93 @@ export async function coarseMaskOnPage(page: Page, dimmed: number): Promise<Alph
     return { width: canvas.width, height: canvas.height, alpha, ms: Number(node.getAttribute("data-ms")) };
   }, dimmed);
   return { ...read, alpha: Uint8Array.from(read.alpha) };
+}
+
+/** What the quick mask costs, step by step, with one MediaPipe pose model. */
+export interface QuickMaskRun {
+  variant: "lite" | "full";
+  /** Per photo: ms to decode it (createImageBitmap), detect (mask included), and paint it (as coarse-cutout.ts does). */
+  cuts: (AlphaMask & { decodeMs: number; detectMs: number; paintMs: number })[];
+}
+
+/**
+ * Runs MediaPipe's pose landmarker (IMAGE mode, mask on, as detect-pose.ts sets it up) with the
+ * lite and the full model on `photos`, each warmed on a blank picture first, 7 rounds (median). tasks-vision's
+ * bundle is served to this context from node_modules (the app bundles it into its own chunks).
+ */
+export async function quickMaskModels(context: BrowserContext, page: Page, origin: string, photos: string[]) {
+  const bundle = join(dirname(createRequire(import.meta.url).resolve("@mediapipe/tasks-vision")), "vision_bundle.mjs");
+  await context.route(`${origin}/bench-only/tasks-vision.mjs`, (route) =>
+    route.fulfill({ body: readFileSync(bundle), contentType: "text/javascript" }),
+  );
+  await page.evaluate("globalThis.__name ??= (f) => f");
+  const runs = await page.evaluate(
+    async ({ photos, ROUNDS }) => {
+      const url = "/bench-only/tasks-vision.mjs";
+      const { FilesetResolver, PoseLandmarker } = await import(/* @vite-ignore */ url);
+      const vision = await FilesetResolver.forVisionTasks("/mediapipe/wasm");
+      const variants = ["lite", "full"] as const;
+      const landmarkers = [];
+      for (const variant of variants) {
+        const landmarker = await PoseLandmarker.createFromOptions(vision, {
+          baseOptions: { modelAssetPath: `/models/pose_landmarker_${variant}.task`, delegate: "CPU" },
+          runningMode: "IMAGE",
+          numPoses: 1,
+          outputSegmentationMasks: true,
+        });
+        landmarker.detect(new ImageData(64, 64)).close();
+        landmarkers.push(landmarker);
+      }
+      const blobs = await Promise.all(photos.map(async (photo) => (await fetch(photo)).blob()));
+      const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
+      // Rounds with the two models in turn, median per step: the machine's other load hits both alike.
+      const times = variants.map(() =>
+        blobs.map(() => ({ decode: [] as number[], detect: [] as number[], paint: [] as number[] })),
+      );
+      const masks = variants.map(() => blobs.map(() => ({ width: 0, height: 0, alpha: [] as number[] })));
+      for (let round = 0; round < ROUNDS; round++)
+        for (const v of round % 2 ? [1, 0] : [0, 1])
+          for (const [p, blob] of blobs.entries()) {
+            const t0 = performance.now();
+            const bitmap = await createImageBitmap(blob, { imageOrientation: "from-image" });
+            const t1 = performance.now();
+            const result = landmarkers[v]!.detect(bitmap);
+            const mask = result.segmentationMasks[0];
+            const values: Float32Array = mask.getAsFloat32Array();
+            const t2 = performance.now();
+            // The paint: photo drawn, the mask written into its alpha, put back (paintCoarseCutout's steps).
+            const g = new OffscreenCanvas(bitmap.width, bitmap.height).getContext("2d")!;
+            g.drawImage(bitmap, 0, 0);
+            const pixels = g.getImageData(0, 0, bitmap.width, bitmap.height);
+            for (let i = 0; i < values.length; i++) pixels.data[i * 4 + 3] = 56 + 199 * values[i]!;
+            g.putImageData(pixels, 0, 0);
+            const t3 = performance.now();
+            const step = times[v]![p]!;
+            (step.decode.push(t1 - t0), step.detect.push(t2 - t1), step.paint.push(t3 - t2));
+            if (round === 0)
+              masks[v]![p] = {
+                width: mask.width,
+                height: mask.height,
+                alpha: Array.from(values, (x) => Math.round(x * 255)),
+              };
+            result.close();
+            bitmap.close();
+          }
+      const out = variants.map((variant, v) => ({
+        variant,
+        cuts: masks[v]!.map((m, p) => ({
+          ...m,
+          decodeMs: median(times[v]![p]!.decode),
+          detectMs: median(times[v]![p]!.detect),
+          paintMs: median(times[v]![p]!.paint),
+        })),
+      }));
+      return out;
+    },
+    { photos, ROUNDS: 7 },
+  );
+  return runs.map((run) => ({
+    variant: run.variant,
+    cuts: run.cuts.map((c) => ({ ...c, alpha: Uint8Array.from(c.alpha) })),
+  })) satisfies QuickMaskRun[];
 }

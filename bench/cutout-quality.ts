@@ -79,3 +79,16 @@ export function boundaryQuality(mask: AlphaMask, reference: AlphaMask, tolerance
     bandIou: either ? both / either : 1,
   };
 }
+
+/** Intersection over union of the person (alpha ≥ 128) over the whole picture, 0–1. */
+export function maskIou(mask: AlphaMask, reference: AlphaMask): number {
+  if (mask.width !== reference.width || mask.height !== reference.height) throw new Error("masks differ in size");
+  let [both, either] = [0, 0];
+  for (let i = 0; i < mask.alpha.length; i++) {
+    const a = mask.alpha[i]! >= 128;
+    const b = reference.alpha[i]! >= 128;
+    both += +(a && b);
+    either += +(a || b);
+  }
+  return either ? both / either : 1;
+}

@@ -1,11 +1,12 @@
 // The cut-out in two steps, in headless Chromium against the built app (/avatars, signed in):
 // per test photo, the quick MediaPipe mask (ms from the pick, goal ≤ 150 ms), @imgly's small
-// (isnet_quint8) and medium (isnet_fp16) models warm (ms, and edge quality against the medium
-// model's mask, the best @imgly 1.4.5 ships), and the fine cut-out as the page now makes it
-// (session built while the quick preview shows) ÷ the run the page made before (a fresh worker per click).
+// (isnet_quint8) and medium (isnet_fp16) models warm at their 1024² and the small one rewritten
+// for 512² (ms, and edge quality against the medium model's mask, the best @imgly 1.4.5 ships),
+// and the fine cut-out as the page now makes it (512², session built while the quick preview
+// shows) ÷ @imgly's run as the page made it before (small at 1024², a fresh worker per click).
 import { launchChromium } from "../dev-tools/browser/chromium";
-import { coarseMaskOnPage, dataUrl, runWorker, serveMediumModel } from "./cutout-browser";
-import { boundaryQuality, type AlphaMask } from "./cutout-quality";
+import { coarseMaskOnPage, dataUrl, quickMaskModels, runWorker, serveMediumModel } from "./cutout-browser";
+import { boundaryQuality, maskIou, type AlphaMask } from "./cutout-quality";
 import { startBenchWorker } from "./local-worker";
 import { runIfMain, type Figure } from "./harness/figure";
 import { CHROMIUM, WEB_BUILD } from "./harness/tools";
@@ -21,7 +22,7 @@ const ratio = (value: number, goal: number, ceiling: number) =>
   `${value.toFixed(2)}× (goal ≤ ${goal}×) ${value <= ceiling ? "OK" : "OVER"}`;
 const quality = (mask: AlphaMask, reference: AlphaMask) => {
   const q = boundaryQuality(mask, reference);
-  return `boundary F ${q.f.toFixed(2)}, edge-band IoU ${q.bandIou.toFixed(2)}`;
+  return `IoU ${maskIou(mask, reference).toFixed(2)}, boundary F ${q.f.toFixed(2)}, edge-band IoU ${q.bandIou.toFixed(2)}`;
 };
 const name = (path: string) => path.split("/").pop()!;
 
@@ -45,6 +46,7 @@ export async function benchCutout() {
     await runWorker(page, "small", photos.slice(0, 1), false);
     const today = await runWorker(page, "small", photos, false);
     const small = await runWorker(page, "small", photos, true);
+    const fast = await runWorker(page, "small-512", photos, true);
     // The medium model in a context of its own: routing it in turns that context's HTTP cache off.
     const mediumContext = await browser.newContext();
     await serveMediumModel(mediumContext, origin);
@@ -54,8 +56,22 @@ export async function benchCutout() {
     await mediumContext.close();
     console.log(
       `cut-out model load before the first cut (fetch and session build; small from the HTTP cache, medium over loopback): ` +
-        `small ${small.loadMs!.toFixed(0)} ms, medium ${medium.loadMs!.toFixed(0)} ms`,
+        `small ${small.loadMs!.toFixed(0)} ms, small at 512² ${fast.loadMs!.toFixed(0)} ms, medium ${medium.loadMs!.toFixed(0)} ms`,
     );
+
+    // The quick mask's parts, with each pose model: what the page's figure is made of.
+    // In a context of its own: its route for tasks-vision's bundle turns that context's HTTP cache off.
+    const quickContext = await browser.newContext();
+    const quickPage = await quickContext.newPage();
+    await quickPage.goto(origin);
+    const quickRuns = await quickMaskModels(quickContext, quickPage, origin, photos);
+    await quickContext.close();
+    for (const run of quickRuns)
+      for (const [i, cut] of run.cuts.entries())
+        console.log(
+          `quick mask ${name(PHOTOS[i]!)} with the ${run.variant} pose model: decode ${cut.decodeMs.toFixed(0)} ms, ` +
+            `detect ${cut.detectMs.toFixed(0)} ms, paint ${cut.paintMs.toFixed(0)} ms; ${quality(cut, medium.cuts[i]!)} vs medium`,
+        );
 
     // The page itself: open it, let the quick model load, then pick each photo (which loads the fine
     // model while the quick preview shows) and cut it out once that model is ready.
@@ -83,7 +99,11 @@ export async function benchCutout() {
           `${quality(small.cuts[i]!, reference)} vs medium; medium (isnet_fp16, the reference) ${reference.ms.toFixed(0)} ms`,
       );
       console.log(
-        `${label}: fine cut-out as the page makes it (small, its session built once the photo was picked) ${fineMs.toFixed(0)} ms ÷ ` +
+        `${label}: warm inference small at 512² ${fast.cuts[i]!.ms.toFixed(0)} ms, ` +
+          `${quality(fast.cuts[i]!, reference)} vs medium`,
+      );
+      console.log(
+        `${label}: fine cut-out as the page makes it (its default model, session built once the photo was picked) ${fineMs.toFixed(0)} ms ÷ ` +
           `today's run (fresh worker, small) ${today.cuts[i]!.ms.toFixed(0)} ms = ${ratio(fineMs / today.cuts[i]!.ms, FINE_GOAL, FINE_GOAL)}`,
       );
     }

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { signUpIn } from "./helpers/accounts";
 import { VIEWPORTS, screenshot, useChromium, watchedPage } from "./helpers/browser";
+import { imagePixels } from "./helpers/pixels";
 
 const origin = inject("origin");
 const browser = useChromium();
@@ -95,6 +96,12 @@ describe("the cut-out in two steps", () => {
     const fine = page.getByTestId("upload-preview");
     expect(await fine.getAttribute("class")).toContain("cutout");
     expect(Number(await fine.getAttribute("data-ms"))).toBeGreaterThan(0);
+    // The fine cut-out is the person: opaque on the torso, clear in the corner.
+    const cut = await imagePixels(page, (await fine.getAttribute("src"))!);
+    expect([cut.width, cut.height]).toEqual([548, 342]);
+    const alphaAt = (x: number, y: number) => cut.data[(Math.round(y) * cut.width + Math.round(x)) * 4 + 3]!;
+    expect(alphaAt(torso[0] * cut.width, torso[1] * cut.height)).toBeGreaterThan(240);
+    expect(alphaAt(5, 5)).toBeLessThan(16);
     // In order: the quick preview came, then the fine cut-out took its place (nothing between).
     const events = await previews();
     expect(events.filter((e) => e !== "neither")).toEqual(["coarse", "fine"]);

@@ -12,7 +12,7 @@ const BACKGROUND_ALPHA = 0.22;
  */
 export async function preloadCoarseCutout(): Promise<boolean> {
   try {
-    (await poseLandmarker("IMAGE")).detect(new ImageData(64, 64)).close();
+    (await poseLandmarker("IMAGE", "lite")).detect(new ImageData(64, 64)).close();
     return true;
   } catch {
     return false;
