@@ -5,14 +5,24 @@ import { detectPersonMask, poseLandmarker } from "$lib/pose/detect-pose";
 /** How much of the background still shows in the quick preview (0 = none): enough to judge the edge. */
 const BACKGROUND_ALPHA = 0.22;
 
+/** A small photo of a person we serve anyway (the first-minutes example), for the warm-up. */
+const WARM_UP_PHOTO = "/examples/messi5-photo.jpg";
+
 /**
- * Loads the pose model with its mask output and runs it once on a blank picture (the first
- * detection sets the graph up, seconds here), so the first photo only runs detection.
- * Resolves to false when the model cannot load in this browser.
+ * Loads the pose model with its mask output and runs it once on a small photo of a person (the
+ * first detection sets the graph up, seconds here; on a blank picture the landmark and mask
+ * stages never run, so the user's first photo paid for theirs), so the first photo only runs
+ * detection. Resolves to false when the model cannot load in this browser.
  */
 export async function preloadCoarseCutout(): Promise<boolean> {
   try {
-    (await poseLandmarker("IMAGE", "lite")).detect(new ImageData(64, 64)).close();
+    const landmarker = await poseLandmarker("IMAGE", "lite");
+    const photo = await fetch(WARM_UP_PHOTO)
+      .then((r) => (r.ok ? r.blob() : null))
+      .then((b) => (b ? createImageBitmap(b) : null))
+      .catch(() => null);
+    landmarker.detect(photo ?? new ImageData(64, 64)).close();
+    photo?.close();
     return true;
   } catch {
     return false;
