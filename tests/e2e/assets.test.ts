@@ -31,8 +31,10 @@ describe("wasm and models are served from our own origin", () => {
       string,
       { size: number; chunks: { hash: string; offsets: [number, number] }[] }
     >;
+    // small-512: the small model rewritten for a 512² input (scripts/background-removal/isnet-at-size.ts).
     expect(Object.keys(index).sort()).toEqual([
       "/models/small",
+      "/models/small-512",
       "/onnxruntime-web/ort-wasm-simd-threaded.wasm",
       "/onnxruntime-web/ort-wasm-simd.wasm",
     ]);

@@ -20,7 +20,7 @@ export class BackgroundRemover {
   /** Resolves once the preloaded session is built (never, if preload was not asked for or failed). */
   readonly ready = new Promise<void>((resolve) => (this.#markReady = resolve));
 
-  constructor(readonly model: CutoutModel = "small-512") {
+  constructor(readonly model: CutoutModel = "small") {
     this.#worker.onmessage = ({ data }: MessageEvent<CutoutReply>) => this.#receive(data);
     this.#worker.onerror = (event) => this.#failAll(new Error(event.message || "worker failed"));
   }
