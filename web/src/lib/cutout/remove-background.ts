@@ -20,6 +20,11 @@ export class BackgroundRemover {
   /** Resolves once the preloaded session is built (never, if preload was not asked for or failed). */
   readonly ready = new Promise<void>((resolve) => (this.#markReady = resolve));
 
+  /**
+   * `small` (@imgly's 1024² run) by default: the 512² model (`small-512`, a quarter of the time)
+   * gave messi5 a cut-out whose instant picture missed the pose-fidelity floor on one pose
+   * (tests/e2e/instant-acceptance.test.ts: OKS 0.49 < 0.5).
+   */
   constructor(readonly model: CutoutModel = "small") {
     this.#worker.onmessage = ({ data }: MessageEvent<CutoutReply>) => this.#receive(data);
     this.#worker.onerror = (event) => this.#failAll(new Error(event.message || "worker failed"));
