@@ -16,13 +16,15 @@ export function rerunLabel(g: GenerationState, cancelled: number) {
 }
 
 /**
- * Brings a run's progress into view when it is not (after Generate the user is at the bottom of
- * the form, or above it on a phone), and gives it focus for screen readers.
+ * Brings a run's progress to the top of the window unless it is already in the window's top third
+ * (after Generate the user is at the bottom of the form, or above it on a phone; the pictures come
+ * in below the bar, so a bar at the window's foot would leave them out of sight), and gives it
+ * focus for screen readers.
  */
 export function reveal(element: HTMLElement) {
   element.focus({ preventScroll: true });
   const box = element.getBoundingClientRect();
-  if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+  if (box.top >= 0 && box.top < window.innerHeight / 3) return;
   const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   element.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
 }
