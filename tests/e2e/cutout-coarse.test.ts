@@ -117,4 +117,50 @@ describe("the cut-out in two steps", () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 300_000);
+
+  it("a phone-sized photo's quick preview is painted at most 768 px a side, the person in the same place", async () => {
+    const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+    await signUpIn(context, origin, "Dewi");
+    const { page, outside, errors } = await watchedPage(context);
+    await page.goto(`${origin}/avatars`);
+    await page.getByRole("heading", { name: "Your avatars" }).waitFor();
+    // messi5 at a phone camera's 3000 px wide, encoded by the browser.
+    const photo = `data:image/jpeg;base64,${readFileSync("tests/fixtures/messi5.jpg").toString("base64")}`;
+    const base64 = await page.evaluate(async (url) => {
+      const small = await createImageBitmap(await (await fetch(url)).blob());
+      const canvas = new OffscreenCanvas(3000, Math.round((3000 * small.height) / small.width));
+      canvas.getContext("2d")!.drawImage(small, 0, 0, canvas.width, canvas.height);
+      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: "image/jpeg" })).arrayBuffer());
+      let text = "";
+      for (const b of bytes) text += String.fromCharCode(b);
+      return btoa(text);
+    }, photo);
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "messi5-3000.jpg", mimeType: "image/jpeg", buffer: Buffer.from(base64, "base64") });
+    const coarse = page.getByTestId("cutout-coarse");
+    await coarse.locator("canvas").waitFor({ timeout: 60_000 });
+    const { landmarks } = JSON.parse(readFileSync("tests/fixtures/messi5.landmarks.json", "utf8")) as {
+      landmarks: { x: number; y: number }[];
+    };
+    const body = [11, 12, 23, 24].map((i) => landmarks[i]!);
+    const torso: [number, number] = [body.reduce((s, p) => s + p.x, 0) / 4, body.reduce((s, p) => s + p.y, 0) / 4];
+    const painted = await coarse.evaluate((node, torso) => {
+      const canvas = node.querySelector("canvas")!;
+      const alpha = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const at = (x: number, y: number) => alpha[(Math.round(y) * canvas.width + Math.round(x)) * 4 + 3]!;
+      return {
+        size: [canvas.width, canvas.height],
+        corner: at(5, 5),
+        torso: at(torso[0] * canvas.width, torso[1] * canvas.height),
+      };
+    }, torso);
+    // 3000×1872 scaled to 768 wide: 768×479 (messi5's 548×342 ratio).
+    expect(painted.size).toEqual([768, Math.round((768 * 1872) / 3000)]);
+    expect(painted.corner).toBeLessThanOrEqual(DIMMED + 2);
+    expect(painted.torso).toBeGreaterThan(240);
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -29,33 +29,47 @@ export async function preloadCoarseCutout(): Promise<boolean> {
   }
 }
 
+/** The preview's longest side: it shows at most 12rem high, so a phone's 4000 px photo need not be decoded, detected and painted whole. */
+const MAX_SIDE = 768;
+
+/** The photo decoded once (EXIF orientation applied), scaled down to MAX_SIDE when larger; null when unreadable. */
+async function decodeForPreview(photo: Blob): Promise<ImageBitmap | null> {
+  const full = await createImageBitmap(photo, { imageOrientation: "from-image" }).catch(() => null);
+  const scale = full ? MAX_SIDE / Math.max(full.width, full.height) : 1;
+  if (!full || scale >= 1) return full;
+  const resizeWidth = Math.round(full.width * scale);
+  const resizeHeight = Math.round(full.height * scale);
+  const small = await createImageBitmap(full, { resizeWidth, resizeHeight, resizeQuality: "medium" }).catch(() => null);
+  full.close();
+  return small;
+}
+
 /**
- * Paints `photo` into `canvas` (resized to the photo) with the person mask as alpha, the
- * background faint; false when nobody is found or the picture cannot be read (canvas untouched).
+ * Paints `photo` into `canvas` (resized to the photo, at most MAX_SIDE a side) with the person
+ * mask as alpha, the background faint; false when nobody is found or the picture cannot be read
+ * (canvas untouched).
  */
 export async function paintCoarseCutout(canvas: HTMLCanvasElement, photo: Blob): Promise<boolean> {
-  const bitmap = await createImageBitmap(photo, { imageOrientation: "from-image" }).catch(() => null);
+  const bitmap = await decodeForPreview(photo);
   if (!bitmap) return false;
   try {
     const mask = await detectPersonMask(bitmap);
     if (!mask) return false;
+    // The mask becomes an alpha-only picture the canvas composites the photo with (scaled and
+    // smoothed by the canvas should its size differ): no read-back of the photo's pixels.
+    const alpha = new ImageData(mask.width, mask.height);
+    for (let i = 0; i < mask.alpha.length; i++)
+      alpha.data[i * 4 + 3] = Math.round(255 * (BACKGROUND_ALPHA + (1 - BACKGROUND_ALPHA) * mask.alpha[i]!));
+    const maskCanvas = new OffscreenCanvas(mask.width, mask.height);
+    maskCanvas.getContext("2d")!.putImageData(alpha, 0, 0);
     const { width, height } = bitmap;
     canvas.width = width;
     canvas.height = height;
-    const g = canvas.getContext("2d", { willReadFrequently: true })!;
+    const g = canvas.getContext("2d")!;
     g.drawImage(bitmap, 0, 0);
-    const pixels = g.getImageData(0, 0, width, height);
-    // The mask may come at another size than the photo: nearest sample is plenty for a preview.
-    const sx = mask.width / width;
-    const sy = mask.height / height;
-    for (let y = 0; y < height; y++) {
-      const row = Math.min(mask.height - 1, Math.floor(y * sy)) * mask.width;
-      for (let x = 0; x < width; x++) {
-        const m = mask.alpha[row + Math.min(mask.width - 1, Math.floor(x * sx))]!;
-        pixels.data[(y * width + x) * 4 + 3] = Math.round(255 * (BACKGROUND_ALPHA + (1 - BACKGROUND_ALPHA) * m));
-      }
-    }
-    g.putImageData(pixels, 0, 0);
+    g.globalCompositeOperation = "destination-in";
+    g.drawImage(maskCanvas, 0, 0, width, height);
+    g.globalCompositeOperation = "source-over";
     return true;
   } finally {
     bitmap.close();

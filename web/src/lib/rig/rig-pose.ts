@@ -18,6 +18,18 @@ export async function detectRigPose(url: string): Promise<Pose | null> {
   return pose && { ...pose, people: pose.people.slice(0, 1) };
 }
 
+/** A small photo of a person we serve anyway (the first-minutes example), to set the model up on. */
+const WARM_UP_PHOTO = "/examples/messi5-photo.jpg";
+
+/**
+ * Loads the rig's pose model and runs it once: its first detection sets the graph up (hundreds of
+ * ms of the page's thread), which would otherwise fall on the first cut-out's rig and stall a
+ * photo picked right after it. Never throws: the rig's own detection reports a model that fails.
+ */
+export async function preloadRigPose(): Promise<void> {
+  await detectRigPose(WARM_UP_PHOTO).catch(() => null);
+}
+
 /** The share of the picture that is transparent decides: a PNG with its background already removed is its own cut-out. */
 export async function isCutout(url: string): Promise<boolean> {
   const image = await loadImage(url);
